@@ -1,0 +1,75 @@
+// Builds one ncc bundle per action (and the CLI), then regenerates the generated
+// parts of the action docs from each action.yml. Run with the node@24 devDependency.
+import {spawnSync} from 'node:child_process'
+import {chmodSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {parse} from 'yaml'
+
+export const BUNDLES = ['hash', 'build', 'cli']
+
+for (const name of BUNDLES) {
+  rmSync(`dist/${name}`, {recursive: true, force: true})
+  const r = spawnSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', `src/entries/${name}.ts`, '-o', `dist/${name}`, '-m', '-q', '--license', 'licenses.txt', '--target', 'es2023'], {stdio: 'inherit'})
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+// CommonJS code inside an ESM bundle may read __dirname (ssh2's wasm loader does).
+const SHIM = "import {dirname as __trainerDirname} from 'node:path';import {fileURLToPath as __trainerPath} from 'node:url';const __filename=__trainerPath(import.meta.url);const __dirname=__trainerDirname(__filename);\n"
+// Optional native add-ons (ssh2's crypto, cpu-features) exist only where their install
+// scripts ran; the code falls back without them. Dropping them keeps dist reproducible.
+const dropNative = dir => {
+  for (const d of readdirSync(dir, {withFileTypes: true})) {
+    const p = join(dir, d.name)
+    if (d.isDirectory()) {
+      dropNative(p)
+      if (readdirSync(p).length === 0) rmSync(p, {recursive: true})
+    } else if (/\.(node|exe)$/.test(d.name)) rmSync(p)
+  }
+}
+for (const name of BUNDLES) {
+  const file = `dist/${name}/index.js`
+  let body = readFileSync(file, 'utf8')
+  const bang = body.startsWith('#!') ? body.slice(0, body.indexOf('\n') + 1) : ''
+  body = body.slice(bang.length)
+  if (/\b__dirname\b|\b__filename\b/.test(body)) body = SHIM + body
+  writeFileSync(file, (name === 'cli' ? '#!/usr/bin/env node\n' : bang) + body)
+  dropNative(`dist/${name}`)
+}
+chmodSync('dist/cli/index.js', 0o755)
+
+// docs/actions/<name>.md: the part between the markers comes from action.yml.
+const START = '<!-- generated from action.yml: do not edit below -->'
+const END = '<!-- end of generated part -->'
+const esc = s => String(s).replace(/\|/g, '\\|').replace(/\n+/g, ' ').trim()
+function usage(uses, a) {
+  const lines = [`- uses: ${uses}`, '  with:']
+  for (const [k, v] of Object.entries(a.inputs ?? {})) {
+    lines.push(`    # ${esc(v.description)}`)
+    lines.push(`    # Default: ${v.default === undefined ? '(none)' : JSON.stringify(v.default)}`)
+    lines.push(`    ${k}: ''`)
+    lines.push('')
+  }
+  lines.pop()
+  return lines.join('\n')
+}
+function generated(uses, a) {
+  const out = [START, '', '## Usage', '', '```yaml', usage(uses, a), '```', '', '## Inputs', '', '| input | default | description |', '|---|---|---|']
+  for (const [k, v] of Object.entries(a.inputs ?? {})) out.push(`| \`${k}\` | ${v.default === undefined ? '' : `\`${esc(v.default)}\``} | ${esc(v.description)} |`)
+  out.push('', '## Outputs', '', '| output | description |', '|---|---|')
+  for (const [k, v] of Object.entries(a.outputs ?? {})) out.push(`| \`${k}\` | ${esc(v.description)} |`)
+  out.push('', END)
+  return out.join('\n')
+}
+const pages = [
+  ['action.yml', 'docs/actions/launch.md', '<owner>/trainer-action@v1'],
+  ...BUNDLES.filter(n => existsSync(`actions/${n}/action.yml`)).map(n => [`actions/${n}/action.yml`, `docs/actions/${n}.md`, `<owner>/trainer-action/actions/${n}@v1`]),
+]
+for (const [yml, page, uses] of pages) {
+  if (!existsSync(page)) continue
+  const a = parse(readFileSync(yml, 'utf8'))
+  const text = readFileSync(page, 'utf8')
+  const i = text.indexOf(START)
+  const j = text.indexOf(END)
+  const head = i >= 0 ? text.slice(0, i) : text.trimEnd() + '\n\n'
+  const tail = j >= 0 ? text.slice(j + END.length) : '\n'
+  writeFileSync(page, head + generated(uses, a) + tail)
+}

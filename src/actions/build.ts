@@ -1,0 +1,51 @@
+import {z} from 'zod'
+import {loadConfig} from '../config/load.js'
+import {ensureImage, type EnsureResult} from '../image/pipeline.js'
+import {imageSettings} from '../image/settings.js'
+import {buildSummary} from '../image/summary.js'
+import {bool, keyValues, optInt, optString, readInputs} from '../kit/inputs.js'
+import type {ActionIO} from '../kit/io.js'
+
+/** Inputs of actions/build (and of the root action for now), keyed by their action.yml names. */
+export const BuildInputs = z.object({
+  config: optString(),
+  manifest: optString(),
+  'tag-length': optInt(4, 64),
+  'include-worktree': bool(false),
+  name: optString(),
+  registry: optString(),
+  tag: optString(),
+  dockerfile: optString(),
+  context: optString(),
+  'build-args': keyValues(),
+  platform: optString(),
+  username: optString(),
+  password: optString(),
+  force: bool(false),
+})
+
+/** Builds and pushes the training image only when its manifest tag is not in the registry. */
+export async function build(io: ActionIO): Promise<EnsureResult> {
+  const i = readInputs(io, BuildInputs)
+  if (i.password) io.setSecret(i.password)
+  const {config, file} = await loadConfig(io.workspace, i.config)
+  const settings = await imageSettings(io.workspace, config.image, file, i, io.env)
+  const credentials = i.username && i.password ? {username: i.username, password: i.password} : undefined
+  const r = await ensureImage({
+    settings,
+    tag: i.tag,
+    force: i.force,
+    includeWorktree: i['include-worktree'],
+    credentials,
+    env: {...io.env},
+    log: io.log,
+    secret: v => io.setSecret(v),
+  })
+  io.setOutput('image', r.ref.full)
+  io.setOutput('tag', r.ref.tag)
+  io.setOutput('digest', r.digest ?? '')
+  io.setOutput('built', r.built)
+  io.setOutput('hash', r.hash.hash)
+  await io.summary(buildSummary(r))
+  return r
+}

@@ -1,0 +1,155 @@
+import * as dockerignoreModule from '@balena/dockerignore'
+import type {Ignore} from '@balena/dockerignore'
+import {createReadStream} from 'node:fs'
+import {lstat, readFile, readdir, readlink} from 'node:fs/promises'
+import {basename, dirname, join, relative, resolve, sep} from 'node:path'
+import type {Readable} from 'node:stream'
+import {pack as tarPack, type Pack} from 'tar-stream'
+import {ConfigError} from '../kit/errors.js'
+
+// The package is CommonJS with `module.exports = factory` but types it as a default export.
+const dockerignore = ((dockerignoreModule as unknown as {default?: unknown}).default ?? dockerignoreModule) as () => Ignore
+
+/**
+ * Files other actions leave in the workspace that must never reach an image:
+ * google-github-actions/auth credentials and Docker's config.json.
+ */
+export const CREDENTIAL_PATTERNS = ['**/gha-creds-*.json', '**/.docker/config.json']
+
+export interface ContextOptions {
+  /** The build context directory. */
+  context: string
+  /** The Dockerfile (absolute or relative to cwd). */
+  dockerfile: string
+  /** An explicit ignore file, overriding the defaults below. */
+  dockerignore?: string | undefined
+  /** Extra absolute paths never to send (e.g. the Docker config in use). */
+  exclude?: string[]
+}
+
+export interface BuildContext {
+  stream: Readable
+  /** The Dockerfile's name inside the tar, for the engine's `dockerfile` parameter. */
+  dockerfile: string
+  /** Which ignore file applied, if any. */
+  ignoreFile: string | undefined
+  /** Resolves to the number of files sent once the tar is complete. */
+  done: Promise<number>
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await lstat(p)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** `<Dockerfile>.dockerignore` beside the Dockerfile wins over the context's `.dockerignore` (BuildKit's rule). */
+export async function findIgnoreFile(context: string, dockerfile: string, explicit?: string): Promise<string | undefined> {
+  if (explicit) {
+    if (!(await exists(explicit))) throw new ConfigError(`dockerignore file ${explicit} not found`, {key: 'image.dockerignore'})
+    return explicit
+  }
+  const perFile = `${dockerfile}.dockerignore`
+  if (await exists(perFile)) return perFile
+  const inContext = join(context, '.dockerignore')
+  return (await exists(inContext)) ? inContext : undefined
+}
+
+function parseIgnore(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map(l => l.trim())
+    .filter(l => l !== '' && !l.startsWith('#'))
+}
+
+/**
+ * Streams the build context as a tar the way the Docker CLI sends it: honouring the
+ * ignore file, always including the Dockerfile, never including credential files.
+ * Directories are pruned when no `!` exception could bring something back.
+ */
+export async function buildContext(o: ContextOptions): Promise<BuildContext> {
+  const context = resolve(o.context)
+  const dockerfile = resolve(o.dockerfile)
+  const st = await lstat(context).catch(() => undefined)
+  if (!st?.isDirectory()) throw new ConfigError(`build context ${o.context} is not a directory`, {key: 'image.context'})
+  if (!(await lstat(dockerfile).catch(() => undefined))?.isFile()) {
+    throw new ConfigError(`Dockerfile ${o.dockerfile} not found`, {key: 'image.dockerfile'}, {hint: 'Set image.dockerfile in trainer.yml or the dockerfile input.'})
+  }
+  const ignoreFile = await findIgnoreFile(context, dockerfile, o.dockerignore)
+  const rules = ignoreFile ? parseIgnore(await readFile(ignoreFile, 'utf8')) : []
+  const ig = dockerignore().add(rules)
+  const creds = dockerignore().add(CREDENTIAL_PATTERNS)
+  const hasExceptions = rules.some(r => r.startsWith('!'))
+  const excluded = new Set((o.exclude ?? []).map(p => resolve(p)))
+
+  const relDockerfile = relative(context, dockerfile)
+  const inside = !relDockerfile.startsWith('..') && !relDockerfile.startsWith(sep)
+  // A Dockerfile outside the context is added under a private name, as the Docker CLI does.
+  const tarDockerfile = inside ? relDockerfile.split(sep).join('/') : `.trainer-dockerfile-${basename(dockerfile)}`
+  const always = new Set([tarDockerfile, ignoreFile ? relative(context, ignoreFile).split(sep).join('/') : ''])
+
+  const tar = tarPack()
+  const done = (async () => {
+    let n = 0
+    const walk = async (rel: string): Promise<void> => {
+      const entries = await readdir(join(context, rel), {withFileTypes: true})
+      entries.sort((a, b) => (a.name < b.name ? -1 : 1))
+      for (const d of entries) {
+        const path = rel ? `${rel}/${d.name}` : d.name
+        const abs = join(context, path)
+        if (excluded.has(abs) || creds.ignores(path)) continue
+        const ignored = !always.has(path) && ig.ignores(path)
+        if (d.isDirectory()) {
+          if (ignored && !hasExceptions) continue
+          if (!ignored) await addEntry(tar, abs, path)
+          await walk(path)
+          continue
+        }
+        if (ignored) continue
+        await addEntry(tar, abs, path)
+        n++
+      }
+    }
+    await walk('')
+    if (!inside) {
+      await addEntry(tar, dockerfile, tarDockerfile)
+      n++
+    }
+    tar.finalize()
+    return n
+  })()
+  done.catch((e: unknown) => tar.destroy(e as Error))
+  return {stream: tar as unknown as Readable, dockerfile: tarDockerfile, ignoreFile, done}
+}
+
+async function addEntry(tar: Pack, abs: string, name: string): Promise<void> {
+  const st = await lstat(abs)
+  const base = {name, mode: st.mode & 0o7777, mtime: st.mtime, uid: 0, gid: 0}
+  if (st.isSymbolicLink()) {
+    await entry(tar, {...base, type: 'symlink', linkname: await readlink(abs)})
+  } else if (st.isDirectory()) {
+    await entry(tar, {...base, type: 'directory'})
+  } else if (st.isFile()) {
+    await new Promise<void>((res, rej) => {
+      const sink = tar.entry({...base, type: 'file', size: st.size}, err => (err ? rej(err) : res()))
+      const src = createReadStream(abs)
+      src.on('error', rej)
+      src.pipe(sink)
+    })
+  }
+  // sockets, fifos and devices are skipped, as `docker build` does
+}
+
+function entry(tar: Pack, header: Parameters<Pack['entry']>[0]): Promise<void> {
+  return new Promise((res, rej) => {
+    tar.entry(header, err => (err ? rej(err) : res()))
+  })
+}
+
+/** The directory of a Dockerfile, the default context when only a Dockerfile is given (seed 003). */
+export function defaultContext(dockerfile: string): string {
+  return dirname(dockerfile)
+}

@@ -1,0 +1,145 @@
+import Docker from 'dockerode'
+import type {Readable} from 'node:stream'
+import {AuthError, BuildError, ServiceError} from '../kit/errors.js'
+import type {Logger} from '../kit/io.js'
+import type {Credentials} from './credentials.js'
+import type {ImageRef} from './ref.js'
+
+/** A Docker engine client honouring DOCKER_HOST, as the docker CLI does. */
+export function connectDocker(env: Readonly<Record<string, string | undefined>>): {docker: Docker; host: string} {
+  const host = env.DOCKER_HOST || 'unix:///var/run/docker.sock'
+  if (host.startsWith('unix://')) return {docker: new Docker({socketPath: host.slice('unix://'.length)}), host}
+  const u = new URL(host.replace(/^tcp:/, 'http:'))
+  const tls = env.DOCKER_TLS_VERIFY === '1'
+  return {docker: new Docker({host: u.hostname, port: Number(u.port || (tls ? 2376 : 2375)), protocol: tls ? 'https' : 'http'}), host}
+}
+
+/** Fails with one clear message when the engine cannot be reached. */
+export async function pingDocker(docker: Docker, host: string): Promise<void> {
+  try {
+    await docker.ping()
+  } catch (e: unknown) {
+    const code = (e as NodeJS.ErrnoException).code
+    throw new ServiceError(`Docker engine at ${host}`, 'ping', `unreachable (${code ?? (e as Error).message})`, {
+      cause: e,
+      hint: 'Start the Docker engine, or set DOCKER_HOST to the socket of a running one.',
+    })
+  }
+}
+
+interface ProgressEvent {
+  stream?: string
+  status?: string
+  id?: string
+  error?: string
+  errorDetail?: {message?: string}
+  aux?: {ID?: string; Digest?: string; Tag?: string}
+}
+
+function follow(docker: Docker, stream: NodeJS.ReadableStream, onEvent: (e: ProgressEvent) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    docker.modem.followProgress(
+      stream,
+      (err: Error | null) => (err ? reject(err) : resolve()),
+      (e: ProgressEvent) => onEvent(e),
+    )
+  })
+}
+
+export interface BuildOptions {
+  context: Readable
+  dockerfile: string
+  ref: ImageRef
+  buildArgs: Record<string, string>
+  platform?: string | undefined
+  noCache?: boolean
+}
+
+/**
+ * Builds with the engine's classic builder, streaming `Step N/M` lines to the log.
+ * A failing step ends in a BuildError carrying that step's output.
+ */
+export async function buildImage(docker: Docker, o: BuildOptions, log: Pick<Logger, 'info'>): Promise<string | undefined> {
+  let stream: NodeJS.ReadableStream
+  try {
+    stream = await docker.buildImage(o.context, {
+      t: o.ref.full,
+      dockerfile: o.dockerfile,
+      buildargs: o.buildArgs,
+      rm: true,
+      forcerm: true,
+      nocache: o.noCache ?? false,
+      ...(o.platform ? {platform: o.platform} : {}),
+    })
+  } catch (e: unknown) {
+    throw new ServiceError('Docker engine', 'build', (e as Error).message, {cause: e})
+  }
+  let step = ''
+  let stepOutput: string[] = []
+  let imageId: string | undefined
+  let failure: string | undefined
+  let partial = ''
+  await follow(docker, stream, e => {
+    if (e.stream !== undefined) {
+      const text = partial + e.stream
+      const lines = text.split('\n')
+      partial = lines.pop() ?? ''
+      for (const line of lines) {
+        if (/^Step \d+\/\d+ :/.test(line)) {
+          step = line
+          stepOutput = []
+        }
+        stepOutput.push(line)
+        log.info(line)
+      }
+    }
+    if (e.aux?.ID) imageId = e.aux.ID
+    if (e.error !== undefined) failure = e.errorDetail?.message ?? e.error
+  }).catch((err: unknown) => {
+    failure ??= (err as Error).message
+  })
+  if (partial) stepOutput.push(partial)
+  if (failure !== undefined) {
+    throw new BuildError(`image build failed${step ? ` at ${step}` : ''}: ${failure.trim()}`, stepOutput.join('\n'))
+  }
+  return imageId
+}
+
+/** Pushes a tag, logging each layer's progress once per state, and returns the pushed digest. */
+export async function pushImage(docker: Docker, ref: ImageRef, creds: Credentials | undefined, log: Pick<Logger, 'info'>): Promise<string> {
+  const name = ref.full.slice(0, ref.full.length - ref.tag.length - 1)
+  const authconfig = creds?.identityToken
+    ? {identitytoken: creds.identityToken, serveraddress: ref.registry}
+    : creds?.username !== undefined
+      ? {username: creds.username, password: creds.password ?? '', serveraddress: ref.registry}
+      : {serveraddress: ref.registry}
+  let stream: NodeJS.ReadableStream
+  try {
+    stream = (await docker.getImage(name).push({tag: ref.tag, authconfig})) as NodeJS.ReadableStream
+  } catch (e: unknown) {
+    throw new ServiceError('Docker engine', `push ${ref.full}`, (e as Error).message, {cause: e})
+  }
+  const layers = new Map<string, string>()
+  let digest: string | undefined
+  let failure: string | undefined
+  await follow(docker, stream, e => {
+    if (e.error !== undefined) failure = e.errorDetail?.message ?? e.error
+    if (e.aux?.Digest) digest = e.aux.Digest
+    if (e.id && e.status && layers.get(e.id) !== e.status) {
+      layers.set(e.id, e.status)
+      log.info(`${e.id}: ${e.status}`)
+    } else if (!e.id && e.status) {
+      log.info(e.status)
+    }
+  }).catch((err: unknown) => {
+    failure ??= (err as Error).message
+  })
+  if (failure !== undefined) {
+    if (/unauthorized|authentication required|denied|forbidden/i.test(failure)) {
+      throw new AuthError(`push ${ref.full}: ${failure.trim()}`, {hint: 'Log in with docker/login-action, or pass the username and password inputs.'})
+    }
+    throw new ServiceError(ref.registry, `push ${ref.full}`, failure.trim())
+  }
+  if (!digest) throw new ServiceError(ref.registry, `push ${ref.full}`, 'the engine reported no digest')
+  return digest
+}

@@ -1,0 +1,93 @@
+import {relative} from 'node:path'
+import type {Logger} from '../kit/io.js'
+import {hashManifest, type HashResult} from '../manifest/hash.js'
+import {buildContext} from './context.js'
+import {dockerConfigDir, dockerCredentials, type Credentials} from './credentials.js'
+import {buildImage, connectDocker, pingDocker, pushImage} from './docker.js'
+import {resolveRef, sanitizeName, type ImageRef} from './ref.js'
+import {RegistryClient, type RegistryRequest} from './registry.js'
+import type {ImageSettings} from './settings.js'
+import {join} from 'node:path'
+
+export interface EnsureOptions {
+  settings: ImageSettings
+  /** An explicit tag instead of the manifest hash. */
+  tag?: string | undefined
+  force?: boolean
+  includeWorktree?: boolean
+  /** Credentials from inputs; else Docker's config.json is consulted. */
+  credentials?: Credentials | undefined
+  env: NodeJS.ProcessEnv
+  log: Logger
+  secret: (value: string) => void
+  registryTimeoutMs?: number
+  registryRetryBase?: number
+}
+
+export interface EnsureResult {
+  ref: ImageRef
+  digest: string | undefined
+  built: boolean
+  hash: HashResult
+  /** Every request sent to the registry, for the log and for tests. */
+  requests: RegistryRequest[]
+}
+
+/** Hashes the manifest and resolves the image reference it names. */
+export async function imageForManifest(s: ImageSettings, o: {tag?: string | undefined; includeWorktree?: boolean; log: Logger}): Promise<{hash: HashResult; ref: ImageRef}> {
+  const hash = await hashManifest({cwd: s.cwd, manifest: s.manifest, tagLength: s.tagLength, includeWorktree: o.includeWorktree ?? false, log: o.log})
+  const ref = resolveRef({name: s.name, registry: s.registry, tag: o.tag, manifestTag: hash.tag, fallbackName: sanitizeName(s.fallbackName)})
+  return {hash, ref}
+}
+
+/**
+ * The image pipeline: hash → reference → one registry HEAD → build and push only
+ * when the tag is missing (or `force`) → read the pushed digest back.
+ */
+export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
+  const {settings: s, log} = o
+  const {hash, ref} = await imageForManifest(s, {tag: o.tag, includeWorktree: o.includeWorktree ?? false, log})
+  log.info(`image ${ref.full} (manifest ${hash.manifest}: ${hash.files.length} files, ${hash.source}, sha256 ${hash.hash})`)
+  const credentials = o.credentials ?? (await dockerCredentials(ref.registry, o.env))
+  if (credentials?.password) o.secret(credentials.password)
+  if (credentials?.identityToken) o.secret(credentials.identityToken)
+  const registry = new RegistryClient({
+    credentials,
+    log,
+    secret: o.secret,
+    ...(o.registryTimeoutMs === undefined ? {} : {timeoutMs: o.registryTimeoutMs}),
+    ...(o.registryRetryBase === undefined ? {} : {retryAfterBase: o.registryRetryBase}),
+  })
+  if (!o.force) {
+    const state = await registry.manifest(ref)
+    if (state.exists) {
+      log.info(`${ref.full} is in the registry (${state.digest ?? 'no digest header'}): no build`)
+      return {ref, digest: state.digest, built: false, hash, requests: registry.requests}
+    }
+    log.info(`${ref.full} is not in the registry: building`)
+  } else {
+    log.info('force: building without asking the registry')
+  }
+  const {docker, host} = connectDocker(o.env)
+  await pingDocker(docker, host)
+  const ctx = await buildContext({
+    context: s.context,
+    dockerfile: s.dockerfile,
+    dockerignore: s.dockerignore,
+    exclude: [join(dockerConfigDir(o.env), 'config.json')],
+  })
+  await log.group(`Build ${ref.full}`, async () => {
+    log.info(`context ${relative(s.cwd, s.context) || '.'}, Dockerfile ${relative(s.cwd, s.dockerfile)}${ctx.ignoreFile ? `, ignore file ${relative(s.cwd, ctx.ignoreFile)}` : ''}`)
+    const [, files] = await Promise.all([
+      buildImage(docker, {context: ctx.stream, dockerfile: ctx.dockerfile, ref, buildArgs: s.buildArgs, platform: s.platform}, log),
+      ctx.done,
+    ])
+    log.info(`context: ${files} files sent`)
+  })
+  const pushed = await log.group(`Push ${ref.full}`, () => pushImage(docker, ref, credentials, log))
+  // Read the digest back from the registry: the push is only done when the registry says so.
+  const back = await registry.manifest(ref)
+  if (!back.exists) throw new Error(`pushed ${ref.full} but the registry does not list it`)
+  if (back.digest && back.digest !== pushed) log.warning(`registry digest ${back.digest} differs from the pushed ${pushed}`)
+  return {ref, digest: back.digest ?? pushed, built: true, hash, requests: registry.requests}
+}

@@ -1,0 +1,97 @@
+import {ConfigError, type Where} from '../kit/errors.js'
+
+/** A parsed image reference: `registry/repository:tag`. */
+export interface ImageRef {
+  /** As Docker names it (`docker.io` for Docker Hub). */
+  registry: string
+  repository: string
+  tag: string
+  /** The full reference, e.g. `ghcr.io/org/trainer:fb83ac1`. */
+  full: string
+}
+
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
+const TAG = /^[\w][\w.-]{0,127}$/
+
+function isDomain(part: string): boolean {
+  return part.includes('.') || part.includes(':') || part === 'localhost'
+}
+
+/** Splits `name[:tag]` where the tag is after the last '/' (so `host:5000/x` has no tag). */
+export function splitTag(ref: string): {name: string; tag: string | undefined} {
+  const at = ref.indexOf('@')
+  if (at >= 0) ref = ref.slice(0, at)
+  const slash = ref.lastIndexOf('/')
+  const colon = ref.lastIndexOf(':')
+  if (colon > slash) return {name: ref.slice(0, colon), tag: ref.slice(colon + 1)}
+  return {name: ref, tag: undefined}
+}
+
+/** Parses a full reference the way Docker does (docker.io and library/ implied). */
+export function parseRef(ref: string, where: Where = {}): ImageRef {
+  const {name, tag} = splitTag(ref.trim())
+  if (tag === undefined) throw new ConfigError(`image reference '${ref}' has no tag`, where)
+  if (!TAG.test(tag)) throw new ConfigError(`image tag '${tag}' is invalid (letters, digits, '_', '.', '-'; at most 128)`, where)
+  const parts = name.split('/')
+  let registry = 'docker.io'
+  if (parts.length > 1 && isDomain(parts[0]!)) registry = parts.shift()!
+  if (registry === 'docker.io' && parts.length === 1) parts.unshift('library')
+  for (const p of parts) {
+    if (!COMPONENT.test(p)) {
+      throw new ConfigError(`image name '${name}' is invalid: '${p}' must be lowercase letters and digits separated by '.', '_' or '-'`, where)
+    }
+  }
+  const repository = parts.join('/')
+  return {registry, repository, tag, full: `${name}:${tag}`}
+}
+
+export interface ResolveRefOptions {
+  /** `name` or `name:tag`; may include a registry host. */
+  name?: string | undefined
+  /** Registry prefix, e.g. `ghcr.io/org`. */
+  registry?: string | undefined
+  /** An explicit tag, overriding the manifest tag. */
+  tag?: string | undefined
+  /** The manifest hash tag: the default. */
+  manifestTag: string
+  /** Used when no name is configured (the repository's name). */
+  fallbackName: string
+  where?: Where
+}
+
+/**
+ * Resolves the image reference as seed 003 describes: an explicit `name:tag` is used
+ * as is; a bare name gets the tag (the manifest hash by default); a registry prefix
+ * is put in front unless the name already starts with a registry host.
+ */
+export function resolveRef(o: ResolveRefOptions): ImageRef {
+  let ref = (o.name ?? o.fallbackName).trim()
+  const split = splitTag(ref)
+  if (o.tag !== undefined) ref = `${split.name}:${o.tag}`
+  else if (split.tag === undefined) ref = `${ref}:${o.manifestTag}`
+  const first = ref.split('/')[0] ?? ''
+  if (o.registry && !(ref.includes('/') && isDomain(first))) {
+    ref = `${o.registry.replace(/\/+$/, '')}/${ref.replace(/^\/+/, '')}`
+  }
+  return parseRef(ref, o.where ?? {})
+}
+
+/** A name usable as an image repository, derived from a repository or directory name. */
+export function sanitizeName(s: string): string {
+  const n = s
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
+  return n || 'trainer'
+}
+
+/** The host to talk HTTP to: Docker Hub's API lives at registry-1.docker.io. */
+export function apiHost(registry: string): string {
+  return registry === 'docker.io' ? 'registry-1.docker.io' : registry
+}
+
+/** Loopback registries speak plain HTTP, as Docker assumes for 127.0.0.0/8. */
+export function isLoopback(registry: string): boolean {
+  const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)
+}

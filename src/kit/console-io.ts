@@ -1,0 +1,73 @@
+import {appendFileSync} from 'node:fs'
+import type {Where} from './errors.js'
+import {Closers, type ActionIO} from './io.js'
+
+function at(where: Where | undefined): string {
+  if (where?.file === undefined) return ''
+  return `${where.file}${where.line === undefined ? '' : `:${where.line}`}${where.col === undefined ? '' : `:${where.col}`}: `
+}
+
+export interface ConsoleOptions {
+  inputs: Record<string, string>
+  verbose?: boolean
+  /** Where human-readable logs go; stdout stays free for `--json`. */
+  write?: (line: string) => void
+  env?: NodeJS.ProcessEnv
+  cwd?: string
+}
+
+/** The ActionIO of the `trainer` CLI: inputs from flags, logs on stderr, outputs kept in memory. */
+export function consoleIO(o: ConsoleOptions): ActionIO & {outputs: Record<string, string>} {
+  const closers = new Closers()
+  const secrets: string[] = []
+  const mask = (s: string): string => secrets.reduce((acc, x) => acc.split(x).join('***'), s)
+  const write = o.write ?? ((line: string) => process.stderr.write(line + '\n'))
+  const out = (line: string): void => write(mask(line))
+  const env = o.env ?? process.env
+  const outputs: Record<string, string> = {}
+  const state: Record<string, string> = {}
+  let depth = ''
+  return {
+    outputs,
+    input: name => o.inputs[name] ?? '',
+    setOutput: (name, value) => {
+      outputs[name] = String(value)
+    },
+    saveState: (name, value) => {
+      state[name] = value
+    },
+    getState: name => state[name] ?? '',
+    summary: async md => {
+      if (env.TRAINER_SUMMARY_FILE) appendFileSync(env.TRAINER_SUMMARY_FILE, md + '\n')
+    },
+    setSecret: value => {
+      if (value) secrets.push(value)
+    },
+    log: {
+      debug: m => {
+        if (o.verbose) out(`${depth}debug: ${m}`)
+      },
+      info: m => out(depth + m),
+      warning: (m, where) => out(`${depth}warning: ${at(where)}${m}`),
+      error: (m, where) => out(`${depth}error: ${at(where)}${m}`),
+      group: async (name, fn) => {
+        out(`${depth}▸ ${name}`)
+        const prev = depth
+        depth += '  '
+        try {
+          return await fn()
+        } finally {
+          depth = prev
+        }
+      },
+    },
+    env,
+    workspace: o.cwd ?? process.cwd(),
+    onClose: fn => closers.add(fn),
+    close: () => closers.run(),
+    setFailed: m => {
+      out(`error: ${m}`)
+      process.exitCode = 1
+    },
+  }
+}

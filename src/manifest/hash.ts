@@ -1,0 +1,191 @@
+import {createHash} from 'node:crypto'
+import {lstat, readFile, readdir, readlink} from 'node:fs/promises'
+import {isAbsolute, join, relative, resolve, sep} from 'node:path'
+import {ConfigError} from '../kit/errors.js'
+import type {Logger} from '../kit/io.js'
+import {changedSinceHead, changedSinceIndex, gitTopLevel, headTree, indexEntries, type GitEntry} from './git.js'
+import {parseManifest, patternBases, selectPaths, type ManifestPattern} from './patterns.js'
+
+export interface HashOptions {
+  /** Where to start: the repository (or any directory inside it). */
+  cwd: string
+  /** The manifest file, relative to `cwd` or absolute. */
+  manifest: string
+  tagLength: number
+  /** Hash the work tree (index plus unstaged edits) instead of HEAD. */
+  includeWorktree?: boolean
+  log: Pick<Logger, 'warning' | 'debug'>
+}
+
+export type HashSource = 'head' | 'worktree' | 'disk'
+
+export interface HashResult {
+  /** SHA-256 over the listed files' paths, modes and content ids: 64 hex digits. */
+  hash: string
+  /** The last `tagLength` hex digits of `hash`. */
+  tag: string
+  files: GitEntry[]
+  source: HashSource
+  /** The repository root the manifest's paths are relative to. */
+  root: string
+  manifest: string
+}
+
+/** Git's blob id of some content (`git hash-object`), so disk files hash like committed ones. */
+export function blobId(content: Buffer, algo: 'sha1' | 'sha256' = 'sha1'): string {
+  return createHash(algo).update(`blob ${content.length}\0`).update(content).digest('hex')
+}
+
+/** Mode and blob id of a file on disk, as git would record them; undefined if it is gone or a directory. */
+export async function diskEntry(root: string, path: string, algo: 'sha1' | 'sha256' = 'sha1'): Promise<GitEntry | undefined> {
+  const abs = join(root, path)
+  let st
+  try {
+    st = await lstat(abs)
+  } catch {
+    return undefined
+  }
+  if (st.isSymbolicLink()) return {mode: '120000', oid: blobId(Buffer.from(await readlink(abs), 'utf8'), algo), path}
+  if (!st.isFile()) return undefined
+  return {mode: st.mode & 0o100 ? '100755' : '100644', oid: blobId(await readFile(abs), algo), path}
+}
+
+/** The hash of a set of entries: independent of the order they were found in. */
+export function digestEntries(entries: GitEntry[]): string {
+  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const h = createHash('sha256')
+  for (const e of sorted) h.update(`${e.mode} ${e.oid} ${e.path}\0`)
+  return h.digest('hex')
+}
+
+async function walk(root: string, base: string, out: string[]): Promise<void> {
+  const abs = join(root, base)
+  let st
+  try {
+    st = await lstat(abs)
+  } catch {
+    return
+  }
+  if (!st.isDirectory()) {
+    if (base) out.push(base)
+    return
+  }
+  for (const d of await readdir(abs, {withFileTypes: true})) {
+    if (d.name === '.git') continue
+    const rel = base ? `${base}/${d.name}` : d.name
+    if (d.isDirectory()) await walk(root, rel, out)
+    else out.push(rel)
+  }
+}
+
+async function readManifest(path: string, label: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (e: unknown) {
+    const code = (e as NodeJS.ErrnoException).code
+    const why = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(e)})`
+    throw new ConfigError(`image manifest ${why}`, {file: label}, {hint: 'List the files that define the image, one glob per line, in .image-manifest (or set image.manifest in trainer.yml).'})
+  }
+}
+
+function algoOf(entries: GitEntry[]): 'sha1' | 'sha256' {
+  return entries[0]?.oid.length === 64 ? 'sha256' : 'sha1'
+}
+
+/**
+ * Hashes the files an `.image-manifest` lists. In a git checkout it uses the blob
+ * ids git already has (HEAD's tree, or the index for `includeWorktree`), reading
+ * file content only where git cannot vouch for it; outside git it hashes the files
+ * on disk the same way, so the same content gives the same tag everywhere.
+ */
+export async function hashManifest(o: HashOptions): Promise<HashResult> {
+  const cwd = resolve(o.cwd)
+  const manifestPath = isAbsolute(o.manifest) ? o.manifest : resolve(cwd, o.manifest)
+  const top = await gitTopLevel(cwd)
+  const root = top ?? cwd
+  const manifestRel = relative(root, manifestPath).split(sep).join('/')
+  const manifestLabel = manifestRel.startsWith('..') ? manifestPath : manifestRel
+  const text = await readManifest(manifestPath, manifestLabel)
+  const patterns = parseManifest(text, manifestLabel)
+  if (patterns.every(p => p.negated)) throw new ConfigError(`image manifest ${manifestLabel} lists no files`, {file: manifestLabel})
+
+  let entries: GitEntry[]
+  let source: HashSource
+  let unmatched: ManifestPattern[]
+  if (top === undefined) {
+    source = 'disk'
+    const paths: string[] = []
+    for (const base of patternBases(patterns)) await walk(root, base, paths)
+    const sel = selectPaths(new Set(paths), patterns)
+    unmatched = sel.unmatched
+    entries = (await Promise.all(sel.selected.map(p => diskEntry(root, p)))).filter((e): e is GitEntry => e !== undefined)
+  } else if (o.includeWorktree) {
+    source = 'worktree'
+    const [index, changed] = await Promise.all([indexEntries(root), changedSinceIndex(root)])
+    const sel = selectPaths(
+      index.map(e => e.path),
+      patterns,
+    )
+    unmatched = sel.unmatched
+    const byPath = new Map(index.map(e => [e.path, e]))
+    const dirty = new Set(changed)
+    const algo = algoOf(index)
+    entries = (
+      await Promise.all(sel.selected.map(p => (dirty.has(p) ? diskEntry(root, p, algo) : Promise.resolve(byPath.get(p)))))
+    ).filter((e): e is GitEntry => e !== undefined)
+  } else {
+    source = 'head'
+    let tree: GitEntry[]
+    let changed: string[]
+    try {
+      ;[tree, changed] = await Promise.all([headTree(root), changedSinceHead(root)])
+    } catch (e: unknown) {
+      throw new ConfigError(`cannot read HEAD of the repository at ${root}: ${e instanceof Error ? e.message : String(e)}`, {file: manifestLabel}, {
+        hint: 'The tag hashes committed files: commit them first, or pass include-worktree to hash the work tree.',
+      })
+    }
+    const sel = selectPaths(
+      tree.map(e => e.path),
+      patterns,
+    )
+    unmatched = sel.unmatched
+    const byPath = new Map(tree.map(e => [e.path, e]))
+    entries = sel.selected.map(p => byPath.get(p)!)
+    await warnUncommitted(root, changed, byPath, patterns, algoOf(tree), o.log)
+  }
+  for (const p of unmatched) o.log.warning(`pattern '${p.source}' matches no ${source === 'disk' ? '' : 'committed '}file`, {file: manifestLabel, line: p.line})
+  if (entries.length === 0) {
+    throw new ConfigError(`image manifest ${manifestLabel} matches no ${source === 'head' ? 'committed ' : ''}file`, {file: manifestLabel}, {
+      hint: source === 'head' ? 'Files must be committed to count; commit them or pass include-worktree.' : 'Check the globs against the repository layout.',
+    })
+  }
+  const hash = digestEntries(entries)
+  return {hash, tag: hash.slice(-o.tagLength), files: entries.sort((a, b) => (a.path < b.path ? -1 : 1)), source, root, manifest: manifestLabel}
+}
+
+/** Warns, per listed file, when the work tree differs from HEAD: the tag would not reflect it. */
+async function warnUncommitted(
+  root: string,
+  changed: string[],
+  head: Map<string, GitEntry>,
+  patterns: ManifestPattern[],
+  algo: 'sha1' | 'sha256',
+  log: Pick<Logger, 'warning'>,
+): Promise<void> {
+  const listed = selectPaths(changed, patterns).selected
+  const limit = 20
+  let n = 0
+  for (const path of listed) {
+    const committed = head.get(path)
+    if (committed?.mode === '160000') continue // submodule: its own repository
+    const now = await diskEntry(root, path, algo)
+    let why: string | undefined
+    if (!committed) why = now ? 'is not committed' : undefined
+    else if (!now) why = 'is deleted in the work tree'
+    else if (now.oid !== committed.oid) why = 'has uncommitted changes'
+    else if (now.mode !== committed.mode) why = `has an uncommitted mode change (${committed.mode} → ${now.mode})`
+    if (!why) continue
+    if (++n <= limit) log.warning(`${path} ${why}: the tag hashes HEAD and does not reflect it`, {file: path})
+  }
+  if (n > limit) log.warning(`${n - limit} more listed files differ from HEAD`)
+}

@@ -1,0 +1,46 @@
+import {existsSync, readFileSync} from 'node:fs'
+import {dirname, join} from 'node:path'
+import {parse} from 'yaml'
+import {describe, expect, test} from 'vitest'
+import {BuildInputs} from '../../../src/actions/build.js'
+import {HashInputs} from '../../../src/actions/hash.js'
+
+interface ActionYml {
+  name: string
+  description: string
+  inputs: Record<string, {description?: string; default?: unknown; required?: boolean}>
+  outputs?: Record<string, {description?: string}>
+  runs: {using: string; main: string; post?: string}
+  branding?: unknown
+}
+
+const ACTIONS: [string, {shape: Record<string, unknown>}][] = [
+  ['action.yml', BuildInputs],
+  ['actions/hash/action.yml', HashInputs],
+  ['actions/build/action.yml', BuildInputs],
+]
+
+describe.each(ACTIONS)('%s', (file, schema) => {
+  const a = parse(readFileSync(file, 'utf8')) as ActionYml
+  test('schema keys equal the declared inputs', () => {
+    expect(Object.keys(schema.shape).sort()).toEqual(Object.keys(a.inputs).sort())
+  })
+  test('every input and output has a description; defaults are strings; ids are kebab-case', () => {
+    for (const [k, v] of [...Object.entries(a.inputs), ...Object.entries(a.outputs ?? {})]) {
+      expect(k).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      expect(v.description, k).toBeTruthy()
+      if ('default' in v) expect(typeof v.default, k).toBe('string')
+    }
+  })
+  test('runs node24 from a bundle that exists in dist/', () => {
+    expect(a.runs.using).toBe('node24')
+    for (const p of [a.runs.main, a.runs.post].filter(Boolean)) expect(existsSync(join(dirname(file), p!)), p).toBe(true)
+  })
+  test('branding only on the root action', () => {
+    expect(a.branding !== undefined).toBe(file === 'action.yml')
+  })
+})
+
+test('each action has a docs page', () => {
+  for (const n of ['hash', 'build', 'launch']) expect(existsSync(`docs/actions/${n}.md`), n).toBe(true)
+})

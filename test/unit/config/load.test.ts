@@ -1,0 +1,67 @@
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, test} from 'vitest'
+import {loadConfig, parseConfig} from '../../../src/config/load.js'
+import {ConfigError} from '../../../src/kit/errors.js'
+
+function located(text: string): string {
+  try {
+    parseConfig(text, 'trainer.yml')
+  } catch (e) {
+    if (e instanceof ConfigError) return e.located()
+    throw e
+  }
+  return 'no error'
+}
+
+describe('parseConfig', () => {
+  test('accepts the image section', () => {
+    const c = parseConfig(
+      'image:\n  name: arr-trainer\n  registry: ghcr.io/org\n  dockerfile: Stack/arr-trainer/Dockerfile\n  context: .\n  tag-length: 7\n  build-args:\n    PY: 3.11\n    DEBUG: true\n  platform: linux/amd64\n',
+      'trainer.yml',
+    )
+    expect(c.image).toEqual({
+      name: 'arr-trainer',
+      registry: 'ghcr.io/org',
+      dockerfile: 'Stack/arr-trainer/Dockerfile',
+      context: '.',
+      'tag-length': 7,
+      'build-args': {PY: 3.11, DEBUG: true},
+      platform: 'linux/amd64',
+    })
+  })
+
+  test.each([
+    ['image:\n  name: x\n  tagg: 3\n', "trainer.yml:3:3: image.tagg: unknown key 'tagg'; valid keys: 'name', 'registry', 'dockerfile', 'context', 'manifest', 'tag-length', 'build-args', 'platform', 'dockerignore'"],
+    ['imag:\n  name: x\n', "trainer.yml:1:1: imag: unknown key 'imag'; valid keys: 'version', 'image'"],
+    ['image:\n  tag-length: 99\n', 'trainer.yml:2:15: image.tag-length: Too big: expected number to be <=64'],
+    ['image:\n  tag-length: seven\n', 'trainer.yml:2:15: image.tag-length: Invalid input: expected number, received string'],
+    ['image:\n  platform: amd64\n', 'trainer.yml:2:13: image.platform: must look like os/arch[/variant], e.g. linux/amd64'],
+    ['image:\n  build-args:\n    A: [1, 2]\n', 'trainer.yml:3:8: image.build-args.A: must be a string, number or boolean'],
+    ['image: [1\n', 'trainer.yml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ['image:\n  name: a\n  name: b\n', 'trainer.yml:3:3: invalid YAML: Map keys must be unique'],
+  ])('[%#] %j fails at %s', (text, expected) => {
+    expect(located(text)).toBe(expected)
+  })
+
+  test('an empty file is the defaults', () => {
+    expect(parseConfig('', 'trainer.yml')).toEqual({})
+  })
+})
+
+describe('loadConfig', () => {
+  test('no trainer.yml: built-in defaults', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'))
+    expect(await loadConfig(dir)).toEqual({config: {}, file: undefined})
+  })
+  test('an explicit path must exist', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'))
+    await expect(loadConfig(dir, 'other.yml')).rejects.toThrow('config file other.yml cannot be read: ENOENT')
+  })
+  test('reads trainer.yml from the directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'))
+    writeFileSync(join(dir, 'trainer.yml'), 'image:\n  name: x\n')
+    expect((await loadConfig(dir)).config).toEqual({image: {name: 'x'}})
+  })
+})

@@ -1,0 +1,145 @@
+import {afterEach, describe, expect, test} from 'vitest'
+import {parseRef} from '../../../src/image/ref.js'
+import {parseChallenge, RegistryClient} from '../../../src/image/registry.js'
+import {AuthError, ServiceError} from '../../../src/kit/errors.js'
+import {startServer} from '../../helpers/http-server.js'
+
+type Server = Awaited<ReturnType<typeof startServer>>
+let server: Server | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+const DIGEST = 'sha256:' + 'a'.repeat(64)
+const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`
+const ref = (s: Server, tag = 'fb83ac1') => parseRef(`${s.host}/team/trainer:${tag}`)
+const fast = {retryAfterBase: 1, timeoutMs: 2000}
+
+describe('RegistryClient.manifest against a real HTTP server', () => {
+  test('200: present, with the digest, after exactly one HEAD', async () => {
+    server = await startServer((req, res) => {
+      res.writeHead(req.url === '/v2/team/trainer/manifests/fb83ac1' ? 200 : 404, {'docker-content-digest': DIGEST}).end()
+    })
+    const c = new RegistryClient(fast)
+    expect(await c.manifest(ref(server))).toEqual({exists: true, digest: DIGEST})
+    expect(server.requests.map(r => `${r.method} ${r.url}`)).toEqual(['HEAD /v2/team/trainer/manifests/fb83ac1'])
+    expect(server.requests[0]!.headers.accept).toContain('application/vnd.oci.image.index.v1+json')
+    expect(server.requests[0]!.headers.accept).toContain('application/vnd.docker.distribution.manifest.v2+json')
+  })
+
+  test('404: missing, after exactly one HEAD', async () => {
+    server = await startServer((_req, res) => res.writeHead(404).end())
+    const c = new RegistryClient(fast)
+    expect(await c.manifest(ref(server))).toEqual({exists: false})
+    expect(server.requests).toHaveLength(1)
+  })
+
+  test('basic auth: credentials are sent up front, so still one HEAD', async () => {
+    server = await startServer((req, res) => {
+      if (req.headers.authorization !== basic('u', 'p')) return void res.writeHead(401, {'www-authenticate': 'Basic realm="Registry Realm"'}).end()
+      res.writeHead(404).end()
+    })
+    const c = new RegistryClient({...fast, credentials: {username: 'u', password: 'p'}})
+    expect(await c.manifest(ref(server))).toEqual({exists: false})
+    expect(server.requests).toHaveLength(1)
+  })
+
+  test('basic auth without credentials fails closed with AuthError', async () => {
+    server = await startServer((_req, res) => res.writeHead(401, {'www-authenticate': 'Basic realm="Registry Realm"'}).end())
+    await expect(new RegistryClient(fast).manifest(ref(server))).rejects.toSatisfy(
+      (e: unknown) => e instanceof AuthError && /401 Unauthorized: the registry requires credentials/.test(e.message),
+    )
+  })
+
+  test('wrong credentials fail closed with AuthError, not "missing"', async () => {
+    server = await startServer((_req, res) => res.writeHead(401, {'www-authenticate': 'Basic realm="r"'}).end())
+    await expect(new RegistryClient({...fast, credentials: {username: 'u', password: 'bad'}}).manifest(ref(server))).rejects.toThrow(
+      /the registry refused the credentials/,
+    )
+    expect(server.requests).toHaveLength(1)
+  })
+
+  test('bearer challenge: one token request, then the HEAD; the token is reused and reported as a secret', async () => {
+    const secrets: string[] = []
+    server = await startServer((req, res) => {
+      const u = new URL(req.url ?? '', 'http://x')
+      if (u.pathname === '/token') {
+        if (req.headers.authorization !== basic('u', 'p')) return void res.writeHead(401).end()
+        expect(u.searchParams.get('service')).toBe('test-registry')
+        expect(u.searchParams.get('scope')).toBe('repository:team/trainer:pull')
+        return void res.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify({token: 'tok-123'}))
+      }
+      if (req.headers.authorization !== 'Bearer tok-123') {
+        return void res
+          .writeHead(401, {'www-authenticate': `Bearer realm="http://127.0.0.1:${server!.port}/token",service="test-registry",scope="repository:team/trainer:pull"`})
+          .end()
+      }
+      res.writeHead(200, {'docker-content-digest': DIGEST}).end()
+    })
+    const c = new RegistryClient({...fast, credentials: {username: 'u', password: 'p'}, secret: s => secrets.push(s)})
+    expect(await c.manifest(ref(server))).toEqual({exists: true, digest: DIGEST})
+    expect(await c.manifest(ref(server))).toEqual({exists: true, digest: DIGEST})
+    expect(server.requests.map(r => `${r.method} ${r.url.replace(/\?.*/, '')}`)).toEqual([
+      'HEAD /v2/team/trainer/manifests/fb83ac1',
+      'GET /token',
+      'HEAD /v2/team/trainer/manifests/fb83ac1',
+      'HEAD /v2/team/trainer/manifests/fb83ac1',
+    ])
+    expect(secrets).toEqual(['tok-123'])
+  })
+
+  test('5xx is retried with backoff, and a recovery answers', async () => {
+    server = await startServer((_req, res, n) => res.writeHead(n < 3 ? 503 : 404).end())
+    const c = new RegistryClient(fast)
+    expect(await c.manifest(ref(server))).toEqual({exists: false})
+    expect(c.requests.map(r => r.status)).toEqual([503, 503, 404])
+  })
+
+  test('a registry that keeps answering 500 is an error, never "missing" or "present"', async () => {
+    server = await startServer((_req, res) => res.writeHead(500).end())
+    const c = new RegistryClient({...fast, retries: 2})
+    await expect(c.manifest(ref(server))).rejects.toSatisfy(
+      (e: unknown) => e instanceof ServiceError && e.status === 500 && e.message === `HEAD ${server!.host}/v2/team/trainer/manifests/fb83ac1: 500 Internal Server Error`,
+    )
+    expect(server.requests).toHaveLength(3)
+  })
+
+  test('Retry-After is honoured on 429', async () => {
+    server = await startServer((_req, res, n) => (n === 1 ? res.writeHead(429, {'retry-after': '1'}).end() : res.writeHead(404).end()))
+    const t0 = Date.now()
+    expect(await new RegistryClient(fast).manifest(ref(server))).toEqual({exists: false})
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(900)
+  })
+
+  test('a registry that does not answer times out into an error', async () => {
+    server = await startServer(() => undefined)
+    const c = new RegistryClient({retryAfterBase: 1, timeoutMs: 200, retries: 1})
+    await expect(c.manifest(ref(server))).rejects.toThrow(/timed out after 0.2s/)
+    expect(c.requests.map(r => r.status)).toEqual(['error', 'error'])
+  })
+
+  test('an unreachable registry names the cause', async () => {
+    const s = await startServer(() => undefined)
+    const r = ref(s)
+    await s.close()
+    await expect(new RegistryClient({...fast, retries: 1}).manifest(r)).rejects.toThrow(/ECONNREFUSED/)
+  })
+
+  test('other statuses are errors without retry', async () => {
+    server = await startServer((_req, res) => res.writeHead(400).end())
+    const c = new RegistryClient(fast)
+    await expect(c.manifest(ref(server))).rejects.toThrow(/400 Bad Request/)
+    expect(server.requests).toHaveLength(1)
+  })
+})
+
+test('parseChallenge', () => {
+  expect(parseChallenge('Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/r:pull"')).toEqual({
+    scheme: 'bearer',
+    params: {realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:o/r:pull'},
+  })
+  expect(parseChallenge('Basic realm="Registry Realm"')).toEqual({scheme: 'basic', params: {realm: 'Registry Realm'}})
+  expect(parseChallenge('Negotiate')).toBeUndefined()
+  expect(parseChallenge(null)).toBeUndefined()
+})

@@ -1,0 +1,175 @@
+import {execFileSync} from 'node:child_process'
+import {chmodSync, cpSync, mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, test} from 'vitest'
+import {ConfigError} from '../../../src/kit/errors.js'
+import {blobId, hashManifest, type HashOptions} from '../../../src/manifest/hash.js'
+import {TempRepo} from '../../helpers/git.js'
+import {RecordingIO} from '../../helpers/recording-io.js'
+
+function repo(): TempRepo {
+  return new TempRepo()
+    .write('.image-manifest', '# what goes into the image\nsrc/**/*.py\nDockerfile\n')
+    .write('Dockerfile', 'FROM scratch\n')
+    .write('src/a.py', 'print(1)\n')
+    .write('src/pkg/b.py', 'print(2)\n')
+    .write('README.md', 'docs\n')
+    .commit()
+}
+
+async function h(dir: string, extra: Partial<HashOptions> = {}) {
+  const io = new RecordingIO()
+  const r = await hashManifest({cwd: dir, manifest: '.image-manifest', tagLength: 7, log: io.log, ...extra})
+  return {...r, io}
+}
+
+describe('hashManifest in a git checkout', () => {
+  test('hashes committed files: 64 hex digits, the tag is the last 7', async () => {
+    const r = repo()
+    const a = await h(r.dir)
+    expect(a.hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(a.tag).toBe(a.hash.slice(-7))
+    expect(a.source).toBe('head')
+    expect(a.files.map(f => f.path)).toEqual(['Dockerfile', 'src/a.py', 'src/pkg/b.py'])
+    // blob ids are git's own
+    expect(a.files[1]!.oid).toBe(r.git('rev-parse', 'HEAD:src/a.py').trim())
+    expect(a.io.warnings()).toEqual([])
+  })
+
+  test('tag-length picks the trailing digits', async () => {
+    const a = await h(repo().dir, {tagLength: 12})
+    expect(a.tag).toBe(a.hash.slice(-12))
+  })
+
+  test('an unlisted file changes nothing; a listed one changes the tag', async () => {
+    const r = repo()
+    const before = await h(r.dir)
+    r.write('README.md', 'more docs\n').commit()
+    expect((await h(r.dir)).hash).toBe(before.hash)
+    r.write('src/pkg/b.py', 'print(3)\n').commit()
+    expect((await h(r.dir)).hash).not.toBe(before.hash)
+  })
+
+  test('a rename changes the tag', async () => {
+    const r = repo()
+    const before = await h(r.dir)
+    r.git('mv', 'src/a.py', 'src/c.py')
+    r.commit('rename')
+    expect((await h(r.dir)).hash).not.toBe(before.hash)
+  })
+
+  test('a chmod changes the tag', async () => {
+    const r = repo()
+    const before = await h(r.dir)
+    chmodSync(r.path('src/a.py'), 0o755)
+    r.commit('chmod')
+    const after = await h(r.dir)
+    expect(after.files.find(f => f.path === 'src/a.py')!.mode).toBe('100755')
+    expect(after.hash).not.toBe(before.hash)
+  })
+
+  test('the order in which globs enumerate files does not count', async () => {
+    const r = repo()
+    const a = await h(r.dir)
+    r.write('.image-manifest', 'Dockerfile\nsrc/pkg/*.py\nsrc/a.py\n# reordered\n').commit()
+    // the manifest itself is not listed, so only the selection matters
+    expect((await h(r.dir)).hash).toBe(a.hash)
+  })
+
+  test('uncommitted edits of listed files are warned about, not hashed', async () => {
+    const r = repo()
+    const before = await h(r.dir)
+    r.write('src/a.py', 'print("dirty")\n')
+    r.write('src/new.py', 'x = 1\n')
+    r.git('add', 'src/new.py')
+    r.write('README.md', 'unlisted and dirty\n')
+    const after = await h(r.dir)
+    expect(after.hash).toBe(before.hash)
+    expect(after.io.warnings().map(w => w.message)).toEqual([
+      'src/a.py has uncommitted changes: the tag hashes HEAD and does not reflect it',
+      'src/new.py is not committed: the tag hashes HEAD and does not reflect it',
+    ])
+    expect(after.io.warnings()[0]!.where).toEqual({file: 'src/a.py'})
+  })
+
+  test('touching a file (stat change, same content) is not a change', async () => {
+    const r = repo()
+    execFileSync('touch', ['-d', '2001-01-01', r.path('src/a.py')])
+    expect((await h(r.dir)).io.warnings()).toEqual([])
+  })
+
+  test('include-worktree hashes the work tree; it equals HEAD once committed', async () => {
+    const r = repo()
+    const head = await h(r.dir)
+    r.write('src/a.py', 'print("edited")\n')
+    const wt = await h(r.dir, {includeWorktree: true})
+    expect(wt.source).toBe('worktree')
+    expect(wt.hash).not.toBe(head.hash)
+    r.commit()
+    expect((await h(r.dir)).hash).toBe(wt.hash)
+  })
+
+  test('untracked and ignored files are never listed', async () => {
+    const r = repo()
+    const before = await h(r.dir)
+    r.write('.gitignore', 'node_modules/\n').commit()
+    r.write('node_modules/x/y.py', 'ignored\n')
+    r.write('src/untracked.py', 'untracked\n')
+    const after = await h(r.dir)
+    expect(after.hash).toBe(before.hash)
+    expect(after.files.map(f => f.path)).not.toContain('src/untracked.py')
+  })
+
+  test('a pattern that matches nothing is a warning with its line', async () => {
+    const r = repo().write('.image-manifest', 'Dockerfile\nmissing/**\n').commit()
+    const a = await h(r.dir)
+    expect(a.io.warnings()).toEqual([{level: 'warning', message: "pattern 'missing/**' matches no committed file", where: {file: '.image-manifest', line: 2}}])
+  })
+
+  test('a manifest that selects nothing is an error', async () => {
+    const r = repo().write('.image-manifest', 'nothing/**\n').commit()
+    await expect(h(r.dir)).rejects.toThrow(/\.image-manifest matches no committed file/)
+  })
+
+  test('a missing manifest names the file', async () => {
+    const r = repo()
+    await expect(h(r.dir, {manifest: 'nope/.image-manifest'})).rejects.toSatisfy(
+      (e: unknown) => e instanceof ConfigError && e.located() === 'nope/.image-manifest: image manifest not found',
+    )
+  })
+
+  test('a repository without commits asks for a commit', async () => {
+    const r = new TempRepo().write('.image-manifest', 'x\n').write('x', '1')
+    await expect(h(r.dir)).rejects.toThrow(/cannot read HEAD/)
+  })
+
+  test('runs from a subdirectory: paths stay relative to the repository root', async () => {
+    const r = repo()
+    const top = await h(r.dir)
+    const sub = await h(r.path('src'), {manifest: '../.image-manifest'})
+    expect(sub.hash).toBe(top.hash)
+  })
+})
+
+describe('hashManifest outside git', () => {
+  test('hashes files on disk exactly as git would hash the same commit', async () => {
+    const r = repo()
+    chmodSync(r.path('src/a.py'), 0o755)
+    r.commit('exec bit')
+    const inGit = await h(r.dir)
+    const plain = mkdtempSync(join(tmpdir(), 'trainer-plain-'))
+    cpSync(r.dir, plain, {recursive: true})
+    rmSync(join(plain, '.git'), {recursive: true})
+    const onDisk = await h(plain)
+    expect(onDisk.source).toBe('disk')
+    expect(onDisk.files).toEqual(inGit.files)
+    expect(onDisk.hash).toBe(inGit.hash)
+  })
+
+  test('blobId matches git hash-object', () => {
+    const r = new TempRepo()
+    r.write('f', 'hello\n')
+    expect(blobId(Buffer.from('hello\n'))).toBe(r.git('hash-object', 'f').trim())
+  })
+})

@@ -1,0 +1,78 @@
+import {describe, expect, test} from 'vitest'
+import {ConfigError} from '../../../src/kit/errors.js'
+import {parseManifest, patternBases, selectPaths} from '../../../src/manifest/patterns.js'
+
+const FILES = [
+  '.image-manifest',
+  'Dockerfile',
+  'README.md',
+  'ARR_COC/__init__.py',
+  'ARR_COC/model.py',
+  'ARR_COC/Training/train.py',
+  'ARR_COC/Training/config.yaml',
+  'ARR_COC/tests/test_model.py',
+  'Stack/arr-trainer/Dockerfile',
+  'Stack/arr-trainer/pyproject.toml',
+  'Stack/other/Dockerfile',
+  'docs/a.py',
+  '.github/workflows/ci.yml',
+]
+
+describe('selectPaths', () => {
+  test.each([
+    [['ARR_COC/**/*.py'], ['ARR_COC/Training/train.py', 'ARR_COC/__init__.py', 'ARR_COC/model.py', 'ARR_COC/tests/test_model.py']],
+    [['Stack/arr-trainer/Dockerfile'], ['Stack/arr-trainer/Dockerfile']],
+    // no slash: any depth, as in gitignore
+    [['Dockerfile'], ['Dockerfile', 'Stack/arr-trainer/Dockerfile', 'Stack/other/Dockerfile']],
+    // leading slash anchors to the root
+    [['/Dockerfile'], ['Dockerfile']],
+    // a directory covers everything under it; trailing slash means directories only
+    [['Stack/arr-trainer'], ['Stack/arr-trainer/Dockerfile', 'Stack/arr-trainer/pyproject.toml']],
+    [['ARR_COC/Training/'], ['ARR_COC/Training/config.yaml', 'ARR_COC/Training/train.py']],
+    [['README.md/'], []],
+    // negation: the last matching pattern wins
+    [['ARR_COC/**/*.py', '!ARR_COC/tests/'], ['ARR_COC/Training/train.py', 'ARR_COC/__init__.py', 'ARR_COC/model.py']],
+    [['*.py', '!ARR_COC/tests/**', 'ARR_COC/tests/test_model.py'], ['ARR_COC/Training/train.py', 'ARR_COC/__init__.py', 'ARR_COC/model.py', 'ARR_COC/tests/test_model.py', 'docs/a.py']],
+    // dotfiles are ordinary files
+    [['.github/**'], ['.github/workflows/ci.yml']],
+    [['.image-manifest'], ['.image-manifest']],
+    [['# comment', '', '   ', 'README.md  '], ['README.md']],
+  ])('[%#] %j selects %j', (lines, expected) => {
+    const {selected} = selectPaths(FILES, parseManifest(lines.join('\n'), 'm'))
+    expect(selected.sort()).toEqual([...expected].sort())
+  })
+
+  test('reports positive patterns that match nothing, with their line', () => {
+    const pats = parseManifest('Dockerfile\n\n# x\nnope/**\n!README.md\nARR_COC/*.py\n', 'm')
+    const {unmatched} = selectPaths(FILES, pats)
+    expect(unmatched.map(p => [p.line, p.source])).toEqual([[4, 'nope/**']])
+  })
+
+  test('a pattern shadowed by a later one still counts as matching', () => {
+    const {unmatched} = selectPaths(FILES, parseManifest('ARR_COC/model.py\nARR_COC/**', 'm'))
+    expect(unmatched).toEqual([])
+  })
+
+  test('escaped # and ! are literal names', () => {
+    const {selected} = selectPaths(['#notes', '!bang', 'x'], parseManifest('\\#notes\n\\!bang', 'm'))
+    expect(selected).toEqual(['#notes', '!bang'])
+  })
+})
+
+describe('parseManifest errors', () => {
+  test.each([['../secrets/*'], ['a/../../b'], ['/../x'], ['..']])('[%#] %s escapes the repository', line => {
+    let err: unknown
+    try {
+      parseManifest(`ok.py\n${line}\n`, '.image-manifest')
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(ConfigError)
+    expect((err as ConfigError).located()).toBe(`.image-manifest:2:1: pattern '${line}' escapes the repository: manifest paths are relative to the repository root`)
+  })
+})
+
+test('patternBases limits a walk to static prefixes', () => {
+  expect(patternBases(parseManifest('ARR_COC/**/*.py\nStack/arr-trainer/Dockerfile\n!x', 'm')).sort()).toEqual(['ARR_COC', 'Stack/arr-trainer/Dockerfile'])
+  expect(patternBases(parseManifest('ARR_COC/**\n*.py', 'm'))).toEqual([''])
+})
