@@ -25,6 +25,8 @@ export interface ContextOptions {
   dockerignore?: string | undefined
   /** Extra absolute paths never to send (e.g. the Docker config in use). */
   exclude?: string[]
+  /** Paths in messages are shown relative to this directory. */
+  root?: string
 }
 
 export interface BuildContext {
@@ -73,11 +75,12 @@ function parseIgnore(text: string): string[] {
 export async function buildContext(o: ContextOptions): Promise<BuildContext> {
   const context = resolve(o.context)
   const dockerfile = resolve(o.dockerfile)
-  const st = await lstat(context).catch(() => undefined)
-  if (!st?.isDirectory()) throw new ConfigError(`build context ${o.context} is not a directory`, {key: 'image.context'})
+  const label = (p: string): string => (o.root ? relative(o.root, p) || '.' : p)
   if (!(await lstat(dockerfile).catch(() => undefined))?.isFile()) {
-    throw new ConfigError(`Dockerfile ${o.dockerfile} not found`, {key: 'image.dockerfile'}, {hint: 'Set image.dockerfile in trainer.yml or the dockerfile input.'})
+    throw new ConfigError(`Dockerfile ${label(dockerfile)} not found`, {key: 'image.dockerfile'}, {hint: 'Set image.dockerfile in trainer.yml or the dockerfile input.'})
   }
+  const st = await lstat(context).catch(() => undefined)
+  if (!st?.isDirectory()) throw new ConfigError(`build context ${label(context)} is not a directory`, {key: 'image.context'})
   const ignoreFile = await findIgnoreFile(context, dockerfile, o.dockerignore)
   const rules = ignoreFile ? parseIgnore(await readFile(ignoreFile, 'utf8')) : []
   const ig = dockerignore().add(rules)

@@ -74,6 +74,7 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
     context: s.context,
     dockerfile: s.dockerfile,
     dockerignore: s.dockerignore,
+    root: s.cwd,
     exclude: [join(dockerConfigDir(o.env), 'config.json')],
   })
   await log.group(`Build ${ref.full}`, async () => {

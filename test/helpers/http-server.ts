@@ -8,7 +8,7 @@ export interface Recorded {
 }
 
 /** A real HTTP server on loopback that records every request. */
-export async function startServer(handler: (req: IncomingMessage, res: ServerResponse, n: number) => void | Promise<void>) {
+export async function startServer(handler: (req: IncomingMessage, res: ServerResponse, n: number) => unknown) {
   const requests: Recorded[] = []
   const server = createServer((req, res) => {
     requests.push({method: req.method ?? '', url: req.url ?? '', headers: req.headers})

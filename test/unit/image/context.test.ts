@@ -22,13 +22,13 @@ async function names(stream: Readable): Promise<{files: Record<string, string>; 
   ex.on('entry', (h, s, next) => {
     all.push(h.type === 'directory' ? `${h.name}/` : h.name)
     const chunks: Buffer[] = []
-    s.on('data', (c: Buffer) => chunks.push(c))
+    s.on('data', (c: unknown) => void chunks.push(c as Buffer))
     s.on('end', () => {
       if (h.type === 'file') files[h.name] = Buffer.concat(chunks).toString()
       next()
     })
   })
-  const done = new Promise(r => ex.on('finish', r))
+  const done = new Promise<void>(r => ex.on('finish', () => r()))
   stream.pipe(ex)
   await done
   return {files, all}
@@ -100,6 +100,6 @@ describe('buildContext', () => {
   test('a missing Dockerfile or context is a config error', async () => {
     const dir = tree({'a.txt': 'a'})
     await expect(buildContext({context: dir, dockerfile: join(dir, 'Dockerfile')})).rejects.toThrow(/Dockerfile .*Dockerfile not found/)
-    await expect(buildContext({context: join(dir, 'nope'), dockerfile: join(dir, 'a.txt')})).rejects.toThrow(/is not a directory/)
+    await expect(buildContext({context: join(dir, 'nope'), dockerfile: join(dir, 'a.txt'), root: dir})).rejects.toThrow('build context nope is not a directory')
   })
 })
