@@ -9,11 +9,28 @@ export const BUNDLES = ['hash', 'build', 'cli']
 
 for (const name of BUNDLES) {
   rmSync(`dist/${name}`, {recursive: true, force: true})
-  const r = spawnSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', `src/entries/${name}.ts`, '-o', `dist/${name}`, '-m', '-q', '--license', 'licenses.txt', '--target', 'es2023'], {stdio: 'inherit'})
+  const r = spawnSync(
+    process.execPath,
+    [
+      'node_modules/@vercel/ncc/dist/ncc/cli.js',
+      'build',
+      `src/entries/${name}.ts`,
+      '-o',
+      `dist/${name}`,
+      '-m',
+      '-q',
+      '--license',
+      'licenses.txt',
+      '--target',
+      'es2023',
+    ],
+    {stdio: 'inherit'},
+  )
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 // CommonJS code inside an ESM bundle may read __dirname (ssh2's wasm loader does).
-const SHIM = "import {dirname as __trainerDirname} from 'node:path';import {fileURLToPath as __trainerPath} from 'node:url';const __filename=__trainerPath(import.meta.url);const __dirname=__trainerDirname(__filename);\n"
+const SHIM =
+  "import {dirname as __trainerDirname} from 'node:path';import {fileURLToPath as __trainerPath} from 'node:url';const __filename=__trainerPath(import.meta.url);const __dirname=__trainerDirname(__filename);\n"
 // Optional native add-ons (ssh2's crypto, cpu-features) exist only where their install
 // scripts ran; the code falls back without them. Dropping them keeps dist reproducible.
 const dropNative = dir => {
@@ -52,8 +69,22 @@ function usage(uses, a) {
   return lines.join('\n')
 }
 function generated(uses, a) {
-  const out = [START, '', '## Usage', '', '```yaml', usage(uses, a), '```', '', '## Inputs', '', '| input | default | description |', '|---|---|---|']
-  for (const [k, v] of Object.entries(a.inputs ?? {})) out.push(`| \`${k}\` | ${v.default === undefined ? '' : `\`${esc(v.default)}\``} | ${esc(v.description)} |`)
+  const out = [
+    START,
+    '',
+    '## Usage',
+    '',
+    '```yaml',
+    usage(uses, a),
+    '```',
+    '',
+    '## Inputs',
+    '',
+    '| input | default | description |',
+    '|---|---|---|',
+  ]
+  for (const [k, v] of Object.entries(a.inputs ?? {}))
+    out.push(`| \`${k}\` | ${v.default === undefined ? '' : `\`${esc(v.default)}\``} | ${esc(v.description)} |`)
   out.push('', '## Outputs', '', '| output | description |', '|---|---|')
   for (const [k, v] of Object.entries(a.outputs ?? {})) out.push(`| \`${k}\` | ${esc(v.description)} |`)
   out.push('', END)
@@ -61,7 +92,11 @@ function generated(uses, a) {
 }
 const pages = [
   ['action.yml', 'docs/actions/launch.md', '<owner>/trainer-action@v1'],
-  ...BUNDLES.filter(n => existsSync(`actions/${n}/action.yml`)).map(n => [`actions/${n}/action.yml`, `docs/actions/${n}.md`, `<owner>/trainer-action/actions/${n}@v1`]),
+  ...BUNDLES.filter(n => existsSync(`actions/${n}/action.yml`)).map(n => [
+    `actions/${n}/action.yml`,
+    `docs/actions/${n}.md`,
+    `<owner>/trainer-action/actions/${n}@v1`,
+  ]),
 ]
 for (const [yml, page, uses] of pages) {
   if (!existsSync(page)) continue

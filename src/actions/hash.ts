@@ -18,12 +18,24 @@ export const HashInputs = z.object({
 export async function hash(io: ActionIO): Promise<HashResult> {
   const i = readInputs(io, HashInputs)
   const {config, file} = await loadConfig(io.workspace, i.config)
-  const s = await imageSettings(io.workspace, config.image, file, {manifest: i.manifest, 'tag-length': i['tag-length']}, io.env)
-  const r = await hashManifest({cwd: io.workspace, manifest: s.manifest, tagLength: s.tagLength, includeWorktree: i['include-worktree'], log: io.log})
+  const s = await imageSettings(
+    io.workspace,
+    config.image,
+    file,
+    {manifest: i.manifest, 'tag-length': i['tag-length']},
+    io.env,
+  )
+  const r = await hashManifest({
+    cwd: io.workspace,
+    manifest: s.manifest,
+    tagLength: s.tagLength,
+    includeWorktree: i['include-worktree'],
+    log: io.log,
+  })
   io.setOutput('hash', r.hash)
   io.setOutput('tag', r.tag)
-  io.setOutput('files', r.files.length)
-  io.log.info(`${r.tag} (sha256 ${r.hash}, ${r.files.length} files from ${r.manifest})`)
+  io.setOutput('files', r.count)
+  io.log.info(`${r.tag} (sha256 ${r.hash}, ${r.count} files from ${r.manifest})`)
   await io.summary(hashSummary(r))
   return r
 }

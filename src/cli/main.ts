@@ -61,18 +61,42 @@ const VERBS: Record<string, Verb> = {
       force: {type: 'boolean'},
     },
     run: build,
-    json: (r: Awaited<ReturnType<typeof build>>) => ({image: r.ref.full, tag: r.ref.tag, digest: r.digest ?? null, built: r.built, hash: r.hash.hash}),
+    json: (r: Awaited<ReturnType<typeof build>>) => ({
+      image: r.ref.full,
+      tag: r.ref.tag,
+      digest: r.digest ?? null,
+      built: r.built,
+      hash: r.hash.hash,
+    }),
     human: (r: Awaited<ReturnType<typeof build>>) => r.ref.full,
   },
 }
 
 function help(): string {
   const verbs = Object.entries(VERBS).map(([k, v]) => `  ${k.padEnd(8)} ${v.summary}`)
-  return [`trainer ${VERSION}: GitHub Actions as the control plane for ML training`, '', 'Usage: trainer <command> [options]', '', 'Commands:', ...verbs, '', 'Common options:', '  -C, --cwd DIR         run as if started in DIR', '  --config FILE         trainer.yml to use (default: ./trainer.yml when present)', '  --json                machine-readable output on stdout', '  -v, --verbose         debug logging', '', 'Run `trainer <command> --help` for the options of one command.'].join('\n')
+  return [
+    `trainer ${VERSION}: GitHub Actions as the control plane for ML training`,
+    '',
+    'Usage: trainer <command> [options]',
+    '',
+    'Commands:',
+    ...verbs,
+    '',
+    'Common options:',
+    '  -C, --cwd DIR         run as if started in DIR',
+    '  --config FILE         trainer.yml to use (default: ./trainer.yml when present)',
+    '  --json                machine-readable output on stdout',
+    '  -v, --verbose         debug logging',
+    '',
+    'Run `trainer <command> --help` for the options of one command.',
+  ].join('\n')
 }
 
 /** Flags become the action's inputs, under the same kebab-case names. */
-function toInputs(values: Record<string, string | boolean | (string | boolean)[] | undefined>, stdin: () => string): Record<string, string> {
+function toInputs(
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>,
+  stdin: () => string,
+): Record<string, string> {
   const inputs: Record<string, string> = {}
   for (const [k, v] of Object.entries(values)) {
     if (v === undefined || ['json', 'cwd', 'verbose', 'help', 'password-stdin', 'build-arg'].includes(k)) continue
@@ -117,6 +141,8 @@ export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0
   const result = await runAction(verb, v.run, io)
   if (result === undefined) return 1
-  process.stdout.write((values.json ? JSON.stringify(v.json(result as never), null, 2) : v.human(result as never)) + '\n')
+  process.stdout.write(
+    (values.json ? JSON.stringify(v.json(result as never), null, 2) : v.human(result as never)) + '\n',
+  )
   return 0
 }

@@ -12,7 +12,10 @@ export const ImageSchema = z.strictObject({
   manifest: z.string().min(1).optional(),
   'tag-length': z.number().int().min(4).max(64).optional(),
   'build-args': z.record(z.string(), scalar).optional(),
-  platform: z.string().regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/, 'must look like os/arch[/variant], e.g. linux/amd64').optional(),
+  platform: z
+    .string()
+    .regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/, 'must look like os/arch[/variant], e.g. linux/amd64')
+    .optional(),
   dockerignore: z.string().min(1).optional(),
 })
 

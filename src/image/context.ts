@@ -8,7 +8,8 @@ import {pack as tarPack, type Pack} from 'tar-stream'
 import {ConfigError} from '../kit/errors.js'
 
 // The package is CommonJS with `module.exports = factory` but types it as a default export.
-const dockerignore = ((dockerignoreModule as unknown as {default?: unknown}).default ?? dockerignoreModule) as () => Ignore
+const dockerignore = ((dockerignoreModule as unknown as {default?: unknown}).default ??
+  dockerignoreModule) as () => Ignore
 
 /**
  * Files other actions leave in the workspace that must never reach an image:
@@ -49,9 +50,14 @@ async function exists(p: string): Promise<boolean> {
 }
 
 /** `<Dockerfile>.dockerignore` beside the Dockerfile wins over the context's `.dockerignore` (BuildKit's rule). */
-export async function findIgnoreFile(context: string, dockerfile: string, explicit?: string): Promise<string | undefined> {
+export async function findIgnoreFile(
+  context: string,
+  dockerfile: string,
+  explicit?: string,
+): Promise<string | undefined> {
   if (explicit) {
-    if (!(await exists(explicit))) throw new ConfigError(`dockerignore file ${explicit} not found`, {key: 'image.dockerignore'})
+    if (!(await exists(explicit)))
+      throw new ConfigError(`dockerignore file ${explicit} not found`, {key: 'image.dockerignore'})
     return explicit
   }
   const perFile = `${dockerfile}.dockerignore`
@@ -77,10 +83,15 @@ export async function buildContext(o: ContextOptions): Promise<BuildContext> {
   const dockerfile = resolve(o.dockerfile)
   const label = (p: string): string => (o.root ? relative(o.root, p) || '.' : p)
   if (!(await lstat(dockerfile).catch(() => undefined))?.isFile()) {
-    throw new ConfigError(`Dockerfile ${label(dockerfile)} not found`, {key: 'image.dockerfile'}, {hint: 'Set image.dockerfile in trainer.yml or the dockerfile input.'})
+    throw new ConfigError(
+      `Dockerfile ${label(dockerfile)} not found`,
+      {key: 'image.dockerfile'},
+      {hint: 'Set image.dockerfile in trainer.yml or the dockerfile input.'},
+    )
   }
   const st = await lstat(context).catch(() => undefined)
-  if (!st?.isDirectory()) throw new ConfigError(`build context ${label(context)} is not a directory`, {key: 'image.context'})
+  if (!st?.isDirectory())
+    throw new ConfigError(`build context ${label(context)} is not a directory`, {key: 'image.context'})
   const ignoreFile = await findIgnoreFile(context, dockerfile, o.dockerignore)
   const rules = ignoreFile ? parseIgnore(await readFile(ignoreFile, 'utf8')) : []
   const ig = dockerignore().add(rules)

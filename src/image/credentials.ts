@@ -23,7 +23,8 @@ export function dockerConfigDir(env: Readonly<Record<string, string | undefined>
 }
 
 function keysFor(registry: string): string[] {
-  if (registry === 'docker.io') return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io']
+  if (registry === 'docker.io')
+    return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io']
   return [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`]
 }
 
@@ -37,7 +38,9 @@ async function fromHelper(helper: string, registry: string, env: NodeJS.ProcessE
   }
   if (r.code !== 0) {
     if (/credentials not found/i.test(r.stdout.toString() + r.stderr)) return undefined
-    throw new AuthError(`credential helper docker-credential-${helper} failed for ${registry}: ${r.stderr.trim() || `exit ${r.code}`}`)
+    throw new AuthError(
+      `credential helper docker-credential-${helper} failed for ${registry}: ${r.stderr.trim() || `exit ${r.code}`}`,
+    )
   }
   const j = JSON.parse(r.stdout.toString('utf8')) as {Username?: string; Secret?: string}
   if (!j.Secret) return undefined

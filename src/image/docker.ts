@@ -11,7 +11,14 @@ export function connectDocker(env: Readonly<Record<string, string | undefined>>)
   if (host.startsWith('unix://')) return {docker: new Docker({socketPath: host.slice('unix://'.length)}), host}
   const u = new URL(host.replace(/^tcp:/, 'http:'))
   const tls = env.DOCKER_TLS_VERIFY === '1'
-  return {docker: new Docker({host: u.hostname, port: Number(u.port || (tls ? 2376 : 2375)), protocol: tls ? 'https' : 'http'}), host}
+  return {
+    docker: new Docker({
+      host: u.hostname,
+      port: Number(u.port || (tls ? 2376 : 2375)),
+      protocol: tls ? 'https' : 'http',
+    }),
+    host,
+  }
 }
 
 /** Fails with one clear message when the engine cannot be reached. */
@@ -59,7 +66,11 @@ export interface BuildOptions {
  * Builds with the engine's classic builder, streaming `Step N/M` lines to the log.
  * A failing step ends in a BuildError carrying that step's output.
  */
-export async function buildImage(docker: Docker, o: BuildOptions, log: Pick<Logger, 'info'>): Promise<string | undefined> {
+export async function buildImage(
+  docker: Docker,
+  o: BuildOptions,
+  log: Pick<Logger, 'info'>,
+): Promise<string | undefined> {
   let stream: NodeJS.ReadableStream
   try {
     stream = await docker.buildImage(o.context, {
@@ -106,7 +117,12 @@ export async function buildImage(docker: Docker, o: BuildOptions, log: Pick<Logg
 }
 
 /** Pushes a tag, logging each layer's progress once per state, and returns the pushed digest. */
-export async function pushImage(docker: Docker, ref: ImageRef, creds: Credentials | undefined, log: Pick<Logger, 'info'>): Promise<string> {
+export async function pushImage(
+  docker: Docker,
+  ref: ImageRef,
+  creds: Credentials | undefined,
+  log: Pick<Logger, 'info'>,
+): Promise<string> {
   const name = ref.full.slice(0, ref.full.length - ref.tag.length - 1)
   const authconfig = creds?.identityToken
     ? {identitytoken: creds.identityToken, serveraddress: ref.registry}
@@ -115,7 +131,7 @@ export async function pushImage(docker: Docker, ref: ImageRef, creds: Credential
       : {serveraddress: ref.registry}
   let stream: NodeJS.ReadableStream
   try {
-    stream = (await docker.getImage(name).push({tag: ref.tag, authconfig})) as NodeJS.ReadableStream
+    stream = await docker.getImage(name).push({tag: ref.tag, authconfig})
   } catch (e: unknown) {
     throw new ServiceError('Docker engine', `push ${ref.full}`, (e as Error).message, {cause: e})
   }
@@ -136,7 +152,9 @@ export async function pushImage(docker: Docker, ref: ImageRef, creds: Credential
   })
   if (failure !== undefined) {
     if (/unauthorized|authentication required|denied|forbidden/i.test(failure)) {
-      throw new AuthError(`push ${ref.full}: ${failure.trim()}`, {hint: 'Log in with docker/login-action, or pass the username and password inputs.'})
+      throw new AuthError(`push ${ref.full}: ${failure.trim()}`, {
+        hint: 'Log in with docker/login-action, or pass the username and password inputs.',
+      })
     }
     throw new ServiceError(ref.registry, `push ${ref.full}`, failure.trim())
   }

@@ -34,9 +34,24 @@ export interface EnsureResult {
 }
 
 /** Hashes the manifest and resolves the image reference it names. */
-export async function imageForManifest(s: ImageSettings, o: {tag?: string | undefined; includeWorktree?: boolean; log: Logger}): Promise<{hash: HashResult; ref: ImageRef}> {
-  const hash = await hashManifest({cwd: s.cwd, manifest: s.manifest, tagLength: s.tagLength, includeWorktree: o.includeWorktree ?? false, log: o.log})
-  const ref = resolveRef({name: s.name, registry: s.registry, tag: o.tag, manifestTag: hash.tag, fallbackName: sanitizeName(s.fallbackName)})
+export async function imageForManifest(
+  s: ImageSettings,
+  o: {tag?: string | undefined; includeWorktree?: boolean; log: Logger},
+): Promise<{hash: HashResult; ref: ImageRef}> {
+  const hash = await hashManifest({
+    cwd: s.cwd,
+    manifest: s.manifest,
+    tagLength: s.tagLength,
+    includeWorktree: o.includeWorktree ?? false,
+    log: o.log,
+  })
+  const ref = resolveRef({
+    name: s.name,
+    registry: s.registry,
+    tag: o.tag,
+    manifestTag: hash.tag,
+    fallbackName: sanitizeName(s.fallbackName),
+  })
   return {hash, ref}
 }
 
@@ -47,7 +62,9 @@ export async function imageForManifest(s: ImageSettings, o: {tag?: string | unde
 export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
   const {settings: s, log} = o
   const {hash, ref} = await imageForManifest(s, {tag: o.tag, includeWorktree: o.includeWorktree ?? false, log})
-  log.info(`image ${ref.full} (manifest ${hash.manifest}: ${hash.files.length} files, ${hash.source}, sha256 ${hash.hash})`)
+  log.info(
+    `image ${ref.full} (manifest ${hash.manifest}: ${hash.count} files, ${hash.source}, sha256 ${hash.hash})`,
+  )
   const credentials = o.credentials ?? (await dockerCredentials(ref.registry, o.env))
   if (credentials?.password) o.secret(credentials.password)
   if (credentials?.identityToken) o.secret(credentials.identityToken)
@@ -78,9 +95,15 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
     exclude: [join(dockerConfigDir(o.env), 'config.json')],
   })
   await log.group(`Build ${ref.full}`, async () => {
-    log.info(`context ${relative(s.cwd, s.context) || '.'}, Dockerfile ${relative(s.cwd, s.dockerfile)}${ctx.ignoreFile ? `, ignore file ${relative(s.cwd, ctx.ignoreFile)}` : ''}`)
+    log.info(
+      `context ${relative(s.cwd, s.context) || '.'}, Dockerfile ${relative(s.cwd, s.dockerfile)}${ctx.ignoreFile ? `, ignore file ${relative(s.cwd, ctx.ignoreFile)}` : ''}`,
+    )
     const [, files] = await Promise.all([
-      buildImage(docker, {context: ctx.stream, dockerfile: ctx.dockerfile, ref, buildArgs: s.buildArgs, platform: s.platform}, log),
+      buildImage(
+        docker,
+        {context: ctx.stream, dockerfile: ctx.dockerfile, ref, buildArgs: s.buildArgs, platform: s.platform},
+        log,
+      ),
       ctx.done,
     ])
     log.info(`context: ${files} files sent`)
@@ -89,6 +112,7 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
   // Read the digest back from the registry: the push is only done when the registry says so.
   const back = await registry.manifest(ref)
   if (!back.exists) throw new Error(`pushed ${ref.full} but the registry does not list it`)
-  if (back.digest && back.digest !== pushed) log.warning(`registry digest ${back.digest} differs from the pushed ${pushed}`)
+  if (back.digest && back.digest !== pushed)
+    log.warning(`registry digest ${back.digest} differs from the pushed ${pushed}`)
   return {ref, digest: back.digest ?? pushed, built: true, hash, requests: registry.requests}
 }

@@ -31,14 +31,18 @@ export function splitTag(ref: string): {name: string; tag: string | undefined} {
 export function parseRef(ref: string, where: Where = {}): ImageRef {
   const {name, tag} = splitTag(ref.trim())
   if (tag === undefined) throw new ConfigError(`image reference '${ref}' has no tag`, where)
-  if (!TAG.test(tag)) throw new ConfigError(`image tag '${tag}' is invalid (letters, digits, '_', '.', '-'; at most 128)`, where)
+  if (!TAG.test(tag))
+    throw new ConfigError(`image tag '${tag}' is invalid (letters, digits, '_', '.', '-'; at most 128)`, where)
   const parts = name.split('/')
   let registry = 'docker.io'
   if (parts.length > 1 && isDomain(parts[0]!)) registry = parts.shift()!
   if (registry === 'docker.io' && parts.length === 1) parts.unshift('library')
   for (const p of parts) {
     if (!COMPONENT.test(p)) {
-      throw new ConfigError(`image name '${name}' is invalid: '${p}' must be lowercase letters and digits separated by '.', '_' or '-'`, where)
+      throw new ConfigError(
+        `image name '${name}' is invalid: '${p}' must be lowercase letters and digits separated by '.', '_' or '-'`,
+        where,
+      )
     }
   }
   const repository = parts.join('/')

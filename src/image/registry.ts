@@ -81,14 +81,22 @@ export class RegistryClient {
   private async send(method: string, url: string, headers: Record<string, string>, body?: string): Promise<Response> {
     const label = url.replace(/\?.*$/, '')
     try {
-      const res = await fetch(url, {method, headers, signal: AbortSignal.timeout(this.o.timeoutMs ?? 30_000), redirect: 'follow', ...(body === undefined ? {} : {body})})
+      const res = await fetch(url, {
+        method,
+        headers,
+        signal: AbortSignal.timeout(this.o.timeoutMs ?? 30_000),
+        redirect: 'follow',
+        ...(body === undefined ? {} : {body}),
+      })
       this.requests.push({method, url: label, status: res.status})
       return res
     } catch (e: unknown) {
       this.requests.push({method, url: label, status: 'error'})
       const timedOut = e instanceof DOMException && (e.name === 'TimeoutError' || e.name === 'AbortError')
       const cause = (e as {cause?: {code?: string; message?: string}}).cause
-      const why = timedOut ? `timed out after ${(this.o.timeoutMs ?? 30_000) / 1000}s` : (cause?.code ?? cause?.message ?? (e as Error).message)
+      const why = timedOut
+        ? `timed out after ${(this.o.timeoutMs ?? 30_000) / 1000}s`
+        : (cause?.code ?? cause?.message ?? (e as Error).message)
       throw new ServiceError(label.replace(/^https?:\/\//, ''), method, why, {retryable: true, cause: e})
     }
   }
@@ -100,7 +108,13 @@ export class RegistryClient {
     const c = this.o.credentials
     let res: Response
     if (c?.identityToken) {
-      const body = new URLSearchParams({grant_type: 'refresh_token', refresh_token: c.identityToken, service, scope, client_id: 'trainer-action'})
+      const body = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: c.identityToken,
+        service,
+        scope,
+        client_id: 'trainer-action',
+      })
       res = await this.send('POST', realm, {'content-type': 'application/x-www-form-urlencoded'}, body.toString())
     } else {
       const u = new URL(realm)
@@ -110,11 +124,18 @@ export class RegistryClient {
       res = await this.send('GET', u.toString(), auth ? {authorization: auth} : {})
     }
     if (res.status === 401 || res.status === 403) {
-      throw new AuthError(`token request to ${realm} refused (${res.status}): ${c ? 'the registry credentials were rejected' : 'no registry credentials were found'}`, {
-        hint: 'Log in with docker/login-action, or pass the username and password inputs.',
-      })
+      throw new AuthError(
+        `token request to ${realm} refused (${res.status}): ${c ? 'the registry credentials were rejected' : 'no registry credentials were found'}`,
+        {
+          hint: 'Log in with docker/login-action, or pass the username and password inputs.',
+        },
+      )
     }
-    if (!res.ok) throw new ServiceError(realm, 'GET', `${res.status} ${res.statusText}`, {status: res.status, retryable: RETRYABLE_STATUS.has(res.status)})
+    if (!res.ok)
+      throw new ServiceError(realm, 'GET', `${res.status} ${res.statusText}`, {
+        status: res.status,
+        retryable: RETRYABLE_STATUS.has(res.status),
+      })
     const j = (await res.json()) as {token?: string; access_token?: string}
     const t = j.token ?? j.access_token
     if (!t) throw new ServiceError(realm, 'GET', 'token response has no token')
@@ -148,11 +169,17 @@ export class RegistryClient {
       if (res.status === 200) return {exists: true, digest: res.headers.get('docker-content-digest') ?? undefined}
       if (res.status === 404) return {exists: false}
       if (res.status === 401 || res.status === 403) {
-        throw new AuthError(`HEAD ${where}: ${res.status} ${res.statusText}: ${this.o.credentials ? 'the registry refused the credentials' : 'the registry requires credentials'}`, {
-          hint: 'Log in with docker/login-action, or pass the username and password inputs.',
-        })
+        throw new AuthError(
+          `HEAD ${where}: ${res.status} ${res.statusText}: ${this.o.credentials ? 'the registry refused the credentials' : 'the registry requires credentials'}`,
+          {
+            hint: 'Log in with docker/login-action, or pass the username and password inputs.',
+          },
+        )
       }
-      const err = new RetryAfter(where, 'HEAD', `${res.status} ${res.statusText}`, {status: res.status, retryable: RETRYABLE_STATUS.has(res.status)})
+      const err = new RetryAfter(where, 'HEAD', `${res.status} ${res.statusText}`, {
+        status: res.status,
+        retryable: RETRYABLE_STATUS.has(res.status),
+      })
       err.retryAfterMs = parseRetryAfter(res.headers.get('retry-after'))
       throw err
     }
@@ -160,7 +187,8 @@ export class RegistryClient {
       retries: this.o.retries ?? 3,
       retryAfterBase: this.o.retryAfterBase ?? 500,
       retryable: e => e instanceof ServiceError && e.retryable,
-      retryAfterMs: e => (e instanceof RetryAfter && e.retryAfterMs !== undefined ? Math.min(e.retryAfterMs, 30_000) : undefined),
+      retryAfterMs: e =>
+        e instanceof RetryAfter && e.retryAfterMs !== undefined ? Math.min(e.retryAfterMs, 30_000) : undefined,
       onRetry: (e, n, ms) => this.o.log?.warning(`${(e as Error).message}; retry ${n} in ${(ms / 1000).toFixed(1)}s`),
     })
   }

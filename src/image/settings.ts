@@ -55,7 +55,13 @@ export async function imageSettings(
 ): Promise<ImageSettings> {
   const cfgDir = cfgFile ? dirname(cfgFile) : cwd
   const pick = (input: string | undefined, conf: string | undefined): string | undefined =>
-    input !== undefined ? resolve(cwd, input) : conf !== undefined ? (isAbsolute(conf) ? conf : resolve(cfgDir, conf)) : undefined
+    input !== undefined
+      ? resolve(cwd, input)
+      : conf !== undefined
+        ? isAbsolute(conf)
+          ? conf
+          : resolve(cfgDir, conf)
+        : undefined
   const named = pick(over.dockerfile, cfg?.dockerfile)
   const dockerfile = named ?? join(cwd, 'Dockerfile')
   const context = pick(over.context, cfg?.context) ?? (named ? dirname(named) : cwd)

@@ -37,8 +37,9 @@ export function consoleIO(o: ConsoleOptions): ActionIO & {outputs: Record<string
       state[name] = value
     },
     getState: name => state[name] ?? '',
-    summary: async md => {
+    summary: md => {
       if (env.TRAINER_SUMMARY_FILE) appendFileSync(env.TRAINER_SUMMARY_FILE, md + '\n')
+      return Promise.resolve()
     },
     setSecret: value => {
       if (value) secrets.push(value)

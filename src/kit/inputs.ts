@@ -6,8 +6,7 @@ const TRUE = ['true', 'True', 'TRUE']
 const FALSE = ['false', 'False', 'FALSE']
 
 /** An optional string input: '' (unset) becomes undefined. */
-export const optString = () =>
-  z.string().transform(s => (s.trim() === '' ? undefined : s.trim()))
+export const optString = () => z.string().transform(s => (s.trim() === '' ? undefined : s.trim()))
 
 /** A boolean input: only the YAML 1.2 core set, like core.getBooleanInput; '' takes the default. */
 export const bool = (dflt: boolean) =>
@@ -71,6 +70,7 @@ export function readInputs<S extends z.ZodObject>(io: ActionIO, schema: S): z.ou
 
 /** Marks an input as required, with codeql's wording. */
 export function required<T>(value: T | undefined, name: string): T {
-  if (value === undefined || value === '') throw new ConfigError(`Input required and not supplied: ${name}`, {key: name})
+  if (value === undefined || value === '')
+    throw new ConfigError(`Input required and not supplied: ${name}`, {key: name})
   return value
 }

@@ -6,7 +6,11 @@ import type {ActionIO} from './io.js'
  * a failed step with one clear message (and an annotation for config errors), and
  * always releases resources so Node exits on its own.
  */
-export async function runAction<T>(name: string, fn: (io: ActionIO) => Promise<T>, io: ActionIO): Promise<T | undefined> {
+export async function runAction<T>(
+  name: string,
+  fn: (io: ActionIO) => Promise<T>,
+  io: ActionIO,
+): Promise<T | undefined> {
   try {
     return await fn(io)
   } catch (e: unknown) {

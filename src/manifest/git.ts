@@ -1,3 +1,5 @@
+import {isAscii} from 'node:buffer'
+import {createHash} from 'node:crypto'
 import {exec} from '../kit/exec.js'
 import {ServiceError} from '../kit/errors.js'
 
@@ -31,17 +33,81 @@ function splitZ(buf: Buffer): string[] {
   return parts
 }
 
-/** `git ls-tree -r HEAD`: every committed file with its mode and blob id, without reading a byte of content. */
-export async function headTree(root: string): Promise<GitEntry[]> {
-  const out: GitEntry[] = []
-  for (const rec of splitZ(await git(root, ['ls-tree', '-r', '-z', '--full-tree', 'HEAD']))) {
-    // <mode> SP <type> SP <oid> TAB <path>
-    const tab = rec.indexOf('\t')
-    const sp1 = rec.indexOf(' ')
-    const sp2 = rec.indexOf(' ', sp1 + 1)
-    out.push({mode: rec.slice(0, sp1), oid: rec.slice(sp2 + 1, tab), path: rec.slice(tab + 1)})
+/**
+ * Files as `git ls-tree -r -z` prints them, kept as the raw records
+ * (`<mode> SP <type> SP <oid> TAB <path> NUL`) with their offsets: a listing of
+ * 100,000 files costs one buffer, three integer arrays and the path strings.
+ */
+export class Listing {
+  constructor(
+    readonly buf: Buffer,
+    readonly starts: Int32Array,
+    readonly tabs: Int32Array,
+    readonly ends: Int32Array,
+    readonly paths: string[],
+  ) {}
+  get length(): number {
+    return this.paths.length
   }
-  return out
+  entry(i: number): GitEntry {
+    const start = this.starts[i]!
+    const tab = this.tabs[i]!
+    const head = this.buf.toString('latin1', start, tab)
+    const sp1 = head.indexOf(' ')
+    return {mode: head.slice(0, sp1), oid: head.slice(head.lastIndexOf(' ') + 1), path: this.paths[i]!}
+  }
+}
+
+/** Parses `ls-tree -r -z` output without splitting it into per-file strings beyond the paths. */
+export function parseListing(buf: Buffer): Listing {
+  let n = 0
+  for (let p = buf.indexOf(0); p >= 0; p = buf.indexOf(0, p + 1)) n++
+  const starts = new Int32Array(n)
+  const tabs = new Int32Array(n)
+  const ends = new Int32Array(n)
+  const paths = new Array<string>(n)
+  // Offsets in an ASCII string are byte offsets: slice one big string instead of decoding each path.
+  const ascii = isAscii(buf)
+  const text = ascii ? buf.toString('latin1') : ''
+  let start = 0
+  for (let i = 0; i < n; i++) {
+    const tab = buf.indexOf(9, start)
+    const end = buf.indexOf(0, tab)
+    starts[i] = start
+    tabs[i] = tab
+    ends[i] = end
+    paths[i] = ascii ? text.slice(tab + 1, end) : buf.toString('utf8', tab + 1, end)
+    start = end + 1
+  }
+  return new Listing(buf, starts, tabs, ends, paths)
+}
+
+const typeOf = (mode: string): string => (mode === '160000' ? 'commit' : mode === '040000' ? 'tree' : 'blob')
+
+/** A listing made from entries (files on disk, the index), sorted by path bytes as git sorts them. */
+export function listingFromEntries(entries: GitEntry[]): Listing {
+  const keyed = entries.map(e => ({e, key: Buffer.from(e.path, 'utf8')}))
+  keyed.sort((a, b) => Buffer.compare(a.key, b.key))
+  const buf = Buffer.from(keyed.map(({e}) => `${e.mode} ${typeOf(e.mode)} ${e.oid}\t${e.path}\0`).join(''), 'utf8')
+  return parseListing(buf)
+}
+
+/** SHA-256 over the records of the selected files (indices ascending), one update per contiguous run. */
+export function digestListing(l: Listing, selected: readonly number[]): string {
+  const h = createHash('sha256')
+  for (let k = 0; k < selected.length; ) {
+    const first = selected[k]!
+    let last = first
+    while (k + 1 < selected.length && selected[k + 1] === last + 1) last = selected[++k]!
+    k++
+    h.update(l.buf.subarray(l.starts[first], l.ends[last]! + 1))
+  }
+  return h.digest('hex')
+}
+
+/** `git ls-tree -r HEAD`: every committed file with its mode and blob id, without reading a byte of content. */
+export async function headListing(root: string): Promise<Listing> {
+  return parseListing(await git(root, ['ls-tree', '-r', '-z', '--full-tree', 'HEAD']))
 }
 
 /** `git ls-files -s`: the index (staged state) with modes and blob ids. */
@@ -58,7 +124,7 @@ export async function indexEntries(root: string): Promise<GitEntry[]> {
 
 /** Paths whose work-tree state may differ from HEAD (stat-based, may over-report; callers verify). */
 export async function changedSinceHead(root: string): Promise<string[]> {
-  return splitZ(await git(root, ['diff-index', '--name-only', '-z', '--no-renames', 'HEAD']))
+  return splitZ(await git(root, ['diff-index', '--name-only', '-z', '--no-renames', '--no-relative', 'HEAD']))
 }
 
 /** Paths whose work-tree state may differ from the index (stat-based, may over-report). */

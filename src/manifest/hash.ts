@@ -3,8 +3,18 @@ import {lstat, readFile, readdir, readlink} from 'node:fs/promises'
 import {isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {ConfigError} from '../kit/errors.js'
 import type {Logger} from '../kit/io.js'
-import {changedSinceHead, changedSinceIndex, gitTopLevel, headTree, indexEntries, type GitEntry} from './git.js'
-import {parseManifest, patternBases, selectPaths, type ManifestPattern} from './patterns.js'
+import {
+  changedSinceHead,
+  changedSinceIndex,
+  digestListing,
+  gitTopLevel,
+  headListing,
+  indexEntries,
+  listingFromEntries,
+  type GitEntry,
+  type Listing,
+} from './git.js'
+import {parseManifest, patternBases, selectIndices, selectPaths, type ManifestPattern} from './patterns.js'
 
 export interface HashOptions {
   /** Where to start: the repository (or any directory inside it). */
@@ -24,7 +34,10 @@ export interface HashResult {
   hash: string
   /** The last `tagLength` hex digits of `hash`. */
   tag: string
-  files: GitEntry[]
+  /** How many files the manifest selected. */
+  count: number
+  /** The selected files in path order (built on first use). */
+  readonly files: GitEntry[]
   source: HashSource
   /** The repository root the manifest's paths are relative to. */
   root: string
@@ -37,7 +50,11 @@ export function blobId(content: Buffer, algo: 'sha1' | 'sha256' = 'sha1'): strin
 }
 
 /** Mode and blob id of a file on disk, as git would record them; undefined if it is gone or a directory. */
-export async function diskEntry(root: string, path: string, algo: 'sha1' | 'sha256' = 'sha1'): Promise<GitEntry | undefined> {
+export async function diskEntry(
+  root: string,
+  path: string,
+  algo: 'sha1' | 'sha256' = 'sha1',
+): Promise<GitEntry | undefined> {
   const abs = join(root, path)
   let st
   try {
@@ -50,12 +67,17 @@ export async function diskEntry(root: string, path: string, algo: 'sha1' | 'sha2
   return {mode: st.mode & 0o100 ? '100755' : '100644', oid: blobId(await readFile(abs), algo), path}
 }
 
-/** The hash of a set of entries: independent of the order they were found in. */
+/**
+ * The hash of a set of files, independent of the order they were found in: SHA-256
+ * over their `git ls-tree -r -z` records (`<mode> <type> <id>\t<path>\0`) in path
+ * order, i.e. `git ls-tree -r -z --full-tree HEAD -- <files> | sha256sum`.
+ */
 export function digestEntries(entries: GitEntry[]): string {
-  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  const h = createHash('sha256')
-  for (const e of sorted) h.update(`${e.mode} ${e.oid} ${e.path}\0`)
-  return h.digest('hex')
+  const l = listingFromEntries(entries)
+  return digestListing(
+    l,
+    l.paths.map((_, i) => i),
+  )
 }
 
 async function walk(root: string, base: string, out: string[]): Promise<void> {
@@ -83,8 +105,15 @@ async function readManifest(path: string, label: string): Promise<string> {
     return await readFile(path, 'utf8')
   } catch (e: unknown) {
     const code = (e as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(e)})`
-    throw new ConfigError(`image manifest ${why}`, {file: label}, {hint: 'List the files that define the image, one glob per line, in .image-manifest (or set image.manifest in trainer.yml).'})
+    const why =
+      code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(e)})`
+    throw new ConfigError(
+      `image manifest ${why}`,
+      {file: label},
+      {
+        hint: 'List the files that define the image, one glob per line, in .image-manifest (or set image.manifest in trainer.yml).',
+      },
+    )
   }
 }
 
@@ -101,78 +130,122 @@ function algoOf(entries: GitEntry[]): 'sha1' | 'sha256' {
 export async function hashManifest(o: HashOptions): Promise<HashResult> {
   const cwd = resolve(o.cwd)
   const manifestPath = isAbsolute(o.manifest) ? o.manifest : resolve(cwd, o.manifest)
+  // Start git at once: listing HEAD and comparing the work tree run while we read the manifest.
+  // The work-tree comparison (an lstat of every tracked file) starts once the listing is
+  // in, so the two do not compete for the cores; it then runs while we select and hash.
+  const tree = o.includeWorktree ? undefined : headListing(cwd)
+  const early = tree && {tree, changed: tree.then(() => changedSinceHead(cwd))}
+  early?.tree.catch(() => undefined)
+  early?.changed.catch(() => undefined)
   const top = await gitTopLevel(cwd)
   const root = top ?? cwd
   const manifestRel = relative(root, manifestPath).split(sep).join('/')
   const manifestLabel = manifestRel.startsWith('..') ? manifestPath : manifestRel
   const text = await readManifest(manifestPath, manifestLabel)
   const patterns = parseManifest(text, manifestLabel)
-  if (patterns.every(p => p.negated)) throw new ConfigError(`image manifest ${manifestLabel} lists no files`, {file: manifestLabel})
+  if (patterns.every(p => p.negated))
+    throw new ConfigError(`image manifest ${manifestLabel} lists no files`, {file: manifestLabel})
 
-  let entries: GitEntry[]
+  let listing: Listing
+  let selected: number[]
   let source: HashSource
   let unmatched: ManifestPattern[]
+  const all = (l: Listing): number[] => Array.from({length: l.length}, (_, i) => i)
   if (top === undefined) {
     source = 'disk'
     const paths: string[] = []
     for (const base of patternBases(patterns)) await walk(root, base, paths)
-    const sel = selectPaths(new Set(paths), patterns)
+    const sel = selectPaths([...new Set(paths)], patterns)
     unmatched = sel.unmatched
-    entries = (await Promise.all(sel.selected.map(p => diskEntry(root, p)))).filter((e): e is GitEntry => e !== undefined)
+    const entries = await Promise.all(sel.selected.map(p => diskEntry(root, p)))
+    listing = listingFromEntries(entries.filter((e): e is GitEntry => e !== undefined))
+    selected = all(listing)
   } else if (o.includeWorktree) {
     source = 'worktree'
     const [index, changed] = await Promise.all([indexEntries(root), changedSinceIndex(root)])
-    const sel = selectPaths(
+    const sel = selectIndices(
       index.map(e => e.path),
       patterns,
     )
     unmatched = sel.unmatched
-    const byPath = new Map(index.map(e => [e.path, e]))
     const dirty = new Set(changed)
     const algo = algoOf(index)
-    entries = (
-      await Promise.all(sel.selected.map(p => (dirty.has(p) ? diskEntry(root, p, algo) : Promise.resolve(byPath.get(p)))))
-    ).filter((e): e is GitEntry => e !== undefined)
+    const entries = await Promise.all(
+      sel.selected.map(i => {
+        const e = index[i]!
+        return dirty.has(e.path) ? diskEntry(root, e.path, algo) : Promise.resolve(e)
+      }),
+    )
+    listing = listingFromEntries(entries.filter((e): e is GitEntry => e !== undefined))
+    selected = all(listing)
   } else {
     source = 'head'
-    let tree: GitEntry[]
-    let changed: string[]
+    // Select and hash while git is still comparing the work tree with HEAD.
     try {
-      ;[tree, changed] = await Promise.all([headTree(root), changedSinceHead(root)])
+      listing = await early!.tree
     } catch (e: unknown) {
-      throw new ConfigError(`cannot read HEAD of the repository at ${root}: ${e instanceof Error ? e.message : String(e)}`, {file: manifestLabel}, {
-        hint: 'The tag hashes committed files: commit them first, or pass include-worktree to hash the work tree.',
-      })
+      throw new ConfigError(
+        `cannot read HEAD of the repository at ${root}: ${e instanceof Error ? e.message : String(e)}`,
+        {file: manifestLabel},
+        {
+          hint: 'The tag hashes committed files: commit them first, or pass include-worktree to hash the work tree.',
+        },
+      )
     }
-    const sel = selectPaths(
-      tree.map(e => e.path),
-      patterns,
-    )
+    const sel = selectIndices(listing.paths, patterns)
     unmatched = sel.unmatched
-    const byPath = new Map(tree.map(e => [e.path, e]))
-    entries = sel.selected.map(p => byPath.get(p)!)
-    await warnUncommitted(root, changed, byPath, patterns, algoOf(tree), o.log)
+    selected = sel.selected
   }
-  for (const p of unmatched) o.log.warning(`pattern '${p.source}' matches no ${source === 'disk' ? '' : 'committed '}file`, {file: manifestLabel, line: p.line})
-  if (entries.length === 0) {
-    throw new ConfigError(`image manifest ${manifestLabel} matches no ${source === 'head' ? 'committed ' : ''}file`, {file: manifestLabel}, {
-      hint: source === 'head' ? 'Files must be committed to count; commit them or pass include-worktree.' : 'Check the globs against the repository layout.',
+  for (const p of unmatched)
+    o.log.warning(`pattern '${p.source}' matches no ${source === 'disk' ? '' : 'committed '}file`, {
+      file: manifestLabel,
+      line: p.line,
     })
+  if (selected.length === 0) {
+    throw new ConfigError(
+      `image manifest ${manifestLabel} matches no ${source === 'head' ? 'committed ' : ''}file`,
+      {file: manifestLabel},
+      {
+        hint:
+          source === 'head'
+            ? 'Files must be committed to count; commit them or pass include-worktree.'
+            : 'Check the globs against the repository layout.',
+      },
+    )
   }
-  const hash = digestEntries(entries)
-  return {hash, tag: hash.slice(-o.tagLength), files: entries.sort((a, b) => (a.path < b.path ? -1 : 1)), source, root, manifest: manifestLabel}
+  const hash = digestListing(listing, selected)
+  if (source === 'head') await warnUncommitted(root, await early!.changed, listing, patterns, o.log)
+  const l = listing
+  let files: GitEntry[] | undefined
+  return {
+    hash,
+    tag: hash.slice(-o.tagLength),
+    count: selected.length,
+    get files() {
+      return (files ??= selected.map(i => l.entry(i)))
+    },
+    source,
+    root,
+    manifest: manifestLabel,
+  }
 }
 
 /** Warns, per listed file, when the work tree differs from HEAD: the tag would not reflect it. */
 async function warnUncommitted(
   root: string,
   changed: string[],
-  head: Map<string, GitEntry>,
+  tree: Listing,
   patterns: ManifestPattern[],
-  algo: 'sha1' | 'sha256',
   log: Pick<Logger, 'warning'>,
 ): Promise<void> {
   const listed = selectPaths(changed, patterns).selected
+  if (listed.length === 0) return
+  const wanted = new Set(listed)
+  const head = new Map<string, GitEntry>()
+  tree.paths.forEach((p, i) => {
+    if (wanted.has(p)) head.set(p, tree.entry(i))
+  })
+  const algo = tree.length && tree.entry(0).oid.length === 64 ? 'sha256' : 'sha1'
   const limit = 20
   let n = 0
   for (const path of listed) {

@@ -38,15 +38,39 @@ export function parseManifest(text: string, file: string): ManifestPattern[] {
     p = p.replace(/^\/+/, '')
     const norm = posix.normalize(p)
     if (norm === '..' || norm.startsWith('../') || p.split('/').includes('..')) {
-      throw new ConfigError(`pattern '${raw.trim()}' escapes the repository: manifest paths are relative to the repository root`, where)
+      throw new ConfigError(
+        `pattern '${raw.trim()}' escapes the repository: manifest paths are relative to the repository root`,
+        where,
+      )
     }
     if (/^[A-Za-z]:[\\/]/.test(p)) throw new ConfigError(`pattern '${raw.trim()}' is an absolute path`, where)
     const glob = anchored ? p : `**/${p}`
-    const globs = dirOnly ? [`${glob}/**/*`] : [glob, `${glob}/**/*`]
-    const test = picomatch(globs, {dot: true})
+    const test = compile(glob, dirOnly, anchored ? p : undefined)
     out.push({line, source: raw.trim(), negated, test})
   })
   return out
+}
+
+/**
+ * A path test for one pattern: the pattern itself, or anything under it (a pattern
+ * naming a directory covers its files). Literal names and `dir/**` become string
+ * tests; everything else a plain RegExp (picomatch's matcher allocates result objects
+ * on every call, and a manifest is tested against every file in the repository).
+ */
+function compile(glob: string, dirOnly: boolean, anchoredLiteral: string | undefined): (path: string) => boolean {
+  const scan = picomatch.scan(glob)
+  if (anchoredLiteral !== undefined && !scan.isGlob) {
+    const under = `${anchoredLiteral}/`
+    return dirOnly ? p => p.startsWith(under) : p => p === anchoredLiteral || p.startsWith(under)
+  }
+  if (anchoredLiteral !== undefined && scan.glob === '**' && scan.base && !picomatch.scan(scan.base).isGlob) {
+    const base = scan.base
+    const under = `${base}/`
+    return p => p === base || p.startsWith(under)
+  }
+  const globs = dirOnly ? [`${glob}/**/*`] : glob.endsWith('/**') ? [glob] : [glob, `${glob}/**/*`]
+  const res = globs.map(g => picomatch.makeRe(g, {dot: true}))
+  return res.length === 1 ? p => res[0]!.test(p) : p => res.some(r => r.test(p))
 }
 
 /**
@@ -70,14 +94,19 @@ export function patternBases(patterns: ManifestPattern[]): string[] {
 
 /**
  * Selects the paths a manifest lists: the last pattern that matches a path decides,
- * as in gitignore. Returns the selection and the positive patterns that matched nothing.
+ * as in gitignore. Returns the indices of the selected paths (in input order) and the
+ * positive patterns that matched nothing.
  */
-export function selectPaths(paths: Iterable<string>, patterns: ManifestPattern[]): {selected: string[]; unmatched: ManifestPattern[]} {
-  const selected: string[] = []
+export function selectIndices(
+  paths: readonly string[],
+  patterns: ManifestPattern[],
+): {selected: number[]; unmatched: ManifestPattern[]} {
+  const selected: number[] = []
   const matched = new Uint8Array(patterns.length)
   let pending = patterns.filter(p => !p.negated).length
   const n = patterns.length
-  for (const path of paths) {
+  for (let k = 0; k < paths.length; k++) {
+    const path = paths[k]!
     let decided = -1
     for (let i = n - 1; i >= 0; i--) {
       if (patterns[i]!.test(path)) {
@@ -86,7 +115,7 @@ export function selectPaths(paths: Iterable<string>, patterns: ManifestPattern[]
       }
     }
     if (decided >= 0) {
-      if (!patterns[decided]!.negated) selected.push(path)
+      if (!patterns[decided]!.negated) selected.push(k)
       if (!matched[decided]) {
         matched[decided] = 1
         if (!patterns[decided]!.negated) pending--
@@ -103,4 +132,13 @@ export function selectPaths(paths: Iterable<string>, patterns: ManifestPattern[]
     }
   }
   return {selected, unmatched: patterns.filter((p, i) => !p.negated && !matched[i])}
+}
+
+/** {@link selectIndices}, returning the selected paths themselves. */
+export function selectPaths(
+  paths: readonly string[],
+  patterns: ManifestPattern[],
+): {selected: string[]; unmatched: ManifestPattern[]} {
+  const r = selectIndices(paths, patterns)
+  return {selected: r.selected.map(i => paths[i]!), unmatched: r.unmatched}
 }

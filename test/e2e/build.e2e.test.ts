@@ -22,7 +22,10 @@ function trainingRepo(base: string): TempRepo {
 }
 
 async function registryDigest(registry: string, repo: string, tag: string, auth?: string): Promise<string | null> {
-  const r = await fetch(`http://${registry}/v2/${repo}/manifests/${tag}`, {method: 'HEAD', headers: {accept: V2, ...(auth ? {authorization: auth} : {})}})
+  const r = await fetch(`http://${registry}/v2/${repo}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers: {accept: V2, ...(auth ? {authorization: auth} : {})},
+  })
   return r.status === 200 ? r.headers.get('docker-content-digest') : null
 }
 
@@ -49,7 +52,9 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
     expect(tag).toMatch(/^[0-9a-f]{7}$/)
     expect(first.outputs.image).toBe(`${proxy.host}/${name}:${tag}`)
     // the classic builder's steps appear in a collapsible group, then the push per layer
-    expect(first.stdout).toMatch(/::group::Build .*\n[\s\S]*Step 1\/3 : FROM [\s\S]*Step 3\/3 : RUN[\s\S]*image built[\s\S]*::endgroup::/)
+    expect(first.stdout).toMatch(
+      /::group::Build .*\n[\s\S]*Step 1\/3 : FROM [\s\S]*Step 3\/3 : RUN[\s\S]*image built[\s\S]*::endgroup::/,
+    )
     expect(first.stdout).toMatch(/::group::Push [\s\S]*: Pushed[\s\S]*::endgroup::/)
     // the digest output is what the registry serves
     expect(first.outputs.digest).toBe(await registryDigest(i.TRAINER_TEST_REGISTRY, name, tag))
@@ -58,7 +63,12 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
     proxy.log.length = 0
     const second = await runDist('build', {workspace: r.dir, inputs, env})
     expect(second.code, second.stdout).toBe(0)
-    expect(second.outputs).toMatchObject({built: 'false', tag, digest: first.outputs.digest, image: first.outputs.image})
+    expect(second.outputs).toMatchObject({
+      built: 'false',
+      tag,
+      digest: first.outputs.digest,
+      image: first.outputs.image,
+    })
     expect(proxy.log).toEqual([{method: 'HEAD', url: `/v2/${name}/manifests/${tag}`, status: 200}])
     expect(second.stdout).not.toContain('Step 1/')
     expect(second.summary).toContain('| registry requests | 1 |')
@@ -86,17 +96,33 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
 
   test('credential files in the workspace never reach the image', async () => {
     const r = trainingRepo(i.TRAINER_TEST_BASE_IMAGE)
-      .write('Dockerfile', `FROM ${i.TRAINER_TEST_BASE_IMAGE}\nCOPY . /ctx/\nRUN ls -a /ctx && test ! -e /ctx/gha-creds-0123.json && echo "no creds"\n`)
+      .write(
+        'Dockerfile',
+        `FROM ${i.TRAINER_TEST_BASE_IMAGE}\nCOPY . /ctx/\nRUN ls -a /ctx && test ! -e /ctx/gha-creds-0123.json && echo "no creds"\n`,
+      )
       .commit()
-    const res = await runDist('build', {workspace: r.dir, inputs: {name: `${name}-ctx`, registry: i.TRAINER_TEST_REGISTRY}, env: {DOCKER_HOST: i.DOCKER_HOST}})
+    const res = await runDist('build', {
+      workspace: r.dir,
+      inputs: {name: `${name}-ctx`, registry: i.TRAINER_TEST_REGISTRY},
+      env: {DOCKER_HOST: i.DOCKER_HOST},
+    })
     expect(res.code, res.stdout).toBe(0)
     expect(res.stdout).toContain('no creds')
     expect(res.stdout).toContain('train.py')
   })
 
   test('a failing build shows the failing step and its output, and pushes nothing', async () => {
-    const r = trainingRepo(i.TRAINER_TEST_BASE_IMAGE).write('Dockerfile', `FROM ${i.TRAINER_TEST_BASE_IMAGE}\nRUN echo "compiling" && echo "fatal: no such module" && exit 3\n`).commit()
-    const res = await runDist('build', {workspace: r.dir, inputs: {name: `${name}-fail`, registry: i.TRAINER_TEST_REGISTRY}, env: {DOCKER_HOST: i.DOCKER_HOST}})
+    const r = trainingRepo(i.TRAINER_TEST_BASE_IMAGE)
+      .write(
+        'Dockerfile',
+        `FROM ${i.TRAINER_TEST_BASE_IMAGE}\nRUN echo "compiling" && echo "fatal: no such module" && exit 3\n`,
+      )
+      .commit()
+    const res = await runDist('build', {
+      workspace: r.dir,
+      inputs: {name: `${name}-fail`, registry: i.TRAINER_TEST_REGISTRY},
+      env: {DOCKER_HOST: i.DOCKER_HOST},
+    })
     expect(res.code).toBe(1)
     expect(res.stdout).toMatch(/::error::Step 2\/2 : RUN echo "compiling"[^\n]*%0A[\s\S]*fatal: no such module/)
     expect(res.stdout).toContain('::error::build: image build failed at Step 2/2 : RUN')
@@ -117,9 +143,15 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
     expect(res.outputs.built).toBe('true')
     expect(res.stdout).toContain(`::add-mask::${i.TRAINER_TEST_AUTH_PASSWORD}`)
     expect(res.stdout.split(i.TRAINER_TEST_AUTH_PASSWORD)).toHaveLength(2) // only inside the add-mask command
-    expect(await registryDigest(i.TRAINER_TEST_AUTH_REGISTRY, name, res.outputs.tag!, `Basic ${auth}`)).toBe(res.outputs.digest)
+    expect(await registryDigest(i.TRAINER_TEST_AUTH_REGISTRY, name, res.outputs.tag!, `Basic ${auth}`)).toBe(
+      res.outputs.digest,
+    )
 
-    const again = await runDist('build', {workspace: r.dir, inputs: {name, registry: i.TRAINER_TEST_AUTH_REGISTRY}, env})
+    const again = await runDist('build', {
+      workspace: r.dir,
+      inputs: {name, registry: i.TRAINER_TEST_AUTH_REGISTRY},
+      env,
+    })
     expect(again.outputs.built).toBe('false')
   })
 
@@ -132,13 +164,19 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
     })
     expect(res.code).toBe(1)
     expect(res.stdout).toContain('::add-mask::wrong-password-123')
-    expect(res.stdout).toMatch(/::error::build: HEAD 127\.0\.0\.1:\d+\/v2\/.*: 401 Unauthorized: the registry refused the credentials/)
+    expect(res.stdout).toMatch(
+      /::error::build: HEAD 127\.0\.0\.1:\d+\/v2\/.*: 401 Unauthorized: the registry refused the credentials/,
+    )
     expect(res.stdout).not.toContain('Step 1/')
   })
 
   test('no credentials for a registry that needs them: an error, never "missing"', async () => {
     const r = trainingRepo(i.TRAINER_TEST_BASE_IMAGE)
-    const res = await runDist('build', {workspace: r.dir, inputs: {name, registry: i.TRAINER_TEST_AUTH_REGISTRY}, env: {DOCKER_HOST: i.DOCKER_HOST}})
+    const res = await runDist('build', {
+      workspace: r.dir,
+      inputs: {name, registry: i.TRAINER_TEST_AUTH_REGISTRY},
+      env: {DOCKER_HOST: i.DOCKER_HOST},
+    })
     expect(res.code).toBe(1)
     expect(res.stdout).toContain('the registry requires credentials')
     expect(res.stdout).not.toContain('Step 1/')
@@ -148,7 +186,11 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
     const broken = await startServer((_req, res) => res.writeHead(503).end())
     try {
       const r = trainingRepo(i.TRAINER_TEST_BASE_IMAGE)
-      const res = await runDist('build', {workspace: r.dir, inputs: {name, registry: broken.host}, env: {DOCKER_HOST: i.DOCKER_HOST}})
+      const res = await runDist('build', {
+        workspace: r.dir,
+        inputs: {name, registry: broken.host},
+        env: {DOCKER_HOST: i.DOCKER_HOST},
+      })
       expect(res.code).toBe(1)
       expect(broken.requests).toHaveLength(4)
       expect(res.stdout).toMatch(/::warning::HEAD .*: 503 Service Unavailable; retry 1 in/)
@@ -167,22 +209,37 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
       env: {DOCKER_HOST: `unix://${r.dir}/no-such.sock`},
     })
     expect(res.code).toBe(1)
-    expect(res.stdout).toContain(`::error::build: ping Docker engine at unix://${r.dir}/no-such.sock: unreachable (ENOENT)`)
+    expect(res.stdout).toContain(
+      `::error::build: ping Docker engine at unix://${r.dir}/no-such.sock: unreachable (ENOENT)`,
+    )
   })
 
   test('a Dockerfile that does not exist is a config error', async () => {
     const r = trainingRepo(i.TRAINER_TEST_BASE_IMAGE)
-    const res = await runDist('build', {workspace: r.dir, inputs: {name: `${name}-nodf`, registry: i.TRAINER_TEST_REGISTRY, dockerfile: 'docker/Missing.Dockerfile'}, env: {DOCKER_HOST: i.DOCKER_HOST}})
+    const res = await runDist('build', {
+      workspace: r.dir,
+      inputs: {name: `${name}-nodf`, registry: i.TRAINER_TEST_REGISTRY, dockerfile: 'docker/Missing.Dockerfile'},
+      env: {DOCKER_HOST: i.DOCKER_HOST},
+    })
     expect(res.code).toBe(1)
     expect(res.stdout).toContain('::error::build: Dockerfile docker/Missing.Dockerfile not found')
   })
 
   test('trainer build --json from the CLI, with build args and trainer.yml', async () => {
     const r = trainingRepo(i.TRAINER_TEST_BASE_IMAGE)
-      .write('trainer.yml', `image:\n  name: ${name}-cli\n  registry: ${i.TRAINER_TEST_REGISTRY}\n  build-args:\n    GREETING: from-config\n`)
-      .write('Dockerfile', `FROM ${i.TRAINER_TEST_BASE_IMAGE}\nARG GREETING\nARG EXTRA\nRUN echo "greeting=$GREETING extra=$EXTRA"\n`)
+      .write(
+        'trainer.yml',
+        `image:\n  name: ${name}-cli\n  registry: ${i.TRAINER_TEST_REGISTRY}\n  build-args:\n    GREETING: from-config\n`,
+      )
+      .write(
+        'Dockerfile',
+        `FROM ${i.TRAINER_TEST_BASE_IMAGE}\nARG GREETING\nARG EXTRA\nRUN echo "greeting=$GREETING extra=$EXTRA"\n`,
+      )
       .commit()
-    const res = await runCli(['build', '--json', '--build-arg', 'EXTRA=from-flag'], {cwd: r.dir, env: {DOCKER_HOST: i.DOCKER_HOST}})
+    const res = await runCli(['build', '--json', '--build-arg', 'EXTRA=from-flag'], {
+      cwd: r.dir,
+      env: {DOCKER_HOST: i.DOCKER_HOST},
+    })
     expect(res.code, res.stderr).toBe(0)
     const out = JSON.parse(res.stdout) as {image: string; built: boolean; digest: string}
     expect(out.built).toBe(true)

@@ -22,27 +22,38 @@ describe('dist/hash run as a runner runs it', () => {
     expect(res.outputs.hash).toMatch(/^[0-9a-f]{64}$/)
     expect(res.outputs.tag).toBe(res.outputs.hash!.slice(-8))
     expect(res.outputs.files).toBe('3')
-    expect(res.stdout).toContain("::warning file=.image-manifest,line=3::pattern 'missing/**' matches no committed file")
+    expect(res.stdout).toContain(
+      "::warning file=.image-manifest,line=3::pattern 'missing/**' matches no committed file",
+    )
     expect(res.summary).toContain(`| tag | \`${res.outputs.tag}\` |`)
     expect(res.summary).toContain('| files | 3 |')
     // the CLI gives the same hash from the same core
     const cli = await runCli(['hash', '--json', '--tag-length', '8'], {cwd: r.dir})
     expect(cli.code, cli.stderr).toBe(0)
-    expect(JSON.parse(cli.stdout)).toEqual({hash: res.outputs.hash, tag: res.outputs.tag, files: ['Dockerfile', 'src/a.py', 'src/b.py']})
+    expect(JSON.parse(cli.stdout)).toEqual({
+      hash: res.outputs.hash,
+      tag: res.outputs.tag,
+      files: ['Dockerfile', 'src/a.py', 'src/b.py'],
+    })
   })
 
   test('an uncommitted edit warns with the file, and include-worktree hashes it', async () => {
     const r = repo()
     r.write('src/a.py', 'print("edit")\n')
     const head = await runDist('hash', {workspace: r.dir})
-    expect(head.stdout).toContain('::warning file=src/a.py::src/a.py has uncommitted changes: the tag hashes HEAD and does not reflect it')
+    expect(head.stdout).toContain(
+      '::warning file=src/a.py::src/a.py has uncommitted changes: the tag hashes HEAD and does not reflect it',
+    )
     const wt = await runDist('hash', {workspace: r.dir, inputs: {'include-worktree': 'true'}})
     expect(wt.code).toBe(0)
     expect(wt.outputs.hash).not.toBe(head.outputs.hash)
   })
 
   test('trainer.yml names the manifest and tag length', async () => {
-    const r = repo().write('trainer.yml', 'image:\n  manifest: images/train.manifest\n  tag-length: 10\n').write('images/train.manifest', 'Dockerfile\n').commit()
+    const r = repo()
+      .write('trainer.yml', 'image:\n  manifest: images/train.manifest\n  tag-length: 10\n')
+      .write('images/train.manifest', 'Dockerfile\n')
+      .commit()
     const res = await runDist('hash', {workspace: r.dir})
     expect(res.code, res.stdout).toBe(0)
     expect(res.outputs.tag).toHaveLength(10)
@@ -50,10 +61,22 @@ describe('dist/hash run as a runner runs it', () => {
   })
 
   test.each([
-    [{'.image-manifest': 'src/**\n../etc/passwd\n'}, {}, "::error file=.image-manifest,line=2,col=1::hash: .image-manifest:2:1: pattern '../etc/passwd' escapes the repository"],
-    [{'trainer.yml': 'image:\n  nmae: x\n'}, {}, "::error file=trainer.yml,line=2,col=3::hash: trainer.yml:2:3: image.nmae: unknown key 'nmae'; valid keys: 'name'"],
+    [
+      {'.image-manifest': 'src/**\n../etc/passwd\n'},
+      {},
+      "::error file=.image-manifest,line=2,col=1::hash: .image-manifest:2:1: pattern '../etc/passwd' escapes the repository",
+    ],
+    [
+      {'trainer.yml': 'image:\n  nmae: x\n'},
+      {},
+      "::error file=trainer.yml,line=2,col=3::hash: trainer.yml:2:3: image.nmae: unknown key 'nmae'; valid keys: 'name'",
+    ],
     [{}, {manifest: 'nope.manifest'}, '::error file=nope.manifest::hash: nope.manifest: image manifest not found'],
-    [{}, {'include-worktree': 'maybe'}, "::error::hash: Input 'include-worktree': 'maybe' is not a boolean (use true or false)"],
+    [
+      {},
+      {'include-worktree': 'maybe'},
+      "::error::hash: Input 'include-worktree': 'maybe' is not a boolean (use true or false)",
+    ],
     [{}, {'tag-length': '2'}, "::error::hash: Input 'tag-length': '2' is not an integer from 4 to 64"],
   ])('[%#] bad input %j %j fails with one clear error', async (files, inputs, error) => {
     const r = repo()
@@ -84,7 +107,9 @@ describe('trainer CLI', () => {
     expect(res.code).toBe(2)
     expect(res.stderr).toContain("trainer hash: Unknown option '--bogus'")
     expect(res.stderr).toContain('Usage: trainer hash')
-    expect((await runCli(['frobnicate'], {cwd: r.dir})).stderr).toContain("unknown command 'frobnicate'; commands: hash, build")
+    expect((await runCli(['frobnicate'], {cwd: r.dir})).stderr).toContain(
+      "unknown command 'frobnicate'; commands: hash, build",
+    )
   })
   test('a failing command exits 1 with one message on stderr and nothing on stdout', async () => {
     const r = repo()

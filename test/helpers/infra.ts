@@ -10,7 +10,14 @@ export interface Infra {
   TRAINER_TEST_BASE_IMAGE: string
 }
 
-const KEYS: (keyof Infra)[] = ['DOCKER_HOST', 'TRAINER_TEST_REGISTRY', 'TRAINER_TEST_AUTH_REGISTRY', 'TRAINER_TEST_AUTH_USER', 'TRAINER_TEST_AUTH_PASSWORD', 'TRAINER_TEST_BASE_IMAGE']
+const KEYS: (keyof Infra)[] = [
+  'DOCKER_HOST',
+  'TRAINER_TEST_REGISTRY',
+  'TRAINER_TEST_AUTH_REGISTRY',
+  'TRAINER_TEST_AUTH_USER',
+  'TRAINER_TEST_AUTH_PASSWORD',
+  'TRAINER_TEST_BASE_IMAGE',
+]
 
 /**
  * The Docker engine and registries started by test/infra/up.sh. Missing: with

@@ -34,8 +34,9 @@ export class RecordingIO implements ActionIO {
   getState(name: string): string {
     return this.state[name] ?? ''
   }
-  async summary(md: string): Promise<void> {
+  summary(md: string): Promise<void> {
     this.summaries.push(md)
+    return Promise.resolve()
   }
   setSecret(value: string): void {
     this.secrets.push(value)

@@ -27,7 +27,7 @@ const ROOT = resolve(import.meta.dirname, '../..')
 
 // core writes `name<<ghadelimiter_<uuid>\nvalue\nghadelimiter_<uuid>` (packages/core/src/file-command.ts)
 export const parseFileCommands = (t: string): Record<string, string> =>
-  Object.fromEntries([...t.matchAll(/^([^\n]+?)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map(m => [m[1], m[3]]))
+  Object.fromEntries([...t.matchAll(/^([^\n]+?)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map(m => [m[1] ?? '', m[3] ?? '']))
 
 /**
  * Runs a committed bundle the way a GitHub runner does: `node dist/<name>/index.js`
@@ -47,11 +47,15 @@ export async function runDist(name: string, o: RunOpts = {}): Promise<RunResult>
     GITHUB_API_URL: 'http://127.0.0.1:9',
     ...o.env,
   }
-  for (const f of ['OUTPUT', 'STATE', 'STEP_SUMMARY', 'ENV', 'PATH']) writeFileSync((env[`GITHUB_${f}`] = join(dir, f)), '')
+  for (const f of ['OUTPUT', 'STATE', 'STEP_SUMMARY', 'ENV', 'PATH'])
+    writeFileSync((env[`GITHUB_${f}`] = join(dir, f)), '')
   if (o.event !== undefined) writeFileSync((env.GITHUB_EVENT_PATH = join(dir, 'event.json')), JSON.stringify(o.event))
   for (const [k, v] of Object.entries(o.inputs ?? {})) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v // hyphens kept
   for (const [k, v] of Object.entries(o.state ?? {})) env[`STATE_${k}`] = v
-  const child = spawn(process.execPath, [join(ROOT, `dist/${name}${o.post ? '-post' : ''}/index.js`)], {env, cwd: env.GITHUB_WORKSPACE})
+  const child = spawn(process.execPath, [join(ROOT, `dist/${name}${o.post ? '-post' : ''}/index.js`)], {
+    env,
+    cwd: env.GITHUB_WORKSPACE,
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (b: Buffer) => (stdout += b.toString()))
@@ -70,7 +74,10 @@ export async function runDist(name: string, o: RunOpts = {}): Promise<RunResult>
 }
 
 /** Runs the CLI bundle (`trainer …`) as a user would. */
-export async function runCli(args: string[], o: {cwd: string; env?: Record<string, string>; input?: string}): Promise<{code: number | null; stdout: string; stderr: string}> {
+export async function runCli(
+  args: string[],
+  o: {cwd: string; env?: Record<string, string>; input?: string},
+): Promise<{code: number | null; stdout: string; stderr: string}> {
   const child = spawn(process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], {
     cwd: o.cwd,
     env: {PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: o.cwd, ...o.env},

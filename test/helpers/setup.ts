@@ -6,6 +6,6 @@ beforeEach(() => {
   saved = {...process.env}
 })
 afterEach(() => {
-  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
+  for (const k of Object.keys(process.env)) if (!(k in saved)) Reflect.deleteProperty(process.env, k)
   Object.assign(process.env, saved)
 })

@@ -2,7 +2,8 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {loadConfig, parseConfig} from '../../../src/config/load.js'
+import {loadConfig} from '../../../src/config/load.js'
+import {parseConfig} from '../../../src/config/parse.js'
 import {ConfigError} from '../../../src/kit/errors.js'
 
 function located(text: string): string {
@@ -33,13 +34,28 @@ describe('parseConfig', () => {
   })
 
   test.each([
-    ['image:\n  name: x\n  tagg: 3\n', "trainer.yml:3:3: image.tagg: unknown key 'tagg'; valid keys: 'name', 'registry', 'dockerfile', 'context', 'manifest', 'tag-length', 'build-args', 'platform', 'dockerignore'"],
+    [
+      'image:\n  name: x\n  tagg: 3\n',
+      "trainer.yml:3:3: image.tagg: unknown key 'tagg'; valid keys: 'name', 'registry', 'dockerfile', 'context', 'manifest', 'tag-length', 'build-args', 'platform', 'dockerignore'",
+    ],
     ['imag:\n  name: x\n', "trainer.yml:1:1: imag: unknown key 'imag'; valid keys: 'version', 'image'"],
     ['image:\n  tag-length: 99\n', 'trainer.yml:2:15: image.tag-length: Too big: expected number to be <=64'],
-    ['image:\n  tag-length: seven\n', 'trainer.yml:2:15: image.tag-length: Invalid input: expected number, received string'],
-    ['image:\n  platform: amd64\n', 'trainer.yml:2:13: image.platform: must look like os/arch[/variant], e.g. linux/amd64'],
-    ['image:\n  build-args:\n    A: [1, 2]\n', 'trainer.yml:3:8: image.build-args.A: must be a string, number or boolean'],
-    ['image: [1\n', 'trainer.yml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    [
+      'image:\n  tag-length: seven\n',
+      'trainer.yml:2:15: image.tag-length: Invalid input: expected number, received string',
+    ],
+    [
+      'image:\n  platform: amd64\n',
+      'trainer.yml:2:13: image.platform: must look like os/arch[/variant], e.g. linux/amd64',
+    ],
+    [
+      'image:\n  build-args:\n    A: [1, 2]\n',
+      'trainer.yml:3:8: image.build-args.A: must be a string, number or boolean',
+    ],
+    [
+      'image: [1\n',
+      'trainer.yml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ],
     ['image:\n  name: a\n  name: b\n', 'trainer.yml:3:3: invalid YAML: Map keys must be unique'],
   ])('[%#] %j fails at %s', (text, expected) => {
     expect(located(text)).toBe(expected)

@@ -63,7 +63,12 @@ describe('buildContext', () => {
     })
     const ctx = await buildContext({context: dir, dockerfile: join(dir, 'Stack/arr-trainer/Dockerfile')})
     const {files} = await names(ctx.stream)
-    expect(Object.keys(files).sort()).toEqual(['.dockerignore', 'ARR_COC/model.py', 'Stack/arr-trainer/Dockerfile', 'Stack/arr-trainer/Dockerfile.dockerignore'])
+    expect(Object.keys(files).sort()).toEqual([
+      '.dockerignore',
+      'ARR_COC/model.py',
+      'Stack/arr-trainer/Dockerfile',
+      'Stack/arr-trainer/Dockerfile.dockerignore',
+    ])
     expect(ctx.dockerfile).toBe('Stack/arr-trainer/Dockerfile')
   })
 
@@ -76,7 +81,11 @@ describe('buildContext', () => {
       'cfg/config.json': '{"auths":{}}',
       'app.py': 'a',
     })
-    const ctx = await buildContext({context: dir, dockerfile: join(dir, 'Dockerfile'), exclude: [join(dir, 'cfg/config.json')]})
+    const ctx = await buildContext({
+      context: dir,
+      dockerfile: join(dir, 'Dockerfile'),
+      exclude: [join(dir, 'cfg/config.json')],
+    })
     const {files} = await names(ctx.stream)
     expect(Object.keys(files).sort()).toEqual(['Dockerfile', 'app.py'])
   })
@@ -99,7 +108,11 @@ describe('buildContext', () => {
 
   test('a missing Dockerfile or context is a config error', async () => {
     const dir = tree({'a.txt': 'a'})
-    await expect(buildContext({context: dir, dockerfile: join(dir, 'Dockerfile')})).rejects.toThrow(/Dockerfile .*Dockerfile not found/)
-    await expect(buildContext({context: join(dir, 'nope'), dockerfile: join(dir, 'a.txt'), root: dir})).rejects.toThrow('build context nope is not a directory')
+    await expect(buildContext({context: dir, dockerfile: join(dir, 'Dockerfile')})).rejects.toThrow(
+      /Dockerfile .*Dockerfile not found/,
+    )
+    await expect(buildContext({context: join(dir, 'nope'), dockerfile: join(dir, 'a.txt'), root: dir})).rejects.toThrow(
+      'build context nope is not a directory',
+    )
   })
 })

@@ -8,7 +8,10 @@ describe('resolveRef (seed 003 rules, manifest tag as the default tag)', () => {
     // name without tag: the manifest tag
     [{name: 'arr-trainer'}, 'arr-trainer:fb83ac1'],
     // registry prefix
-    [{name: 'arr-trainer', registry: 'us-central1-docker.pkg.dev/proj/arr-coc-registry/'}, 'us-central1-docker.pkg.dev/proj/arr-coc-registry/arr-trainer:fb83ac1'],
+    [
+      {name: 'arr-trainer', registry: 'us-central1-docker.pkg.dev/proj/arr-coc-registry/'},
+      'us-central1-docker.pkg.dev/proj/arr-coc-registry/arr-trainer:fb83ac1',
+    ],
     [{name: 'team/app', registry: '127.0.0.1:5000'}, '127.0.0.1:5000/team/app:fb83ac1'],
     // a name that already names a registry is not prefixed twice
     [{name: 'ghcr.io/org/app', registry: 'ghcr.io/org'}, 'ghcr.io/org/app:fb83ac1'],
@@ -22,7 +25,11 @@ describe('resolveRef (seed 003 rules, manifest tag as the default tag)', () => {
     expect(resolveRef({manifestTag: 'fb83ac1', fallbackName: 'my-repo', ...o}).full).toBe(full)
   })
 
-  test.each([['App:1', /must be lowercase/], ['app:bad tag', /image tag 'bad tag' is invalid/], ['a//b:1', /is invalid/]])('[%#] %s is rejected', (ref, msg) => {
+  test.each([
+    ['App:1', /must be lowercase/],
+    ['app:bad tag', /image tag 'bad tag' is invalid/],
+    ['a//b:1', /is invalid/],
+  ])('[%#] %s is rejected', (ref, msg) => {
     expect(() => parseRef(ref)).toThrow(msg)
   })
 })
@@ -42,5 +49,10 @@ describe('parseRef', () => {
 test('sanitizeName and isLoopback', () => {
   expect(sanitizeName('My_Repo.Name!')).toBe('my_repo.name')
   expect(sanitizeName('---')).toBe('trainer')
-  expect([isLoopback('127.0.0.1:5100'), isLoopback('localhost'), isLoopback('[::1]:5000'), isLoopback('ghcr.io')]).toEqual([true, true, true, false])
+  expect([
+    isLoopback('127.0.0.1:5100'),
+    isLoopback('localhost'),
+    isLoopback('[::1]:5000'),
+    isLoopback('ghcr.io'),
+  ]).toEqual([true, true, true, false])
 })

@@ -19,7 +19,9 @@ const fast = {retryAfterBase: 1, timeoutMs: 2000}
 describe('RegistryClient.manifest against a real HTTP server', () => {
   test('200: present, with the digest, after exactly one HEAD', async () => {
     server = await startServer((req, res) => {
-      res.writeHead(req.url === '/v2/team/trainer/manifests/fb83ac1' ? 200 : 404, {'docker-content-digest': DIGEST}).end()
+      res
+        .writeHead(req.url === '/v2/team/trainer/manifests/fb83ac1' ? 200 : 404, {'docker-content-digest': DIGEST})
+        .end()
     })
     const c = new RegistryClient(fast)
     expect(await c.manifest(ref(server))).toEqual({exists: true, digest: DIGEST})
@@ -37,7 +39,8 @@ describe('RegistryClient.manifest against a real HTTP server', () => {
 
   test('basic auth: credentials are sent up front, so still one HEAD', async () => {
     server = await startServer((req, res) => {
-      if (req.headers.authorization !== basic('u', 'p')) return void res.writeHead(401, {'www-authenticate': 'Basic realm="Registry Realm"'}).end()
+      if (req.headers.authorization !== basic('u', 'p'))
+        return void res.writeHead(401, {'www-authenticate': 'Basic realm="Registry Realm"'}).end()
       res.writeHead(404).end()
     })
     const c = new RegistryClient({...fast, credentials: {username: 'u', password: 'p'}})
@@ -46,7 +49,9 @@ describe('RegistryClient.manifest against a real HTTP server', () => {
   })
 
   test('basic auth without credentials fails closed with AuthError', async () => {
-    server = await startServer((_req, res) => res.writeHead(401, {'www-authenticate': 'Basic realm="Registry Realm"'}).end())
+    server = await startServer((_req, res) =>
+      res.writeHead(401, {'www-authenticate': 'Basic realm="Registry Realm"'}).end(),
+    )
     await expect(new RegistryClient(fast).manifest(ref(server))).rejects.toSatisfy(
       (e: unknown) => e instanceof AuthError && /401 Unauthorized: the registry requires credentials/.test(e.message),
     )
@@ -54,25 +59,27 @@ describe('RegistryClient.manifest against a real HTTP server', () => {
 
   test('wrong credentials fail closed with AuthError, not "missing"', async () => {
     server = await startServer((_req, res) => res.writeHead(401, {'www-authenticate': 'Basic realm="r"'}).end())
-    await expect(new RegistryClient({...fast, credentials: {username: 'u', password: 'bad'}}).manifest(ref(server))).rejects.toThrow(
-      /the registry refused the credentials/,
-    )
+    await expect(
+      new RegistryClient({...fast, credentials: {username: 'u', password: 'bad'}}).manifest(ref(server)),
+    ).rejects.toThrow(/the registry refused the credentials/)
     expect(server.requests).toHaveLength(1)
   })
 
   test('bearer challenge: one token request, then the HEAD; the token is reused and reported as a secret', async () => {
     const secrets: string[] = []
+    const tokenQueries: string[] = []
     server = await startServer((req, res) => {
       const u = new URL(req.url ?? '', 'http://x')
       if (u.pathname === '/token') {
         if (req.headers.authorization !== basic('u', 'p')) return void res.writeHead(401).end()
-        expect(u.searchParams.get('service')).toBe('test-registry')
-        expect(u.searchParams.get('scope')).toBe('repository:team/trainer:pull')
+        tokenQueries.push(`${u.searchParams.get('service')} ${u.searchParams.get('scope')}`)
         return void res.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify({token: 'tok-123'}))
       }
       if (req.headers.authorization !== 'Bearer tok-123') {
         return void res
-          .writeHead(401, {'www-authenticate': `Bearer realm="http://127.0.0.1:${server!.port}/token",service="test-registry",scope="repository:team/trainer:pull"`})
+          .writeHead(401, {
+            'www-authenticate': `Bearer realm="http://127.0.0.1:${server!.port}/token",service="test-registry",scope="repository:team/trainer:pull"`,
+          })
           .end()
       }
       res.writeHead(200, {'docker-content-digest': DIGEST}).end()
@@ -87,6 +94,7 @@ describe('RegistryClient.manifest against a real HTTP server', () => {
       'HEAD /v2/team/trainer/manifests/fb83ac1',
     ])
     expect(secrets).toEqual(['tok-123'])
+    expect(tokenQueries).toEqual(['test-registry repository:team/trainer:pull'])
   })
 
   test('5xx is retried with backoff, and a recovery answers', async () => {
@@ -100,13 +108,18 @@ describe('RegistryClient.manifest against a real HTTP server', () => {
     server = await startServer((_req, res) => res.writeHead(500).end())
     const c = new RegistryClient({...fast, retries: 2})
     await expect(c.manifest(ref(server))).rejects.toSatisfy(
-      (e: unknown) => e instanceof ServiceError && e.status === 500 && e.message === `HEAD ${server!.host}/v2/team/trainer/manifests/fb83ac1: 500 Internal Server Error`,
+      (e: unknown) =>
+        e instanceof ServiceError &&
+        e.status === 500 &&
+        e.message === `HEAD ${server!.host}/v2/team/trainer/manifests/fb83ac1: 500 Internal Server Error`,
     )
     expect(server.requests).toHaveLength(3)
   })
 
   test('Retry-After is honoured on 429', async () => {
-    server = await startServer((_req, res, n) => (n === 1 ? res.writeHead(429, {'retry-after': '1'}).end() : res.writeHead(404).end()))
+    server = await startServer((_req, res, n) =>
+      n === 1 ? res.writeHead(429, {'retry-after': '1'}).end() : res.writeHead(404).end(),
+    )
     const t0 = Date.now()
     expect(await new RegistryClient(fast).manifest(ref(server))).toEqual({exists: false})
     expect(Date.now() - t0).toBeGreaterThanOrEqual(900)

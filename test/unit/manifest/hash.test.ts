@@ -1,4 +1,5 @@
 import {execFileSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
 import {chmodSync, cpSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -35,6 +36,22 @@ describe('hashManifest in a git checkout', () => {
     // blob ids are git's own
     expect(a.files[1]!.oid).toBe(r.git('rev-parse', 'HEAD:src/a.py').trim())
     expect(a.io.warnings()).toEqual([])
+  })
+
+  test('the hash is `git ls-tree -r -z HEAD -- <files> | sha256sum`', async () => {
+    const r = repo()
+    const a = await h(r.dir)
+    const records = execFileSync('git', ['ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...a.files.map(f => f.path)], {cwd: r.dir})
+    expect(a.hash).toBe(createHash('sha256').update(records).digest('hex'))
+    expect(a.count).toBe(3)
+  })
+
+  test('non-ASCII paths hash the same from git and from disk', async () => {
+    const r = repo().write('src/ünïcode/ß.py', 'x\n').write('src/日本/モデル.py', 'y\n').commit()
+    const inGit = await h(r.dir)
+    expect(inGit.files.map(f => f.path)).toContain('src/日本/モデル.py')
+    rmSync(r.path('.git'), {recursive: true})
+    expect((await h(r.dir)).hash).toBe(inGit.hash)
   })
 
   test('tag-length picks the trailing digits', async () => {
@@ -124,7 +141,13 @@ describe('hashManifest in a git checkout', () => {
   test('a pattern that matches nothing is a warning with its line', async () => {
     const r = repo().write('.image-manifest', 'Dockerfile\nmissing/**\n').commit()
     const a = await h(r.dir)
-    expect(a.io.warnings()).toEqual([{level: 'warning', message: "pattern 'missing/**' matches no committed file", where: {file: '.image-manifest', line: 2}}])
+    expect(a.io.warnings()).toEqual([
+      {
+        level: 'warning',
+        message: "pattern 'missing/**' matches no committed file",
+        where: {file: '.image-manifest', line: 2},
+      },
+    ])
   })
 
   test('a manifest that selects nothing is an error', async () => {

@@ -20,7 +20,10 @@ const FILES = [
 
 describe('selectPaths', () => {
   test.each([
-    [['ARR_COC/**/*.py'], ['ARR_COC/Training/train.py', 'ARR_COC/__init__.py', 'ARR_COC/model.py', 'ARR_COC/tests/test_model.py']],
+    [
+      ['ARR_COC/**/*.py'],
+      ['ARR_COC/Training/train.py', 'ARR_COC/__init__.py', 'ARR_COC/model.py', 'ARR_COC/tests/test_model.py'],
+    ],
     [['Stack/arr-trainer/Dockerfile'], ['Stack/arr-trainer/Dockerfile']],
     // no slash: any depth, as in gitignore
     [['Dockerfile'], ['Dockerfile', 'Stack/arr-trainer/Dockerfile', 'Stack/other/Dockerfile']],
@@ -31,8 +34,20 @@ describe('selectPaths', () => {
     [['ARR_COC/Training/'], ['ARR_COC/Training/config.yaml', 'ARR_COC/Training/train.py']],
     [['README.md/'], []],
     // negation: the last matching pattern wins
-    [['ARR_COC/**/*.py', '!ARR_COC/tests/'], ['ARR_COC/Training/train.py', 'ARR_COC/__init__.py', 'ARR_COC/model.py']],
-    [['*.py', '!ARR_COC/tests/**', 'ARR_COC/tests/test_model.py'], ['ARR_COC/Training/train.py', 'ARR_COC/__init__.py', 'ARR_COC/model.py', 'ARR_COC/tests/test_model.py', 'docs/a.py']],
+    [
+      ['ARR_COC/**/*.py', '!ARR_COC/tests/'],
+      ['ARR_COC/Training/train.py', 'ARR_COC/__init__.py', 'ARR_COC/model.py'],
+    ],
+    [
+      ['*.py', '!ARR_COC/tests/**', 'ARR_COC/tests/test_model.py'],
+      [
+        'ARR_COC/Training/train.py',
+        'ARR_COC/__init__.py',
+        'ARR_COC/model.py',
+        'ARR_COC/tests/test_model.py',
+        'docs/a.py',
+      ],
+    ],
     // dotfiles are ordinary files
     [['.github/**'], ['.github/workflows/ci.yml']],
     [['.image-manifest'], ['.image-manifest']],
@@ -68,11 +83,16 @@ describe('parseManifest errors', () => {
       err = e
     }
     expect(err).toBeInstanceOf(ConfigError)
-    expect((err as ConfigError).located()).toBe(`.image-manifest:2:1: pattern '${line}' escapes the repository: manifest paths are relative to the repository root`)
+    expect((err as ConfigError).located()).toBe(
+      `.image-manifest:2:1: pattern '${line}' escapes the repository: manifest paths are relative to the repository root`,
+    )
   })
 })
 
 test('patternBases limits a walk to static prefixes', () => {
-  expect(patternBases(parseManifest('ARR_COC/**/*.py\nStack/arr-trainer/Dockerfile\n!x', 'm')).sort()).toEqual(['ARR_COC', 'Stack/arr-trainer/Dockerfile'])
+  expect(patternBases(parseManifest('ARR_COC/**/*.py\nStack/arr-trainer/Dockerfile\n!x', 'm')).sort()).toEqual([
+    'ARR_COC',
+    'Stack/arr-trainer/Dockerfile',
+  ])
   expect(patternBases(parseManifest('ARR_COC/**\n*.py', 'm'))).toEqual([''])
 })
