@@ -66,15 +66,25 @@ execFileSync(node, ['-e', HASHFILES, join(REPO, 'data')], {stdio: 'ignore'})
 const ours = timeCommand(node, [join(ROOT, 'dist/hash/index.js')], {env, cwd: REPO}, RUNS)
 const cli = timeCommand(node, [join(ROOT, 'dist/cli/index.js'), 'hash'], {env, cwd: REPO}, RUNS)
 const floor = timeCommand('git', ['ls-files', '-s', '--', 'data'], {cwd: REPO}, RUNS)
-const bytes = timeCommand(node, ['-e', HASHFILES, join(REPO, 'data')], {cwd: REPO}, Math.max(3, Math.floor(RUNS / 3)), 0)
+const bytes = timeCommand(
+  node,
+  ['-e', HASHFILES, join(REPO, 'data')],
+  {cwd: REPO},
+  Math.max(3, Math.floor(RUNS / 3)),
+  0,
+)
 
 const rows = [
   ['trainer hash (dist/hash, process start included)', fmt(ours.median), fmt(ours.min), '1.0×'],
   ['trainer hash (dist/cli)', fmt(cli.median), fmt(cli.min), `${(cli.median / ours.median).toFixed(2)}×`],
   ['git ls-files -s (floor)', fmt(floor.median), fmt(floor.min), `${(floor.median / ours.median).toFixed(2)}×`],
-  ["hashFiles()-style byte hashing", fmt(bytes.median), fmt(bytes.min), `${(bytes.median / ours.median).toFixed(1)}×`],
+  ['hashFiles()-style byte hashing', fmt(bytes.median), fmt(bytes.min), `${(bytes.median / ours.median).toFixed(1)}×`],
 ]
-console.log(`\nHashing ${FILES.toLocaleString('en')} files, ${(BYTES / 2 ** 30).toFixed(2)} GiB under the manifest (warm cache, ${RUNS} runs)\n`)
+console.log(
+  `\nHashing ${FILES.toLocaleString('en')} files, ${(BYTES / 2 ** 30).toFixed(2)} GiB under the manifest (warm cache, ${RUNS} runs)\n`,
+)
 console.log(table(rows, ['contender', 'median', 'min', 'vs trainer hash']))
-console.log(`\nspeed-up over byte hashing: ${(bytes.median / ours.median).toFixed(1)}× (goal ≥ 40×); trainer hash median ${fmt(ours.median)} (goal < 250 ms)`)
+console.log(
+  `\nspeed-up over byte hashing: ${(bytes.median / ours.median).toFixed(1)}× (goal ≥ 40×); trainer hash median ${fmt(ours.median)} (goal < 250 ms)`,
+)
 rmSync(out, {recursive: true, force: true})

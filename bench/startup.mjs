@@ -13,7 +13,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 20)
 
 function dirSize(dir) {
   let n = 0
-  for (const e of readdirSync(dir, {withFileTypes: true})) n += e.isDirectory() ? dirSize(join(dir, e.name)) : statSync(join(dir, e.name)).size
+  for (const e of readdirSync(dir, {withFileTypes: true}))
+    n += e.isDirectory() ? dirSize(join(dir, e.name)) : statSync(join(dir, e.name)).size
   return n
 }
 
@@ -25,7 +26,9 @@ function firstOutput(args, env, cwd) {
     let first
     c.stdout.once('data', () => (first ??= Number(process.hrtime.bigint() - t0) / 1e6))
     c.on('error', rej)
-    c.on('close', () => res([first ?? Number(process.hrtime.bigint() - t0) / 1e6, Number(process.hrtime.bigint() - t0) / 1e6]))
+    c.on('close', () =>
+      res([first ?? Number(process.hrtime.bigint() - t0) / 1e6, Number(process.hrtime.bigint() - t0) / 1e6]),
+    )
   })
 }
 
@@ -34,7 +37,9 @@ async function measure(args, env, cwd) {
   const totals = []
   for (let i = 0; i < RUNS + 2; i++) {
     const [f, t] = await firstOutput(args, env, cwd)
-    if (i >= 2) firsts.push(f), totals.push(t)
+    if (i < 2) continue
+    firsts.push(f)
+    totals.push(t)
   }
   return {first: stats(firsts), total: stats(totals)}
 }
@@ -43,7 +48,12 @@ async function measure(args, env, cwd) {
 const ws = mkdtempSync(join(tmpdir(), 'bench-startup-'))
 writeFileSync(join(ws, '.image-manifest'), 'Dockerfile\n')
 writeFileSync(join(ws, 'Dockerfile'), 'FROM scratch\n')
-for (const a of [['init', '-q'], ['add', '-A'], ['-c', 'user.email=b@x', '-c', 'user.name=b', 'commit', '-qm', 'x']]) execFileSync('git', a, {cwd: ws})
+for (const a of [
+  ['init', '-q'],
+  ['add', '-A'],
+  ['-c', 'user.email=b@x', '-c', 'user.name=b', 'commit', '-qm', 'x'],
+])
+  execFileSync('git', a, {cwd: ws})
 const out = join(ws, '.out')
 writeFileSync(out, '')
 const env = {PATH: process.env.PATH, HOME: ws, GITHUB_WORKSPACE: ws, GITHUB_OUTPUT: out}
@@ -58,9 +68,16 @@ const cases = [
 const rows = []
 for (const [label, bundle, args, extra] of cases) {
   const m = await measure(args, {...env, ...extra}, ws)
-  rows.push([label, bundle ? `${(dirSize(join(ROOT, 'dist', bundle)) / 1024).toFixed(0)} KiB` : '', fmt(m.first.median), fmt(m.total.median)])
+  rows.push([
+    label,
+    bundle ? `${(dirSize(join(ROOT, 'dist', bundle)) / 1024).toFixed(0)} KiB` : '',
+    fmt(m.first.median),
+    fmt(m.total.median),
+  ])
 }
 const tar = execFileSync('git', ['archive', '--format=tar', 'HEAD'], {cwd: ROOT, maxBuffer: 1 << 30})
 console.log(`\nBundle start-up (${RUNS} runs each, median)\n`)
 console.log(table(rows, ['bundle', 'size on disk', 'first output', 'exit']))
-console.log(`\nrepository archive (git archive HEAD): ${(tar.length / 2 ** 20).toFixed(2)} MiB tar, ${(gzipSync(tar).length / 2 ** 20).toFixed(2)} MiB gzipped (goal < 5 MB)`)
+console.log(
+  `\nrepository archive (git archive HEAD): ${(tar.length / 2 ** 20).toFixed(2)} MiB tar, ${(gzipSync(tar).length / 2 ** 20).toFixed(2)} MiB gzipped (goal < 5 MB)`,
+)

@@ -91,11 +91,11 @@ function generated(uses, a) {
   return out.join('\n')
 }
 const pages = [
-  ['action.yml', 'docs/actions/launch.md', '<owner>/trainer-action@v1'],
+  ['action.yml', 'docs/actions/launch.md', 'your-org/trainer-action@v1'],
   ...BUNDLES.filter(n => existsSync(`actions/${n}/action.yml`)).map(n => [
     `actions/${n}/action.yml`,
     `docs/actions/${n}.md`,
-    `<owner>/trainer-action/actions/${n}@v1`,
+    `your-org/trainer-action/actions/${n}@v1`,
   ]),
 ]
 for (const [yml, page, uses] of pages) {

@@ -9,6 +9,8 @@ import {RegistryClient, type RegistryRequest} from './registry.js'
 import type {ImageSettings} from './settings.js'
 import {join} from 'node:path'
 
+const SOURCE_WORDS = {head: 'committed files', worktree: 'work-tree files', disk: 'files on disk'} as const
+
 export interface EnsureOptions {
   settings: ImageSettings
   /** An explicit tag instead of the manifest hash. */
@@ -63,7 +65,7 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
   const {settings: s, log} = o
   const {hash, ref} = await imageForManifest(s, {tag: o.tag, includeWorktree: o.includeWorktree ?? false, log})
   log.info(
-    `image ${ref.full} (manifest ${hash.manifest}: ${hash.count} files, ${hash.source}, sha256 ${hash.hash})`,
+    `image ${ref.full} (manifest ${hash.manifest}: ${hash.count} ${SOURCE_WORDS[hash.source]}, sha256 ${hash.hash})`,
   )
   const credentials = o.credentials ?? (await dockerCredentials(ref.registry, o.env))
   if (credentials?.password) o.secret(credentials.password)

@@ -95,7 +95,7 @@ export function listingFromEntries(entries: GitEntry[]): Listing {
 /** SHA-256 over the records of the selected files (indices ascending), one update per contiguous run. */
 export function digestListing(l: Listing, selected: readonly number[]): string {
   const h = createHash('sha256')
-  for (let k = 0; k < selected.length; ) {
+  for (let k = 0; k < selected.length;) {
     const first = selected[k]!
     let last = first
     while (k + 1 < selected.length && selected[k + 1] === last + 1) last = selected[++k]!

@@ -10,11 +10,16 @@ import {runCli, runDist} from '../helpers/run-dist.js'
 
 const infra = await requireInfra('build e2e (Docker engine + registry)')
 const V2 = 'application/vnd.docker.distribution.manifest.v2+json'
+// The engine keeps its layer cache between runs: a nonce in RUN lines makes them run.
+const NONCE = randomBytes(4).toString('hex')
 
 function trainingRepo(base: string): TempRepo {
   return new TempRepo()
     .write('.image-manifest', '# files baked into the image\nDockerfile\ntrain.py\n')
-    .write('Dockerfile', `FROM ${base}\nCOPY train.py /app/train.py\nRUN echo "image built" && cat /app/train.py\n`)
+    .write(
+      'Dockerfile',
+      `FROM ${base}\nCOPY train.py /app/train.py\nRUN echo "image built ${NONCE}" && cat /app/train.py\n`,
+    )
     .write('train.py', 'print("training")\n')
     .write('README.md', 'not in the image\n')
     .write('gha-creds-0123.json', '{"private_key": "must never reach the image"}')
@@ -53,7 +58,9 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
     expect(first.outputs.image).toBe(`${proxy.host}/${name}:${tag}`)
     // the classic builder's steps appear in a collapsible group, then the push per layer
     expect(first.stdout).toMatch(
-      /::group::Build .*\n[\s\S]*Step 1\/3 : FROM [\s\S]*Step 3\/3 : RUN[\s\S]*image built[\s\S]*::endgroup::/,
+      new RegExp(
+        `::group::Build .*\\n[\\s\\S]*Step 1/3 : FROM [\\s\\S]*Step 3/3 : RUN[\\s\\S]*image built ${NONCE}[\\s\\S]*::endgroup::`,
+      ),
     )
     expect(first.stdout).toMatch(/::group::Push [\s\S]*: Pushed[\s\S]*::endgroup::/)
     // the digest output is what the registry serves
@@ -98,7 +105,7 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
     const r = trainingRepo(i.TRAINER_TEST_BASE_IMAGE)
       .write(
         'Dockerfile',
-        `FROM ${i.TRAINER_TEST_BASE_IMAGE}\nCOPY . /ctx/\nRUN ls -a /ctx && test ! -e /ctx/gha-creds-0123.json && echo "no creds"\n`,
+        `FROM ${i.TRAINER_TEST_BASE_IMAGE}\nCOPY . /ctx/\nRUN ls -a /ctx && test ! -e /ctx/gha-creds-0123.json && echo "no creds ${NONCE}"\n`,
       )
       .commit()
     const res = await runDist('build', {
@@ -107,7 +114,7 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
       env: {DOCKER_HOST: i.DOCKER_HOST},
     })
     expect(res.code, res.stdout).toBe(0)
-    expect(res.stdout).toContain('no creds')
+    expect(res.stdout).toContain(`no creds ${NONCE}`)
     expect(res.stdout).toContain('train.py')
   })
 
@@ -233,7 +240,7 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
       )
       .write(
         'Dockerfile',
-        `FROM ${i.TRAINER_TEST_BASE_IMAGE}\nARG GREETING\nARG EXTRA\nRUN echo "greeting=$GREETING extra=$EXTRA"\n`,
+        `FROM ${i.TRAINER_TEST_BASE_IMAGE}\nARG GREETING\nARG EXTRA\nRUN echo "greeting=$GREETING extra=$EXTRA ${NONCE}"\n`,
       )
       .commit()
     const res = await runCli(['build', '--json', '--build-arg', 'EXTRA=from-flag'], {
@@ -244,7 +251,7 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
     const out = JSON.parse(res.stdout) as {image: string; built: boolean; digest: string}
     expect(out.built).toBe(true)
     expect(out.image).toMatch(new RegExp(`^${i.TRAINER_TEST_REGISTRY}/${name}-cli:[0-9a-f]{7}$`))
-    expect(res.stderr).toContain('greeting=from-config extra=from-flag')
+    expect(res.stderr).toContain(`greeting=from-config extra=from-flag ${NONCE}`)
     const again = await runCli(['build', '--json'], {cwd: r.dir, env: {DOCKER_HOST: i.DOCKER_HOST}})
     expect(JSON.parse(again.stdout)).toMatchObject({built: false, digest: out.digest})
   })

@@ -41,7 +41,11 @@ describe('hashManifest in a git checkout', () => {
   test('the hash is `git ls-tree -r -z HEAD -- <files> | sha256sum`', async () => {
     const r = repo()
     const a = await h(r.dir)
-    const records = execFileSync('git', ['ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...a.files.map(f => f.path)], {cwd: r.dir})
+    const records = execFileSync(
+      'git',
+      ['ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...a.files.map(f => f.path)],
+      {cwd: r.dir},
+    )
     expect(a.hash).toBe(createHash('sha256').update(records).digest('hex'))
     expect(a.count).toBe(3)
   })
