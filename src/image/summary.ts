@@ -3,7 +3,7 @@ import {code, kvTable} from '../report/markdown.js'
 import type {EnsureResult} from './pipeline.js'
 
 const SOURCE = {
-  head: 'committed files (HEAD)',
+  head: 'committed content (HEAD)',
   worktree: 'work tree',
   disk: 'files on disk (not a git checkout)',
 } as const
@@ -33,7 +33,7 @@ export function buildSummary(r: EnsureResult): string {
       ['image', code(r.ref.full)],
       ['digest', r.digest ? code(r.digest) : 'unknown'],
       ['built', r.built ? 'yes: the tag was new' : 'no: the tag was already in the registry'],
-      ['manifest', `${code(r.hash.manifest)}, ${r.hash.count} files, ${SOURCE[r.hash.source]}`],
+      ['manifest', `${code(r.hash.manifest)}: ${r.hash.count} files, ${SOURCE[r.hash.source]}`],
       ['registry requests', String(r.requests.length)],
     ]),
     '',
