@@ -5,7 +5,8 @@ set -euo pipefail
 
 DIR="${TRAINER_INFRA_DIR:-/tmp/trainer-infra}"
 
-log() { printf '%s\n' "$*"; }
+# shellcheck source=test/infra/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 if [[ ! -d $DIR ]]; then
   log "nothing to stop: $DIR does not exist"
@@ -19,23 +20,6 @@ flock -w 300 9 || {
   exit 1
 }
 
-# Print the pid stored in $1 if that process is alive and its command line
-# contains $2 (guards against stale pid files and pid reuse).
-running_pid() {
-  local pidfile=$1 match=$2 pid cmdline
-  [[ -s $pidfile ]] || return 1
-  pid=$(<"$pidfile")
-  [[ $pid =~ ^[0-9]+$ ]] || return 1
-  cmdline=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") || return 1
-  [[ -n $cmdline && $cmdline == *"$match"* ]] || return 1
-  printf '%s\n' "$pid"
-}
-
-alive() {
-  local cmdline
-  cmdline=$(tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline") || return 1
-  [[ -n $cmdline ]]
-}
 
 # stop NAME PIDFILE MATCH TIMEOUT_SECONDS
 stop() {

@@ -26,7 +26,8 @@ BASE_IMAGE=trainer-test/busybox:latest
 BUSYBOX=/bin/busybox
 VERIFY_REPO=trainer-infra-verify
 
-log() { printf '%s\n' "$*"; }
+# shellcheck source=test/infra/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 die() {
   printf 'up.sh: error: %s\n' "$*" >&2
   exit 1
@@ -54,24 +55,6 @@ install_packages() {
 
 # ---------------------------------------------------------------- helpers
 
-# Print the pid stored in $1 if that process is alive and its command line
-# contains $2 (guards against stale pid files and pid reuse).
-running_pid() {
-  local pidfile=$1 match=$2 pid cmdline
-  [[ -s $pidfile ]] || return 1
-  pid=$(<"$pidfile")
-  [[ $pid =~ ^[0-9]+$ ]] || return 1
-  cmdline=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") || return 1
-  [[ -n $cmdline && $cmdline == *"$match"* ]] || return 1
-  printf '%s\n' "$pid"
-}
-
-# Is process $1 alive (and not a zombie)?
-alive() {
-  local cmdline
-  cmdline=$(tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline") || return 1
-  [[ -n $cmdline ]]
-}
 
 stop_pid() {
   local pid=$1 i
