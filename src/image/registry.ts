@@ -30,6 +30,18 @@ export interface RegistryOptions {
   log?: Pick<Logger, 'debug' | 'warning'>
   /** Called with every token obtained, so it can be masked before anything logs it. */
   secret?: (value: string) => void
+  /** Token endpoints known in advance, by registry host (default {@link KNOWN_REALMS}). */
+  realms?: Record<string, {realm: string; service: string}>
+}
+
+/**
+ * Registries whose token endpoint is fixed: asking it first saves the HEAD that would
+ * only fetch the challenge, so the check is one token request plus one HEAD. Should the
+ * guess be refused, the challenge flow runs as for any other registry.
+ */
+export const KNOWN_REALMS: Record<string, {realm: string; service: string}> = {
+  'ghcr.io': {realm: 'https://ghcr.io/token', service: 'ghcr.io'},
+  'docker.io': {realm: 'https://auth.docker.io/token', service: 'registry.docker.io'},
 }
 
 interface Challenge {
@@ -150,6 +162,16 @@ export class RegistryClient {
     const key = `${ref.registry}|repository:${ref.repository}:pull`
     const op = async (): Promise<ManifestState> => {
       const headers: Record<string, string> = {accept: MANIFEST_ACCEPT}
+      const known = (this.o.realms ?? KNOWN_REALMS)[ref.registry]
+      if (known && !this.tokens.has(key)) {
+        const scope = `repository:${ref.repository}:pull`
+        const t = await this.token({scheme: 'bearer', params: known}, scope).catch((e: unknown) => {
+          if (e instanceof ServiceError && e.retryable) throw e
+          this.o.log?.debug(`token from ${known.realm} refused, falling back to the challenge: ${String(e)}`)
+          return undefined
+        })
+        if (t) this.tokens.set(key, t)
+      }
       const cached = this.tokens.get(key)
       const basic = this.basic()
       if (cached) headers.authorization = `Bearer ${cached}`

@@ -97,6 +97,43 @@ describe('RegistryClient.manifest against a real HTTP server', () => {
     expect(tokenQueries).toEqual(['test-registry repository:team/trainer:pull'])
   })
 
+  test('a registry whose token endpoint is known: one token request and exactly one HEAD', async () => {
+    server = await startServer((req, res) => {
+      const u = new URL(req.url ?? '', 'http://x')
+      if (u.pathname === '/token') return void res.writeHead(200).end(JSON.stringify({access_token: 'tok-9'}))
+      if (req.headers.authorization !== 'Bearer tok-9')
+        return void res.writeHead(401, {'www-authenticate': 'Bearer realm="x"'}).end()
+      res.writeHead(404).end()
+    })
+    const realms = {[server.host]: {realm: `${server.url}/token`, service: 'svc'}}
+    const c = new RegistryClient({...fast, realms})
+    expect(await c.manifest(ref(server))).toEqual({exists: false})
+    expect(server.requests.map(r => `${r.method} ${r.url}`)).toEqual([
+      'GET /token?service=svc&scope=repository%3Ateam%2Ftrainer%3Apull',
+      'HEAD /v2/team/trainer/manifests/fb83ac1',
+    ])
+  })
+
+  test('a known token endpoint that refuses falls back to the challenge flow', async () => {
+    server = await startServer((req, res) => {
+      const u = new URL(req.url ?? '', 'http://x')
+      if (u.pathname === '/guess') return void res.writeHead(403).end()
+      if (u.pathname === '/token') return void res.writeHead(200).end(JSON.stringify({token: 'tok-1'}))
+      if (req.headers.authorization !== 'Bearer tok-1') {
+        return void res.writeHead(401, {'www-authenticate': `Bearer realm="${server!.url}/token",service="s"`}).end()
+      }
+      res.writeHead(200, {'docker-content-digest': DIGEST}).end()
+    })
+    const c = new RegistryClient({...fast, realms: {[server.host]: {realm: `${server.url}/guess`, service: 's'}}})
+    expect(await c.manifest(ref(server))).toEqual({exists: true, digest: DIGEST})
+    expect(server.requests.map(r => `${r.method} ${r.url.replace(/\?.*/, '')}`)).toEqual([
+      'GET /guess',
+      'HEAD /v2/team/trainer/manifests/fb83ac1',
+      'GET /token',
+      'HEAD /v2/team/trainer/manifests/fb83ac1',
+    ])
+  })
+
   test('5xx is retried with backoff, and a recovery answers', async () => {
     server = await startServer((_req, res, n) => res.writeHead(n < 3 ? 503 : 404).end())
     const c = new RegistryClient(fast)
