@@ -232,11 +232,11 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
     expect(res.stdout).toContain('::error::build: Dockerfile docker/Missing.Dockerfile not found')
   })
 
-  test('trainer build --json from the CLI, with build args and trainer.yml', async () => {
+  test('trainer build --json from the CLI, with build args, platform and trainer.yml', async () => {
     const r = trainingRepo(i.TRAINER_TEST_BASE_IMAGE)
       .write(
         'trainer.yml',
-        `image:\n  name: ${name}-cli\n  registry: ${i.TRAINER_TEST_REGISTRY}\n  build-args:\n    GREETING: from-config\n`,
+        `image:\n  name: ${name}-cli\n  registry: ${i.TRAINER_TEST_REGISTRY}\n  platform: linux/amd64\n  build-args:\n    GREETING: from-config\n`,
       )
       .write(
         'Dockerfile',
