@@ -19,10 +19,81 @@ export const ImageSchema = z.strictObject({
   dockerignore: z.string().min(1).optional(),
 })
 
+const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/
+const paramKey = z.string().regex(KEY, 'parameter names are letters, digits, _ . - (starting with a letter or _)')
+
+export const ResourcesSchema = z.strictObject({
+  gpus: z.number().int().min(0).optional(),
+  'gpu-type': z.string().min(1).optional(),
+  cpus: z.number().positive().optional(),
+  memory: z.string().regex(/^\d+(\.\d+)?[KMGT]i?B?$/i, 'like 16G or 512M').optional(),
+  disk: z.string().regex(/^\d+(\.\d+)?[KMGT]i?B?$/i, 'like 100G').optional(),
+  time: z
+    .string()
+    .regex(/^(\d+-)?\d{1,2}(:\d{2}){1,2}$|^\d+[smhd]$/, 'like 02:00:00, 1-00:00:00 or 90m')
+    .optional(),
+})
+
+/** A sweep: parameter → values (a grid), plus `exclude`: combinations to leave out. */
+export const SweepSchema = z
+  .record(z.string(), z.unknown())
+  .transform((v, ctx) => {
+    const grid: Record<string, (string | number | boolean)[]> = {}
+    let exclude: Record<string, string | number | boolean>[] = []
+    for (const [k, values] of Object.entries(v)) {
+      if (k === 'exclude') {
+        const r = z.array(z.record(paramKey, scalar)).safeParse(values)
+        if (!r.success) {
+          ctx.addIssue({code: 'custom', path: [k], message: 'exclude is a list of {param: value} combinations'})
+          return z.NEVER
+        }
+        exclude = r.data
+        continue
+      }
+      const r = z.array(scalar).min(1).safeParse(values)
+      if (!KEY.test(k) || !r.success) {
+        ctx.addIssue({code: 'custom', path: [k], message: 'a sweep maps a parameter to a non-empty list of values'})
+        return z.NEVER
+      }
+      grid[k] = r.data
+    }
+    return {grid, exclude}
+  })
+
+export const ExperimentSchema = z.strictObject({
+  /** The training command, an argv array (never a shell string). */
+  command: z.array(z.string().min(1)).min(1),
+  params: z.record(paramKey, scalar).optional(),
+  /** seed 000's `random_seeds`: the seed of run i is seeds[i]. */
+  seeds: z.array(z.number().int().min(0).max(2 ** 32 - 1)).optional(),
+  /** How many runs (per sweep point); default: one per seed, else 1. */
+  runs: z.number().int().min(1).optional(),
+  sweep: SweepSchema.optional(),
+  resources: ResourcesSchema.optional(),
+  backend: z.enum(['local', 'local-docker', 'slurm', 'vertex', 'self-hosted']).optional(),
+  /** Globs of files to keep from a run's directory. */
+  outputs: z.array(z.string().min(1)).optional(),
+  'args-style': z.enum(['container-main', 'env']).optional(),
+  /** false: ignore `seeds`, use the explicit seed or a deterministic one (seed 000 --no-prefer-config-seed). */
+  'prefer-config-seed': z.boolean().optional(),
+})
+
 export const ConfigSchema = z.strictObject({
   version: z.literal(1).optional(),
   image: ImageSchema.optional(),
+  experiments: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'experiment names are letters, digits, _ . -'), ExperimentSchema).optional(),
+  /** Limits on what one launch may do. */
+  launch: z
+    .strictObject({
+      'max-runs': z.number().int().min(1).optional(),
+      /** Runs at a time on the local backends. */
+      parallel: z.number().int().min(1).optional(),
+      'results-root': z.string().min(1).optional(),
+      ledger: z.string().min(1).optional(),
+    })
+    .optional(),
 })
 
 export type ImageConfig = z.infer<typeof ImageSchema>
 export type TrainerConfig = z.infer<typeof ConfigSchema>
+export type ExperimentConfig = z.infer<typeof ExperimentSchema>

@@ -1,0 +1,47 @@
+import {z} from 'zod'
+import {loadConfig} from '../config/load.js'
+import {bool, list, optInt, optString, readInputs, required} from '../kit/inputs.js'
+import type {ActionIO} from '../kit/io.js'
+import {buildPlan, parseOverrides} from '../plan/plan.js'
+import type {Plan} from '../plan/types.js'
+
+/** Inputs of a plan (the CLI's `trainer plan`, and the launch pipeline's first step). */
+export const PlanInputs = z.object({
+  config: optString(),
+  experiment: optString(),
+  overrides: list(),
+  seed: optInt(0, 2 ** 32 - 1),
+  'prefer-config-seed': bool(true),
+  'launch-id': optString(),
+  'max-runs': optInt(1, 10_000_000),
+  backend: optString(),
+  image: optString(),
+})
+
+/** Materializes an experiment into a plan of runs, without launching anything. */
+export async function plan(io: ActionIO): Promise<Plan> {
+  const i = readInputs(io, PlanInputs)
+  const {config} = await loadConfig(io.workspace, i.config)
+  const p = buildPlan(config, {
+    experiment: required(i.experiment, 'experiment'),
+    overrides: parseOverrides(i.overrides),
+    seed: i.seed,
+    preferConfigSeed: i['prefer-config-seed'] ? undefined : false,
+    launchId: i['launch-id'],
+    maxRuns: i['max-runs'],
+    backend: i.backend,
+    image: i.image,
+  })
+  io.setOutput('launch-id', p.launchId)
+  io.setOutput('runs', p.runs.length)
+  return p
+}
+
+/** A plan as a terminal table. */
+export function planTable(p: Plan): string {
+  const keys = [...new Set(p.runs.flatMap(r => Object.keys(r.overrides)))]
+  const rows = [['run', 'seed', ...keys], ...p.runs.map(r => [r.id, String(r.seed), ...keys.map(k => String(r.params[k]))])]
+  const w = rows[0]!.map((_, c) => Math.max(...rows.map(r => r[c]!.length)))
+  const fmt = (r: string[]): string => r.map((x, c) => x.padEnd(w[c]!)).join('  ').trimEnd()
+  return [`${p.experiment}: ${p.runs.length} run${p.runs.length === 1 ? '' : 's'} (launch ${p.launchId})`, fmt(rows[0]!), ...rows.slice(1).map(fmt)].join('\n')
+}

@@ -1,0 +1,126 @@
+import {createHash} from 'node:crypto'
+import type {ExperimentConfig, TrainerConfig} from '../config/schema.js'
+import {ConfigError} from '../kit/errors.js'
+import {applyOverrides, coerce, nearest, selectSeed} from './resolve.js'
+import type {Plan, Run, Scalar} from './types.js'
+
+export const DEFAULT_MAX_RUNS = 1000
+
+export interface PlanOptions {
+  experiment: string
+  /** key=value overrides for this launch (text from a command line, or typed). */
+  overrides?: Record<string, Scalar>
+  /** An explicit seed for every run (seed 000 `--seed`). */
+  seed?: number | undefined
+  /** false: ignore the experiment's `seeds` (seed 000 `--no-prefer-config-seed`). */
+  preferConfigSeed?: boolean | undefined
+  image?: string | undefined
+  backend?: string | undefined
+  /** A launch id to use (makes a launch idempotent); default: experiment, time and plan hash. */
+  launchId?: string | undefined
+  maxRuns?: number | undefined
+  now?: () => Date
+}
+
+/** The experiment named, or a ConfigError with the nearest name. */
+export function experimentOf(config: TrainerConfig, name: string): ExperimentConfig {
+  const all = config.experiments ?? {}
+  const e = all[name]
+  if (e) return e
+  const names = Object.keys(all)
+  const guess = nearest(name, names)
+  throw new ConfigError(
+    names.length === 0
+      ? `unknown experiment '${name}': trainer.yml defines no experiments`
+      : `unknown experiment '${name}'${guess ? ` (did you mean '${guess}'?)` : ''}; experiments: ${names.join(', ')}`,
+    {key: `experiments.${name}`},
+  )
+}
+
+/** Every combination of a grid, in a stable order (first key varies slowest). */
+export function gridPoints(grid: Record<string, Scalar[]>): Record<string, Scalar>[] {
+  let points: Record<string, Scalar>[] = [{}]
+  for (const [k, values] of Object.entries(grid)) points = points.flatMap(p => values.map(v => ({...p, [k]: v})))
+  return points
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0')
+
+/**
+ * Materializes a launch: experiment defaults, overrides, the sweep grid (minus its
+ * exclusions), and per-run seeds, into fully resolved runs with stable ids. Nothing
+ * downstream reads trainer.yml again.
+ */
+export function buildPlan(config: TrainerConfig, o: PlanOptions): Plan {
+  const name = o.experiment
+  const exp = experimentOf(config, name)
+  const defaults = exp.params ?? {}
+  const grid = {...(exp.sweep?.grid ?? {})}
+  const {params: base, applied} = applyOverrides(name, defaults, o.overrides ?? {}, Object.keys(grid))
+  // An override of a swept parameter pins it: that dimension collapses to the override.
+  for (const k of Object.keys(applied)) delete grid[k]
+  // Sweep values take the parameter's type like overrides do.
+  for (const [k, values] of Object.entries(grid)) grid[k] = values.map(v => coerce(k, v, defaults[k], `sweep of '${name}'`))
+  const exclude = exp.sweep?.exclude ?? []
+  const points = gridPoints(grid).filter(p => !exclude.some(x => Object.entries(x).every(([k, v]) => k in p && p[k] === v)))
+  if (points.length === 0) {
+    throw new ConfigError(`the sweep of '${name}' expands to zero runs: every combination is excluded`, {key: `experiments.${name}.sweep`})
+  }
+  const replicates = exp.runs ?? (exp.seeds?.length || 1)
+  const total = points.length * replicates
+  const max = o.maxRuns ?? config.launch?.['max-runs'] ?? DEFAULT_MAX_RUNS
+  if (total > max) {
+    throw new ConfigError(
+      `'${name}' expands to ${total} runs (${points.length} sweep points × ${replicates} runs), over the limit of ${max}`,
+      {key: 'launch.max-runs'},
+      {hint: 'Narrow the sweep, or raise launch.max-runs in trainer.yml (or --max-runs).'},
+    )
+  }
+  const rule = {seeds: exp.seeds, explicit: o.seed, preferConfig: o.preferConfigSeed ?? exp['prefer-config-seed'] ?? true}
+  const width = Math.max(3, String(total - 1).length)
+  const backend = o.backend ?? exp.backend ?? 'local'
+  const runs: Omit<Run, 'id'>[] = []
+  let index = 0
+  for (const point of points) {
+    for (let r = 0; r < replicates; r++) {
+      const {seed} = selectSeed(name, r, rule)
+      runs.push({
+        experiment: name,
+        index,
+        seed,
+        params: {...base, ...point},
+        overrides: {...applied, ...point},
+        point,
+        resources: exp.resources ?? {},
+        command: exp.command,
+        argsStyle: exp['args-style'] ?? 'container-main',
+        image: o.image,
+        output: `${name}/runs/${pad(index, width)}`,
+        backend,
+      })
+      index++
+    }
+  }
+  const digest = createHash('sha256').update(JSON.stringify(runs)).digest('hex')
+  const launchId = o.launchId ?? defaultLaunchId(name, digest, (o.now ?? (() => new Date()))())
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(launchId)) {
+    throw new ConfigError(`launch id '${launchId}' is invalid: letters, digits, _ . - (at most 100)`, {key: 'launch-id'})
+  }
+  return {launchId, experiment: name, runs: runs.map(r => ({id: `${launchId}.${pad(r.index, width)}`, ...r}))}
+}
+
+function defaultLaunchId(experiment: string, digest: string, now: Date): string {
+  const t = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')
+  return `${experiment.replace(/[^A-Za-z0-9_.-]/g, '-')}-${t}-${digest.slice(0, 6)}`
+}
+
+/** Parses `key=value` words (a `/train` comment, CLI positionals) into overrides. */
+export function parseOverrides(words: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const w of words) {
+    const i = w.indexOf('=')
+    if (i <= 0) throw new ConfigError(`'${w}' is not key=value`, {key: w})
+    out[w.slice(0, i)] = w.slice(i + 1)
+  }
+  return out
+}

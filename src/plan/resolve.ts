@@ -1,0 +1,120 @@
+import {createHash} from 'node:crypto'
+import {ConfigError} from '../kit/errors.js'
+import type {Scalar} from './types.js'
+
+/** Edit distance, for "did you mean" suggestions. */
+export function distance(a: string, b: string): number {
+  const d = Array.from({length: b.length + 1}, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!
+    d[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
+      prev = tmp
+    }
+  }
+  return d[b.length]!
+}
+
+/** The closest of `choices` to `name`, when it is close enough to be a typo. */
+export function nearest(name: string, choices: readonly string[]): string | undefined {
+  let best: string | undefined
+  let bestD = Infinity
+  for (const c of choices) {
+    const dd = distance(name.toLowerCase(), c.toLowerCase())
+    if (dd < bestD) [best, bestD] = [c, dd]
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined
+}
+
+/** Parameter names match across `_` and `-` (seed 000: `--override-batch-size` sets `batch_size`). */
+export const normKey = (k: string): string => k.replace(/-/g, '_')
+
+/**
+ * Coerces an override given as text (`lr=0.01` on a command line) to the type of the
+ * parameter's default; without a default, numbers and booleans are recognised.
+ */
+export function coerce(key: string, raw: Scalar, dflt: Scalar | undefined, where: string): Scalar {
+  if (typeof raw !== 'string') {
+    if (dflt !== undefined && typeof dflt !== typeof raw) {
+      throw new ConfigError(`${where}: ${key}=${String(raw)} is a ${typeof raw}, the default ${String(dflt)} a ${typeof dflt}`, {key})
+    }
+    return raw
+  }
+  const v = raw.trim()
+  const asNumber = (): number => {
+    const n = Number(v)
+    if (v === '' || !Number.isFinite(n)) {
+      throw new ConfigError(`${where}: ${key}=${raw} is not a number (default ${String(dflt)})`, {key})
+    }
+    return n
+  }
+  const asBool = (): boolean => {
+    if (v === 'true' || v === 'True') return true
+    if (v === 'false' || v === 'False') return false
+    throw new ConfigError(`${where}: ${key}=${raw} is not true or false (default ${String(dflt)})`, {key})
+  }
+  if (typeof dflt === 'number') return asNumber()
+  if (typeof dflt === 'boolean') return asBool()
+  if (typeof dflt === 'string') return raw
+  if (v !== '' && Number.isFinite(Number(v))) return Number(v)
+  if (v === 'true' || v === 'false') return v === 'true'
+  return raw
+}
+
+/** seed 000's deterministic fallback seed: derived from the experiment name and run index. */
+export function fallbackSeed(experiment: string, index: number): number {
+  return parseInt(createHash('sha256').update(`${experiment}/${index}`).digest('hex').slice(0, 8), 16) % 2 ** 31
+}
+
+export interface SeedRule {
+  /** The experiment's `seeds` (seed 000 `random_seeds`). */
+  seeds: readonly number[] | undefined
+  /** An explicit seed (`--seed`). */
+  explicit: number | undefined
+  /** false: ignore config seeds (seed 000 `--no-prefer-config-seed`). */
+  preferConfig: boolean
+}
+
+/**
+ * Seed selection, exactly as seed 000 says: `seeds[run_index]` when present; an
+ * explicit seed overrides; `prefer-config-seed: false` forces the explicit seed or a
+ * deterministic fallback.
+ */
+export function selectSeed(experiment: string, runIndex: number, rule: SeedRule): {seed: number; source: 'explicit' | 'config' | 'fallback'} {
+  if (rule.explicit !== undefined) return {seed: rule.explicit, source: 'explicit'}
+  const fromConfig = rule.preferConfig ? rule.seeds?.[runIndex] : undefined
+  if (fromConfig !== undefined) return {seed: fromConfig, source: 'config'}
+  return {seed: fallbackSeed(experiment, runIndex), source: 'fallback'}
+}
+
+/**
+ * Experiment defaults, then this launch's overrides. Unknown keys are an error that
+ * lists the valid ones.
+ */
+export function applyOverrides(
+  experiment: string,
+  defaults: Record<string, Scalar>,
+  overrides: Record<string, Scalar>,
+  extraKeys: readonly string[] = [],
+): {params: Record<string, Scalar>; applied: Record<string, Scalar>} {
+  const params = {...defaults}
+  const applied: Record<string, Scalar> = {}
+  const valid = [...new Set([...Object.keys(defaults), ...extraKeys])]
+  const byNorm = new Map(valid.map(k => [normKey(k), k]))
+  for (const [rawKey, raw] of Object.entries(overrides)) {
+    const key = byNorm.get(normKey(rawKey))
+    if (key === undefined) {
+      const guess = nearest(rawKey, valid)
+      throw new ConfigError(
+        `experiment '${experiment}' has no parameter '${rawKey}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid: ${valid.join(', ') || '(none)'}`,
+        {key: rawKey},
+      )
+    }
+    const v = coerce(key, raw, defaults[key], `override for '${experiment}'`)
+    params[key] = v
+    applied[key] = v
+  }
+  return {params, applied}
+}
