@@ -5,7 +5,7 @@ import {chmodSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync}
 import {join} from 'node:path'
 import {parse} from 'yaml'
 
-export const BUNDLES = ['hash', 'build', 'cli']
+export const BUNDLES = ['hash', 'build', 'cli', 'run']
 
 for (const name of BUNDLES) {
   rmSync(`dist/${name}`, {recursive: true, force: true})

@@ -3,6 +3,13 @@ import {resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {build} from '../actions/build.js'
 import {hash} from '../actions/hash.js'
+import {launch} from '../actions/launch.js'
+import {plan, planTable} from '../actions/plan.js'
+import {cancel, logs, status} from '../actions/status.js'
+import {resultsTable} from '../report/results.js'
+import {runner} from '../runner/run.js'
+import {progressReporter} from './progress.js'
+import {runsTable} from './tables.js'
 import {consoleIO} from '../kit/console-io.js'
 import type {ActionIO} from '../kit/io.js'
 import {runAction} from '../kit/run-action.js'
@@ -26,7 +33,14 @@ interface Verb {
   summary: string
   usage: string
   options: Options
+  /**
+   * overrides: key=value words become the `overrides` input (`exp=NAME` the experiment);
+   * id: one word, the `id` input (a launch or run id).
+   */
+  positionals?: 'overrides' | 'id'
   run: (io: ActionIO) => Promise<unknown>
+  /** The exit code a result means (default 0). */
+  exitCode?: (result: never) => number
   /** What `--json` prints. */
   json: (result: never) => unknown
   /** What a person sees on stdout. */
@@ -70,10 +84,97 @@ const VERBS: Record<string, Verb> = {
     }),
     human: (r: Awaited<ReturnType<typeof build>>) => r.ref.full,
   },
+  plan: {
+    summary: 'show the runs an experiment expands to (parameters, seeds, sweep), without launching',
+    usage:
+      'trainer plan exp=NAME [key=value ...] [--seed S] [--no-prefer-config-seed] [--launch-id ID] [--max-runs N] [--json]',
+    options: {
+      ...COMMON,
+      experiment: {type: 'string', short: 'e'},
+      seed: {type: 'string'},
+      'no-prefer-config-seed': {type: 'boolean'},
+      'launch-id': {type: 'string'},
+      'max-runs': {type: 'string'},
+      backend: {type: 'string'},
+      image: {type: 'string'},
+    },
+    positionals: 'overrides',
+    run: plan,
+    json: (r: Awaited<ReturnType<typeof plan>>) => r,
+    human: (r: Awaited<ReturnType<typeof plan>>) => planTable(r),
+  },
+  launch: {
+    summary: 'run an experiment: plan it, run each run here, record every state in the ledger',
+    usage:
+      'trainer launch exp=NAME [key=value ...] [--backend local] [-j N] [--seed S] [--launch-id ID]\n' +
+      '              [--results-root DIR] [--ledger FILE] [--grace-period SECONDS] [--json]',
+    options: {
+      ...COMMON,
+      experiment: {type: 'string', short: 'e'},
+      seed: {type: 'string'},
+      'no-prefer-config-seed': {type: 'boolean'},
+      'launch-id': {type: 'string'},
+      'max-runs': {type: 'string'},
+      backend: {type: 'string'},
+      image: {type: 'string'},
+      parallel: {type: 'string', short: 'j'},
+      'results-root': {type: 'string'},
+      ledger: {type: 'string'},
+      'grace-period': {type: 'string'},
+    },
+    positionals: 'overrides',
+    run: io =>
+      launch(io, {
+        runner: [process.execPath, process.argv[1]!, 'run'],
+        signals: process,
+        progress: progressReporter(process.stderr),
+      }),
+    json: (r: Awaited<ReturnType<typeof launch>>) => ({
+      launch: r.plan.launchId,
+      status: r.status,
+      runs: r.runs,
+      results: r.summaries,
+    }),
+    human: (r: Awaited<ReturnType<typeof launch>>) =>
+      `${resultsTable(r.summaries)}\n\nlaunch ${r.plan.launchId}: ${r.status} (trainer status ${r.plan.launchId}; results in ${r.resultsRoot})`,
+    exitCode: (r: Awaited<ReturnType<typeof launch>>) =>
+      r.status === 'SUCCEEDED' ? 0 : r.status === 'CANCELLED' ? 130 : 1,
+  },
+  status: {
+    summary: 'the runs of a launch (default: the latest) and their results',
+    usage: 'trainer status [LAUNCH-ID] [--ledger FILE] [--json]',
+    options: {...COMMON, ledger: {type: 'string'}},
+    positionals: 'id',
+    run: status,
+    json: (r: Awaited<ReturnType<typeof status>>) => r,
+    human: (r: Awaited<ReturnType<typeof status>>) =>
+      `launch ${r.launch.id} (${r.launch.experiment}, ${r.launch.backend}): ${r.launch.status}\n\n${runsTable(r.runs)}\n\n${resultsTable(r.summaries)}`,
+  },
+  logs: {
+    summary: "print a run's training output (its logs.txt)",
+    usage: 'trainer logs RUN-ID [--ledger FILE]',
+    options: {...COMMON, ledger: {type: 'string'}},
+    positionals: 'id',
+    run: logs,
+    json: (r: string) => ({logs: r}),
+    human: (r: string) => r.replace(/\n$/, ''),
+  },
+  cancel: {
+    summary: 'cancel a launch: queued runs are cancelled, running ones stopped',
+    usage: 'trainer cancel LAUNCH-ID [--ledger FILE]',
+    options: {...COMMON, ledger: {type: 'string'}},
+    positionals: 'id',
+    run: cancel,
+    json: (r: Awaited<ReturnType<typeof cancel>>) => r,
+    human: (r: Awaited<ReturnType<typeof cancel>>) => `${r.launch}: ${r.cancelled} cancelled, ${r.stopping} stopping`,
+  },
 }
 
 function help(): string {
-  const verbs = Object.entries(VERBS).map(([k, v]) => `  ${k.padEnd(8)} ${v.summary}`)
+  const verbs = [
+    ...Object.entries(VERBS).map(([k, v]) => `  ${k.padEnd(8)} ${v.summary}`),
+    `  run      run one training run in a container (seed 000's container_main.py): trainer run --help`,
+  ]
   return [
     `trainer ${VERSION}: GitHub Actions as the control plane for ML training`,
     '',
@@ -96,12 +197,26 @@ function help(): string {
 function toInputs(
   values: Record<string, string | boolean | (string | boolean)[] | undefined>,
   stdin: () => string,
+  positionals: readonly string[] = [],
+  mode: Verb['positionals'] = 'overrides',
 ): Record<string, string> {
   const inputs: Record<string, string> = {}
   for (const [k, v] of Object.entries(values)) {
-    if (v === undefined || ['json', 'cwd', 'verbose', 'help', 'password-stdin', 'build-arg'].includes(k)) continue
+    if (
+      v === undefined ||
+      ['json', 'cwd', 'verbose', 'help', 'password-stdin', 'build-arg', 'no-prefer-config-seed'].includes(k)
+    )
+      continue
     inputs[k] = Array.isArray(v) ? v.join('\n') : String(v)
   }
+  if (values['no-prefer-config-seed']) inputs['prefer-config-seed'] = 'false'
+  const overrides: string[] = []
+  for (const w of positionals) {
+    if (mode === 'id') inputs.id = w
+    else if (w.startsWith('exp=') || w.startsWith('experiment=')) inputs.experiment = w.slice(w.indexOf('=') + 1)
+    else overrides.push(w)
+  }
+  if (overrides.length) inputs.overrides = overrides.join('\n')
   const args = values['build-arg']
   if (Array.isArray(args)) inputs['build-args'] = args.join('\n')
   if (values['password-stdin']) inputs.password = stdin().replace(/\r?\n$/, '')
@@ -120,14 +235,33 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(VERSION + '\n')
     return 0
   }
+  if (verb === 'run') {
+    return runner({
+      argv: rest,
+      env: process.env,
+      cwd: process.cwd(),
+      log: line => process.stderr.write(line + '\n'),
+      stdout: process.stdout,
+      stderr: process.stderr,
+      signals: process,
+    })
+  }
   const v = VERBS[verb]
   if (!v) {
-    process.stderr.write(`trainer: unknown command '${verb}'; commands: ${Object.keys(VERBS).join(', ')}\n`)
+    process.stderr.write(`trainer: unknown command '${verb}'; commands: ${[...Object.keys(VERBS), 'run'].join(', ')}\n`)
     return 2
   }
   let values
+  let positionals: string[]
   try {
-    values = parseArgs({args: rest, options: v.options, allowPositionals: false, strict: true}).values
+    ;({values, positionals} = parseArgs({
+      args: rest,
+      options: v.options,
+      allowPositionals: v.positionals !== undefined,
+      strict: true,
+    }))
+    if (v.positionals === 'id' && positionals.length > 1)
+      throw new Error(`one id expected, got: ${positionals.join(' ')}`)
   } catch (e: unknown) {
     process.stderr.write(`trainer ${verb}: ${(e as Error).message}\nUsage: ${v.usage}\n`)
     return 2
@@ -137,12 +271,16 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   const cwd = resolve(typeof values.cwd === 'string' ? values.cwd : '.')
-  const io = consoleIO({inputs: toInputs(values, () => readFileSync(0, 'utf8')), verbose: values.verbose === true, cwd})
+  const io = consoleIO({
+    inputs: toInputs(values, () => readFileSync(0, 'utf8'), positionals, v.positionals),
+    verbose: values.verbose === true,
+    cwd,
+  })
   process.exitCode = 0
   const result = await runAction(verb, v.run, io)
   if (result === undefined) return 1
   process.stdout.write(
     (values.json ? JSON.stringify(v.json(result as never), null, 2) : v.human(result as never)) + '\n',
   )
-  return 0
+  return v.exitCode?.(result as never) ?? 0
 }

@@ -55,16 +55,21 @@ export function buildPlan(config: TrainerConfig, o: PlanOptions): Plan {
   const name = o.experiment
   const exp = experimentOf(config, name)
   const defaults = exp.params ?? {}
-  const grid = {...(exp.sweep?.grid ?? {})}
-  const {params: base, applied} = applyOverrides(name, defaults, o.overrides ?? {}, Object.keys(grid))
+  const swept = exp.sweep?.grid ?? {}
+  const {params: base, applied} = applyOverrides(name, defaults, o.overrides ?? {}, Object.keys(swept))
   // An override of a swept parameter pins it: that dimension collapses to the override.
-  for (const k of Object.keys(applied)) delete grid[k]
+  const grid = Object.fromEntries(Object.entries(swept).filter(([k]) => !(k in applied)))
   // Sweep values take the parameter's type like overrides do.
-  for (const [k, values] of Object.entries(grid)) grid[k] = values.map(v => coerce(k, v, defaults[k], `sweep of '${name}'`))
+  for (const [k, values] of Object.entries(grid))
+    grid[k] = values.map(v => coerce(k, v, defaults[k], `sweep of '${name}'`))
   const exclude = exp.sweep?.exclude ?? []
-  const points = gridPoints(grid).filter(p => !exclude.some(x => Object.entries(x).every(([k, v]) => k in p && p[k] === v)))
+  const points = gridPoints(grid).filter(
+    p => !exclude.some(x => Object.entries(x).every(([k, v]) => k in p && p[k] === v)),
+  )
   if (points.length === 0) {
-    throw new ConfigError(`the sweep of '${name}' expands to zero runs: every combination is excluded`, {key: `experiments.${name}.sweep`})
+    throw new ConfigError(`the sweep of '${name}' expands to zero runs: every combination is excluded`, {
+      key: `experiments.${name}.sweep`,
+    })
   }
   const replicates = exp.runs ?? (exp.seeds?.length || 1)
   const total = points.length * replicates
@@ -76,7 +81,11 @@ export function buildPlan(config: TrainerConfig, o: PlanOptions): Plan {
       {hint: 'Narrow the sweep, or raise launch.max-runs in trainer.yml (or --max-runs).'},
     )
   }
-  const rule = {seeds: exp.seeds, explicit: o.seed, preferConfig: o.preferConfigSeed ?? exp['prefer-config-seed'] ?? true}
+  const rule = {
+    seeds: exp.seeds,
+    explicit: o.seed,
+    preferConfig: o.preferConfigSeed ?? exp['prefer-config-seed'] ?? true,
+  }
   const width = Math.max(3, String(total - 1).length)
   const backend = o.backend ?? exp.backend ?? 'local'
   const runs: Omit<Run, 'id'>[] = []
@@ -104,7 +113,9 @@ export function buildPlan(config: TrainerConfig, o: PlanOptions): Plan {
   const digest = createHash('sha256').update(JSON.stringify(runs)).digest('hex')
   const launchId = o.launchId ?? defaultLaunchId(name, digest, (o.now ?? (() => new Date()))())
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(launchId)) {
-    throw new ConfigError(`launch id '${launchId}' is invalid: letters, digits, _ . - (at most 100)`, {key: 'launch-id'})
+    throw new ConfigError(`launch id '${launchId}' is invalid: letters, digits, _ . - (at most 100)`, {
+      key: 'launch-id',
+    })
   }
   return {launchId, experiment: name, runs: runs.map(r => ({id: `${launchId}.${pad(r.index, width)}`, ...r}))}
 }

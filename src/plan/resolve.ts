@@ -38,7 +38,10 @@ export const normKey = (k: string): string => k.replace(/-/g, '_')
 export function coerce(key: string, raw: Scalar, dflt: Scalar | undefined, where: string): Scalar {
   if (typeof raw !== 'string') {
     if (dflt !== undefined && typeof dflt !== typeof raw) {
-      throw new ConfigError(`${where}: ${key}=${String(raw)} is a ${typeof raw}, the default ${String(dflt)} a ${typeof dflt}`, {key})
+      throw new ConfigError(
+        `${where}: ${key}=${String(raw)} is a ${typeof raw}, the default ${String(dflt)} a ${typeof dflt}`,
+        {key},
+      )
     }
     return raw
   }
@@ -82,7 +85,11 @@ export interface SeedRule {
  * explicit seed overrides; `prefer-config-seed: false` forces the explicit seed or a
  * deterministic fallback.
  */
-export function selectSeed(experiment: string, runIndex: number, rule: SeedRule): {seed: number; source: 'explicit' | 'config' | 'fallback'} {
+export function selectSeed(
+  experiment: string,
+  runIndex: number,
+  rule: SeedRule,
+): {seed: number; source: 'explicit' | 'config' | 'fallback'} {
   if (rule.explicit !== undefined) return {seed: rule.explicit, source: 'explicit'}
   const fromConfig = rule.preferConfig ? rule.seeds?.[runIndex] : undefined
   if (fromConfig !== undefined) return {seed: fromConfig, source: 'config'}

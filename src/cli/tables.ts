@@ -1,0 +1,35 @@
+import type {LedgerRun} from '../ledger/ledger.js'
+
+const secs = (r: LedgerRun): string => {
+  if (!r.startedAt) return ''
+  const end = r.endedAt ? Date.parse(r.endedAt) : Date.now()
+  return `${((end - Date.parse(r.startedAt)) / 1000).toFixed(1)}s`
+}
+
+/** The runs of a launch as a terminal table: id, state, seed, exit code, duration, final metrics. */
+export function runsTable(runs: readonly LedgerRun[]): string {
+  const metricKeys = [...new Set(runs.flatMap(r => Object.keys((r.metrics ?? {}))))].sort().slice(0, 4)
+  const head = ['run', 'state', 'seed', 'exit', 'time', ...metricKeys, 'reason']
+  const rows = runs.map(r => {
+    const m = (r.metrics ?? {}) as Record<string, number>
+    return [
+      r.id,
+      r.state,
+      String(r.seed),
+      r.exitCode === undefined ? '' : String(r.exitCode),
+      secs(r),
+      ...metricKeys.map(k => (m[k] === undefined ? '' : String(+m[k].toPrecision(4)))),
+      r.reason ?? '',
+    ]
+  })
+  const all = [head, ...rows]
+  const w = head.map((_, c) => Math.max(...all.map(r => r[c]!.length)))
+  return all
+    .map(r =>
+      r
+        .map((x, c) => x.padEnd(w[c]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+}

@@ -1,0 +1,24 @@
+import {TrainerError} from '../kit/errors.js'
+import {TRANSITIONS, type RunState} from './states.js'
+
+/** A run was asked to move along an edge the lifecycle table does not have. */
+export class IllegalTransitionError extends TrainerError {
+  override name = 'IllegalTransitionError'
+  runId: string
+  from: RunState
+  to: RunState
+  constructor(runId: string, from: RunState, to: RunState) {
+    const next = TRANSITIONS[from]
+    super(`run ${runId}: illegal transition ${from} -> ${to}`, {
+      hint: next.length === 0 ? `${from} is final` : `from ${from} a run may move to ${next.join(', ')}`,
+    })
+    this.runId = runId
+    this.from = from
+    this.to = to
+  }
+}
+
+/** The ledger file cannot be used: written by a newer schema, or ids that clash across launches. */
+export class LedgerError extends TrainerError {
+  override name = 'LedgerError'
+}

@@ -1,0 +1,469 @@
+/**
+ * The run ledger: one SQLite file (Node's built-in `node:sqlite`) that records every launch, its
+ * runs and each state change, so the CLI, the actions and a reconciler in another process agree
+ * on where every run stands. Tables adapt seed 002's containers / training_sessions /
+ * resource_usage: `launches`, `runs`, `events`.
+ *
+ * Concurrency: WAL journal (readers never block the writer) and a busy timeout (a second writer
+ * waits instead of failing). Every write is one `BEGIN IMMEDIATE` transaction, and a transition
+ * is a compare-and-set (`UPDATE … WHERE id = ? AND state = ?`), so of two processes moving the
+ * same run only one wins; the other sees the new state and gets an IllegalTransitionError.
+ */
+import {mkdirSync} from 'node:fs'
+import {dirname, resolve} from 'node:path'
+import type {DatabaseSync, SQLInputValue, SQLOutputValue, StatementSync} from 'node:sqlite'
+import {NotFoundError} from '../kit/errors.js'
+import type {Plan, Resources, Scalar} from '../plan/types.js'
+import {IllegalTransitionError, LedgerError} from './errors.js'
+import {RUN_STATES, canTransition, isActive, isRunState, isTerminal, type RunState} from './states.js'
+import {loadSqlite} from './sqlite.js'
+
+/** Where a launch stands: ACTIVE until `finishLaunch` finds no run under way. */
+export type LaunchStatus = 'ACTIVE' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED'
+
+export interface LedgerOptions {
+  /** The clock behind every timestamp (ISO 8601 strings). */
+  now?: () => Date
+  /** How long a write waits for another process's lock before failing (default 5 s). */
+  busyTimeoutMs?: number
+}
+
+/** What a transition may record besides the new state; omitted fields keep their value. */
+export interface TransitionFields {
+  exitCode?: number
+  reason?: string
+  /** The backend's job id (Slurm job id, Vertex resource name, container id). */
+  handle?: string
+  metrics?: unknown
+  resultUrl?: string
+}
+
+export interface LedgerLaunch {
+  id: string
+  experiment: string
+  backend: string
+  createdAt: string
+  finishedAt: string | undefined
+  status: LaunchStatus
+  plan: Plan
+  config: unknown
+}
+
+export interface LedgerRun {
+  id: string
+  launchId: string
+  experiment: string
+  index: number
+  seed: number
+  state: RunState
+  params: Record<string, Scalar>
+  resources: Resources
+  image: string | undefined
+  output: string
+  backend: string
+  handle: string | undefined
+  exitCode: number | undefined
+  reason: string | undefined
+  createdAt: string
+  /** When the run first reached RUNNING. */
+  startedAt: string | undefined
+  /** When the run reached SUCCEEDED, FAILED or CANCELLED. */
+  endedAt: string | undefined
+  metrics: unknown
+  resultUrl: string | undefined
+}
+
+export interface LedgerEvent {
+  id: number
+  runId: string
+  at: string
+  /** undefined for the run's creation. */
+  from: RunState | undefined
+  to: RunState
+  detail: TransitionFields | undefined
+}
+
+export interface LaunchSummary {
+  launchId: string
+  total: number
+  /** Every state, zero where no run is in it. */
+  states: Record<RunState, number>
+}
+
+const SCHEMA_V1 = `
+CREATE TABLE IF NOT EXISTS launches (
+  id TEXT PRIMARY KEY,
+  experiment TEXT NOT NULL,
+  backend TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL,
+  plan_json TEXT NOT NULL,
+  config_json TEXT
+);
+CREATE INDEX IF NOT EXISTS launches_created ON launches (created_at);
+CREATE TABLE IF NOT EXISTS runs (
+  id TEXT PRIMARY KEY,
+  launch_id TEXT NOT NULL REFERENCES launches (id),
+  experiment TEXT NOT NULL,
+  run_index INTEGER NOT NULL,
+  seed INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  params_json TEXT NOT NULL,
+  resources_json TEXT NOT NULL,
+  image TEXT,
+  output TEXT NOT NULL,
+  backend TEXT NOT NULL,
+  handle TEXT,
+  exit_code INTEGER,
+  reason TEXT,
+  created_at TEXT NOT NULL,
+  started_at TEXT,
+  ended_at TEXT,
+  metrics_json TEXT,
+  result_url TEXT
+);
+CREATE INDEX IF NOT EXISTS runs_launch ON runs (launch_id, run_index);
+CREATE TABLE IF NOT EXISTS events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  run_id TEXT NOT NULL REFERENCES runs (id),
+  at TEXT NOT NULL,
+  from_state TEXT,
+  to_state TEXT NOT NULL,
+  detail TEXT
+);
+CREATE INDEX IF NOT EXISTS events_run ON events (run_id, id);
+`
+
+/** `MIGRATIONS[i]` takes a file from `user_version` i to i + 1. Append; never edit a shipped one. */
+const MIGRATIONS: readonly string[] = [SCHEMA_V1]
+
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+/** The compare-and-set behind every transition: it changes a row only if it is still in `:from`. */
+export const TRANSITION_SQL = `UPDATE runs SET
+  state = :to,
+  started_at = COALESCE(started_at, :started_at),
+  ended_at = COALESCE(:ended_at, ended_at),
+  exit_code = COALESCE(:exit_code, exit_code),
+  reason = COALESCE(:reason, reason),
+  handle = COALESCE(:handle, handle),
+  metrics_json = COALESCE(:metrics_json, metrics_json),
+  result_url = COALESCE(:result_url, result_url)
+WHERE id = :id AND state = :from`
+
+const INSERT_EVENT_SQL = 'INSERT INTO events (run_id, at, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?)'
+
+const INSERT_LAUNCH_SQL = `INSERT INTO launches (id, experiment, backend, created_at, status, plan_json, config_json)
+VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (id) DO NOTHING`
+
+const INSERT_RUN_SQL = `INSERT INTO runs (id, launch_id, experiment, run_index, seed, state, params_json,
+  resources_json, image, output, backend, created_at)
+VALUES (?, ?, ?, ?, ?, 'CREATED', ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+
+/** A launch's status from how many of its runs are in each state. */
+export function launchStatus(states: Readonly<Record<RunState, number>>): LaunchStatus {
+  const count = (...s: RunState[]): number => s.reduce((n, k) => n + states[k], 0)
+  if (RUN_STATES.some(s => isActive(s) && states[s] > 0)) return 'ACTIVE'
+  if (count('FAILED', 'ERROR') > 0) return 'FAILED'
+  if (count('CANCELLED', 'STOPPED') > 0 || states.SUCCEEDED === 0) return 'CANCELLED'
+  return 'SUCCEEDED'
+}
+
+export class Ledger {
+  readonly path: string
+  readonly #db: DatabaseSync
+  readonly #now: () => Date
+  readonly #statements = new Map<string, StatementSync>()
+
+  private constructor(path: string, db: DatabaseSync, now: () => Date) {
+    this.path = path
+    this.#db = db
+    this.#now = now
+  }
+
+  /** Opens (creating it and its parent directories if needed) and migrates a ledger file. */
+  static open(path: string, options: LedgerOptions = {}): Ledger {
+    const memory = path === ':memory:' || path.startsWith('file:')
+    if (!memory) mkdirSync(dirname(resolve(path)), {recursive: true})
+    const {DatabaseSync} = loadSqlite()
+    const db = new DatabaseSync(path, {timeout: options.busyTimeoutMs ?? 5000, enableForeignKeyConstraints: true})
+    try {
+      // WAL: one writer and any number of readers at once; NORMAL sync is safe under WAL
+      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL')
+      const ledger = new Ledger(path, db, options.now ?? (() => new Date()))
+      ledger.#migrate()
+      return ledger
+    } catch (e) {
+      db.close()
+      throw e
+    }
+  }
+
+  /**
+   * Records a launch and all its runs in CREATED, in one transaction. Calling it again for the
+   * same launch id changes nothing already recorded (runs keep their state); runs of the plan
+   * not yet recorded are added. Returns whether the launch was new.
+   */
+  createLaunch(plan: Plan, options: {backend: string; config?: unknown}): boolean {
+    return this.#transaction(() => {
+      const at = this.#stamp()
+      const inserted = this.#sql(INSERT_LAUNCH_SQL).run(
+        plan.launchId,
+        plan.experiment,
+        options.backend,
+        at,
+        JSON.stringify(plan),
+        json(options.config),
+      )
+      if (inserted.changes === 0) {
+        const existing = this.#sql('SELECT experiment FROM launches WHERE id = ?').get(plan.launchId)
+        if (existing?.experiment !== plan.experiment)
+          throw new LedgerError(
+            `launch ${plan.launchId}: already recorded for experiment ${String(existing?.experiment)}, not ${plan.experiment}`,
+          )
+      }
+      for (const run of plan.runs) {
+        const r = this.#sql(INSERT_RUN_SQL).run(
+          run.id,
+          plan.launchId,
+          run.experiment,
+          run.index,
+          run.seed,
+          JSON.stringify(run.params),
+          JSON.stringify(run.resources),
+          run.image ?? null,
+          run.output,
+          run.backend,
+          at,
+        )
+        if (r.changes === 1) {
+          this.#sql(INSERT_EVENT_SQL).run(run.id, at, null, 'CREATED', null)
+          continue
+        }
+        const owner = this.#sql('SELECT launch_id FROM runs WHERE id = ?').get(run.id)?.launch_id
+        if (owner !== plan.launchId)
+          throw new LedgerError(`run ${run.id}: already recorded for launch ${String(owner)}, not ${plan.launchId}`)
+      }
+      return inserted.changes === 1
+    })
+  }
+
+  /**
+   * Moves a run to `to` and records the event, in one transaction. Throws IllegalTransitionError
+   * when the lifecycle table has no such edge from the run's current state (the row is left
+   * unchanged) and NotFoundError for an unknown run. RUNNING sets `startedAt` the first time;
+   * SUCCEEDED, FAILED and CANCELLED set `endedAt`.
+   */
+  transition(runId: string, to: RunState, fields: TransitionFields = {}): void {
+    this.#transaction(() => {
+      const from = this.#state(runId)
+      if (!canTransition(from, to)) throw new IllegalTransitionError(runId, from, to)
+      const at = this.#stamp()
+      const changed = this.#sql(TRANSITION_SQL).run({
+        id: runId,
+        from,
+        to,
+        started_at: to === 'RUNNING' ? at : null,
+        ended_at: isTerminal(to) ? at : null,
+        exit_code: fields.exitCode ?? null,
+        reason: fields.reason ?? null,
+        handle: fields.handle ?? null,
+        metrics_json: json(fields.metrics),
+        result_url: fields.resultUrl ?? null,
+      })
+      // BEGIN IMMEDIATE already serializes writers; the guard keeps the update honest on its own
+      if (changed.changes !== 1) throw new IllegalTransitionError(runId, this.#state(runId), to)
+      const detail = JSON.stringify(fields)
+      this.#sql(INSERT_EVENT_SQL).run(runId, at, from, to, detail === '{}' ? null : detail)
+    })
+  }
+
+  getRun(runId: string): LedgerRun | undefined {
+    const row = this.#sql('SELECT * FROM runs WHERE id = ?').get(runId)
+    return row && toRun(row)
+  }
+
+  /** The launch's runs in plan order. */
+  listRuns(launchId: string): LedgerRun[] {
+    return this.#sql('SELECT * FROM runs WHERE launch_id = ? ORDER BY run_index, id').all(launchId).map(toRun)
+  }
+
+  getLaunch(launchId: string): LedgerLaunch | undefined {
+    const row = this.#sql('SELECT * FROM launches WHERE id = ?').get(launchId)
+    return row && toLaunch(row)
+  }
+
+  latestLaunch(): LedgerLaunch | undefined {
+    return this.listLaunches(1)[0]
+  }
+
+  /** The most recent launches first. */
+  listLaunches(limit = 20): LedgerLaunch[] {
+    return this.#sql('SELECT * FROM launches ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit).map(toLaunch)
+  }
+
+  /** The run's history, oldest first, starting with its creation. */
+  events(runId: string): LedgerEvent[] {
+    return this.#sql('SELECT * FROM events WHERE run_id = ? ORDER BY id').all(runId).map(toEvent)
+  }
+
+  launchSummary(launchId: string): LaunchSummary {
+    const states = Object.fromEntries(RUN_STATES.map(s => [s, 0])) as Record<RunState, number>
+    let total = 0
+    for (const row of this.#sql('SELECT state, COUNT(*) AS n FROM runs WHERE launch_id = ? GROUP BY state').all(
+      launchId,
+    )) {
+      const n = Number(row.n)
+      states[stateOf(row.state)] += n
+      total += n
+    }
+    return {launchId, total, states}
+  }
+
+  /**
+   * Sets the launch's status from its runs (see `launchStatus`) and, once no run is under way,
+   * its `finishedAt`. Returns the status.
+   */
+  finishLaunch(launchId: string): LaunchStatus {
+    return this.#transaction(() => {
+      if (this.#sql('SELECT 1 FROM launches WHERE id = ?').get(launchId) === undefined)
+        throw new NotFoundError(`launch ${launchId}: not in the ledger`)
+      const status = launchStatus(this.launchSummary(launchId).states)
+      const finished = status === 'ACTIVE' ? null : this.#stamp()
+      this.#sql('UPDATE launches SET status = ?, finished_at = COALESCE(finished_at, ?) WHERE id = ?').run(
+        status,
+        finished,
+        launchId,
+      )
+      return status
+    })
+  }
+
+  close(): void {
+    if (this.#db.isOpen) this.#db.close()
+  }
+
+  #migrate(): void {
+    const version = (): number => Number(this.#db.prepare('PRAGMA user_version').get()?.user_version ?? 0)
+    if (version() === SCHEMA_VERSION) return
+    this.#transaction(() => {
+      const from = version() // again, now that we hold the write lock: another process may have migrated
+      if (from > SCHEMA_VERSION)
+        throw new LedgerError(
+          `${this.path}: ledger schema version ${from} is newer than this trainer's (${SCHEMA_VERSION})`,
+          {hint: 'upgrade trainer-action, or point the ledger at a new file'},
+        )
+      for (let v = from; v < SCHEMA_VERSION; v++) {
+        this.#db.exec(MIGRATIONS[v]!)
+        this.#db.exec(`PRAGMA user_version = ${v + 1}`)
+      }
+    })
+  }
+
+  #transaction<T>(fn: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      const result = fn()
+      this.#db.exec('COMMIT')
+      return result
+    } catch (e) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK')
+      throw e
+    }
+  }
+
+  #state(runId: string): RunState {
+    const row = this.#sql('SELECT state FROM runs WHERE id = ?').get(runId)
+    if (row === undefined) throw new NotFoundError(`run ${runId}: not in the ledger`)
+    return stateOf(row.state)
+  }
+
+  #sql(text: string): StatementSync {
+    let statement = this.#statements.get(text)
+    if (statement === undefined) {
+      statement = this.#db.prepare(text)
+      this.#statements.set(text, statement)
+    }
+    return statement
+  }
+
+  #stamp(): string {
+    return this.#now().toISOString()
+  }
+}
+
+type Row = Record<string, SQLOutputValue>
+
+function json(value: unknown): SQLInputValue {
+  return value === undefined ? null : JSON.stringify(value)
+}
+
+function parse(value: SQLOutputValue | undefined): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : undefined
+}
+
+function text(value: SQLOutputValue | undefined): string {
+  return typeof value === 'string' ? value : String(value)
+}
+
+function optionalText(value: SQLOutputValue | undefined): string | undefined {
+  return value === null || value === undefined ? undefined : text(value)
+}
+
+function optionalNumber(value: SQLOutputValue | undefined): number | undefined {
+  return value === null || value === undefined ? undefined : Number(value)
+}
+
+function stateOf(value: SQLOutputValue | undefined): RunState {
+  if (!isRunState(value)) throw new LedgerError(`unknown run state in the ledger: ${String(value)}`)
+  return value
+}
+
+function toRun(row: Row): LedgerRun {
+  return {
+    id: text(row.id),
+    launchId: text(row.launch_id),
+    experiment: text(row.experiment),
+    index: Number(row.run_index),
+    seed: Number(row.seed),
+    state: stateOf(row.state),
+    params: parse(row.params_json) as Record<string, Scalar>,
+    resources: parse(row.resources_json) as Resources,
+    image: optionalText(row.image),
+    output: text(row.output),
+    backend: text(row.backend),
+    handle: optionalText(row.handle),
+    exitCode: optionalNumber(row.exit_code),
+    reason: optionalText(row.reason),
+    createdAt: text(row.created_at),
+    startedAt: optionalText(row.started_at),
+    endedAt: optionalText(row.ended_at),
+    metrics: parse(row.metrics_json),
+    resultUrl: optionalText(row.result_url),
+  }
+}
+
+function toLaunch(row: Row): LedgerLaunch {
+  return {
+    id: text(row.id),
+    experiment: text(row.experiment),
+    backend: text(row.backend),
+    createdAt: text(row.created_at),
+    finishedAt: optionalText(row.finished_at),
+    status: text(row.status) as LaunchStatus,
+    plan: parse(row.plan_json) as Plan,
+    config: parse(row.config_json),
+  }
+}
+
+function toEvent(row: Row): LedgerEvent {
+  return {
+    id: Number(row.id),
+    runId: text(row.run_id),
+    at: text(row.at),
+    from: row.from_state === null ? undefined : stateOf(row.from_state),
+    to: stateOf(row.to_state),
+    detail: parse(row.detail) as TransitionFields | undefined,
+  }
+}

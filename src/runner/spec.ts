@@ -1,0 +1,99 @@
+import {loadConfig} from '../config/load.js'
+import {ConfigError} from '../kit/errors.js'
+import {experimentOf} from '../plan/plan.js'
+import {applyOverrides, selectSeed} from '../plan/resolve.js'
+import type {ArgsStyle, Scalar} from '../plan/types.js'
+import type {RunnerArgs} from './args.js'
+
+/** What one run needs to know, however it was told. */
+export interface RunSpec {
+  experiment: string
+  index: number
+  seed: number
+  params: Record<string, Scalar>
+  command: string[]
+  argsStyle: ArgsStyle
+  /** The run directory, relative to the results root. */
+  output: string
+}
+
+const pad = (n: number): string => String(n).padStart(3, '0')
+
+/**
+ * The run to do: from `--experiment`/`--run_index` and trainer.yml, resolved exactly
+ * as seed 000 says (defaults, then `--override-*`, then the seed rule), or, without
+ * `--experiment`, from the `TRAINER_RUN_SPEC` JSON a launcher passed.
+ */
+export async function resolveSpec(
+  a: RunnerArgs,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): Promise<RunSpec> {
+  if (a.experiment === undefined) {
+    const raw = env.TRAINER_RUN_SPEC
+    if (!raw)
+      throw new ConfigError('--experiment is required (or a TRAINER_RUN_SPEC from a launcher)', {key: '--experiment'})
+    let s: Partial<RunSpec>
+    try {
+      s = JSON.parse(raw) as Partial<RunSpec>
+    } catch {
+      throw new ConfigError('TRAINER_RUN_SPEC is not valid JSON', {key: 'TRAINER_RUN_SPEC'})
+    }
+    if (
+      typeof s.experiment !== 'string' ||
+      typeof s.index !== 'number' ||
+      !Array.isArray(s.command) ||
+      s.command.length === 0
+    ) {
+      throw new ConfigError('TRAINER_RUN_SPEC lacks experiment, index or command', {key: 'TRAINER_RUN_SPEC'})
+    }
+    return {
+      experiment: s.experiment,
+      index: s.index,
+      seed:
+        a.seed ??
+        s.seed ??
+        selectSeed(s.experiment, s.index, {seeds: undefined, explicit: undefined, preferConfig: false}).seed,
+      params: s.params ?? {},
+      command: s.command,
+      argsStyle: s.argsStyle ?? 'container-main',
+      output: s.output ?? `${s.experiment}/runs/${pad(s.index)}`,
+    }
+  }
+  if (a.runIndex === undefined) throw new ConfigError('--run_index is required with --experiment', {key: '--run_index'})
+  const {config} = await loadConfig(cwd, a.config ?? env.TRAINER_CONFIG)
+  const exp = experimentOf(config, a.experiment)
+  const {params} = applyOverrides(a.experiment, exp.params ?? {}, a.overrides, Object.keys(exp.sweep?.grid ?? {}))
+  const preferConfig = a.preferConfigSeed && (exp['prefer-config-seed'] ?? true)
+  const {seed} = selectSeed(a.experiment, a.runIndex, {seeds: exp.seeds, explicit: a.seed, preferConfig})
+  return {
+    experiment: a.experiment,
+    index: a.runIndex,
+    seed,
+    params,
+    command: exp.command,
+    argsStyle: exp['args-style'] ?? 'container-main',
+    output: `${a.experiment}/runs/${pad(a.runIndex)}`,
+  }
+}
+
+/** seed 000's command line for a run: `--experiment X --run_index N --seed S --override-<key> <value> …`. */
+export function containerMainArgs(s: RunSpec): string[] {
+  const out = ['--experiment', s.experiment, '--run_index', String(s.index), '--seed', String(s.seed)]
+  for (const [k, v] of Object.entries(s.params)) out.push(`--override-${k.replace(/_/g, '-')}`, String(v))
+  return out
+}
+
+/** `TRAINER_*` variables of a run (always set; the only channel with args-style env). */
+export function runEnv(s: RunSpec, runDir: string): Record<string, string> {
+  const env: Record<string, string> = {
+    TRAINER_RUN_DIR: runDir,
+    TRAINER_EXPERIMENT: s.experiment,
+    TRAINER_RUN_INDEX: String(s.index),
+    TRAINER_SEED: String(s.seed),
+    TRAINER_RUN_SPEC: JSON.stringify(s),
+  }
+  for (const [k, v] of Object.entries(s.params))
+    env[`TRAINER_PARAM_${k.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`] = String(v)
+  return env
+}
