@@ -17,6 +17,8 @@ var dist = __webpack_require__(8815);
 var errors = __webpack_require__(3713);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(8532);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 
 const scalar = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()], { error: 'must be a string, number or boolean' });
@@ -35,9 +37,80 @@ const ImageSchema = schemas/* strictObject */.rej({
         .optional(),
     dockerignore: schemas/* string */.YjP().min(1).optional(),
 });
+const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const paramKey = schemas/* string */.YjP().regex(KEY, 'parameter names are letters, digits, _ . - (starting with a letter or _)');
+const ResourcesSchema = schemas/* strictObject */.rej({
+    gpus: schemas/* number */.aig().int().min(0).optional(),
+    'gpu-type': schemas/* string */.YjP().min(1).optional(),
+    cpus: schemas/* number */.aig().positive().optional(),
+    memory: schemas/* string */.YjP()
+        .regex(/^\d+(\.\d+)?[KMGT]i?B?$/i, 'like 16G or 512M')
+        .optional(),
+    disk: schemas/* string */.YjP()
+        .regex(/^\d+(\.\d+)?[KMGT]i?B?$/i, 'like 100G')
+        .optional(),
+    time: schemas/* string */.YjP()
+        .regex(/^(\d+-)?\d{1,2}(:\d{2}){1,2}$|^\d+[smhd]$/, 'like 02:00:00, 1-00:00:00 or 90m')
+        .optional(),
+});
+/** A sweep: parameter → values (a grid), plus `exclude`: combinations to leave out. */
+const SweepSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).transform((v, ctx) => {
+    const grid = {};
+    let exclude = [];
+    for (const [k, values] of Object.entries(v)) {
+        if (k === 'exclude') {
+            const r = schemas/* array */.YOg(schemas/* record */.g1P(paramKey, scalar)).safeParse(values);
+            if (!r.success) {
+                ctx.addIssue({ code: 'custom', path: [k], message: 'exclude is a list of {param: value} combinations' });
+                return core/* NEVER */.tm;
+            }
+            exclude = r.data;
+            continue;
+        }
+        const r = schemas/* array */.YOg(scalar).min(1).safeParse(values);
+        if (!KEY.test(k) || !r.success) {
+            ctx.addIssue({ code: 'custom', path: [k], message: 'a sweep maps a parameter to a non-empty list of values' });
+            return core/* NEVER */.tm;
+        }
+        grid[k] = r.data;
+    }
+    return { grid, exclude };
+});
+const ExperimentSchema = schemas/* strictObject */.rej({
+    /** The training command, an argv array (never a shell string). */
+    command: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
+    params: schemas/* record */.g1P(paramKey, scalar).optional(),
+    /** seed 000's `random_seeds`: the seed of run i is seeds[i]. */
+    seeds: schemas/* array */.YOg(schemas/* number */.aig()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1))
+        .optional(),
+    /** How many runs (per sweep point); default: one per seed, else 1. */
+    runs: schemas/* number */.aig().int().min(1).optional(),
+    sweep: SweepSchema.optional(),
+    resources: ResourcesSchema.optional(),
+    backend: schemas/* enum */.k5n(['local', 'local-docker', 'slurm', 'vertex', 'self-hosted']).optional(),
+    /** Globs of files to keep from a run's directory. */
+    outputs: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
+    'args-style': schemas/* enum */.k5n(['container-main', 'env']).optional(),
+    /** false: ignore `seeds`, use the explicit seed or a deterministic one (seed 000 --no-prefer-config-seed). */
+    'prefer-config-seed': schemas/* boolean */.zMY().optional(),
+});
 const ConfigSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1).optional(),
     image: ImageSchema.optional(),
+    experiments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'experiment names are letters, digits, _ . -'), ExperimentSchema)
+        .optional(),
+    /** Limits on what one launch may do. */
+    launch: schemas/* strictObject */.rej({
+        'max-runs': schemas/* number */.aig().int().min(1).optional(),
+        /** Runs at a time on the local backends. */
+        parallel: schemas/* number */.aig().int().min(1).optional(),
+        'results-root': schemas/* string */.YjP().min(1).optional(),
+        ledger: schemas/* string */.YjP().min(1).optional(),
+    })
+        .optional(),
 });
 
 ;// CONCATENATED MODULE: ./src/config/parse.ts

@@ -26,8 +26,14 @@ export const ResourcesSchema = z.strictObject({
   gpus: z.number().int().min(0).optional(),
   'gpu-type': z.string().min(1).optional(),
   cpus: z.number().positive().optional(),
-  memory: z.string().regex(/^\d+(\.\d+)?[KMGT]i?B?$/i, 'like 16G or 512M').optional(),
-  disk: z.string().regex(/^\d+(\.\d+)?[KMGT]i?B?$/i, 'like 100G').optional(),
+  memory: z
+    .string()
+    .regex(/^\d+(\.\d+)?[KMGT]i?B?$/i, 'like 16G or 512M')
+    .optional(),
+  disk: z
+    .string()
+    .regex(/^\d+(\.\d+)?[KMGT]i?B?$/i, 'like 100G')
+    .optional(),
   time: z
     .string()
     .regex(/^(\d+-)?\d{1,2}(:\d{2}){1,2}$|^\d+[smhd]$/, 'like 02:00:00, 1-00:00:00 or 90m')
@@ -35,37 +41,43 @@ export const ResourcesSchema = z.strictObject({
 })
 
 /** A sweep: parameter → values (a grid), plus `exclude`: combinations to leave out. */
-export const SweepSchema = z
-  .record(z.string(), z.unknown())
-  .transform((v, ctx) => {
-    const grid: Record<string, (string | number | boolean)[]> = {}
-    let exclude: Record<string, string | number | boolean>[] = []
-    for (const [k, values] of Object.entries(v)) {
-      if (k === 'exclude') {
-        const r = z.array(z.record(paramKey, scalar)).safeParse(values)
-        if (!r.success) {
-          ctx.addIssue({code: 'custom', path: [k], message: 'exclude is a list of {param: value} combinations'})
-          return z.NEVER
-        }
-        exclude = r.data
-        continue
-      }
-      const r = z.array(scalar).min(1).safeParse(values)
-      if (!KEY.test(k) || !r.success) {
-        ctx.addIssue({code: 'custom', path: [k], message: 'a sweep maps a parameter to a non-empty list of values'})
+export const SweepSchema = z.record(z.string(), z.unknown()).transform((v, ctx) => {
+  const grid: Record<string, (string | number | boolean)[]> = {}
+  let exclude: Record<string, string | number | boolean>[] = []
+  for (const [k, values] of Object.entries(v)) {
+    if (k === 'exclude') {
+      const r = z.array(z.record(paramKey, scalar)).safeParse(values)
+      if (!r.success) {
+        ctx.addIssue({code: 'custom', path: [k], message: 'exclude is a list of {param: value} combinations'})
         return z.NEVER
       }
-      grid[k] = r.data
+      exclude = r.data
+      continue
     }
-    return {grid, exclude}
-  })
+    const r = z.array(scalar).min(1).safeParse(values)
+    if (!KEY.test(k) || !r.success) {
+      ctx.addIssue({code: 'custom', path: [k], message: 'a sweep maps a parameter to a non-empty list of values'})
+      return z.NEVER
+    }
+    grid[k] = r.data
+  }
+  return {grid, exclude}
+})
 
 export const ExperimentSchema = z.strictObject({
   /** The training command, an argv array (never a shell string). */
   command: z.array(z.string().min(1)).min(1),
   params: z.record(paramKey, scalar).optional(),
   /** seed 000's `random_seeds`: the seed of run i is seeds[i]. */
-  seeds: z.array(z.number().int().min(0).max(2 ** 32 - 1)).optional(),
+  seeds: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1),
+    )
+    .optional(),
   /** How many runs (per sweep point); default: one per seed, else 1. */
   runs: z.number().int().min(1).optional(),
   sweep: SweepSchema.optional(),
@@ -81,7 +93,12 @@ export const ExperimentSchema = z.strictObject({
 export const ConfigSchema = z.strictObject({
   version: z.literal(1).optional(),
   image: ImageSchema.optional(),
-  experiments: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'experiment names are letters, digits, _ . -'), ExperimentSchema).optional(),
+  experiments: z
+    .record(
+      z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'experiment names are letters, digits, _ . -'),
+      ExperimentSchema,
+    )
+    .optional(),
   /** Limits on what one launch may do. */
   launch: z
     .strictObject({

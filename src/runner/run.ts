@@ -29,6 +29,26 @@ export interface RunnerContext {
 
 const TAIL_LINES = 20
 
+/** Upload knobs for slow or flaky links: TRAINER_UPLOAD_RETRIES, _RETRY_BASE_MS, _TIMEOUT_SEC. */
+function uploadTuning(env: Readonly<Record<string, string | undefined>>): {
+  retries?: number
+  retryAfterBase?: number
+  timeoutMs?: number
+} {
+  const n = (k: string): number | undefined => {
+    const v = env[k]
+    return v !== undefined && v !== '' && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : undefined
+  }
+  const retries = n('TRAINER_UPLOAD_RETRIES')
+  const base = n('TRAINER_UPLOAD_RETRY_BASE_MS')
+  const timeout = n('TRAINER_UPLOAD_TIMEOUT_SEC')
+  return {
+    ...(retries === undefined ? {} : {retries}),
+    ...(base === undefined ? {} : {retryAfterBase: base}),
+    ...(timeout === undefined ? {} : {timeoutMs: timeout * 1000}),
+  }
+}
+
 /**
  * `trainer run`: seed 000's container_main.py around any training command. Resolves
  * the run, runs the command with its run directory and parameters, streams and keeps
@@ -73,6 +93,18 @@ export async function runner(ctx: RunnerContext): Promise<number> {
     return EXIT.config
   }
 
+  // Signals are caught from here on: one that arrives before the training exists
+  // means the training is never started.
+  let early: NodeJS.Signals | undefined
+  const onEarlyInt = (): void => void (early ??= 'SIGINT')
+  const onEarlyTerm = (): void => void (early ??= 'SIGTERM')
+  ctx.signals.on('SIGINT', onEarlyInt)
+  ctx.signals.on('SIGTERM', onEarlyTerm)
+  const dropEarly = (): void => {
+    ctx.signals.off('SIGINT', onEarlyInt)
+    ctx.signals.off('SIGTERM', onEarlyTerm)
+  }
+
   const runDir = resolve(ctx.cwd, args.resultsRoot, spec.output)
   await mkdir(join(runDir, 'checkpoints'), {recursive: true})
   const logs = createWriteStream(join(runDir, 'logs.txt'), {flags: 'a'})
@@ -83,22 +115,6 @@ export async function runner(ctx: RunnerContext): Promise<number> {
     tail.push(line)
     if (tail.length > TAIL_LINES) tail.shift()
   }
-
-  const [cmd, ...cmdArgs] = spec.command
-  const argv = spec.argsStyle === 'container-main' ? [...cmdArgs, ...containerMainArgs(spec)] : cmdArgs
-  say(`run ${spec.experiment}#${spec.index} seed ${spec.seed} in ${runDir}`)
-  sayDebug(`command: ${JSON.stringify([cmd, ...argv])}`)
-  const child = spawn(cmd!, argv, {
-    cwd: ctx.cwd,
-    env: {...ctx.env, ...runEnv(spec, runDir)},
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // its own process group, so a stop reaches the workers it starts too
-    detached: true,
-  })
-  const spawnError = await new Promise<NodeJS.ErrnoException | undefined>(res => {
-    child.once('spawn', () => res(undefined))
-    child.once('error', e => res(e))
-  })
 
   const finish = async (status: RunStatus, exitCode: number, reason: string | null): Promise<void> => {
     await new Promise<void>(r => logs.end(r))
@@ -137,7 +153,32 @@ export async function runner(ctx: RunnerContext): Promise<number> {
     await writeFile(join(runDir, 'metrics.json'), JSON.stringify(m, null, 2) + '\n')
   }
 
+  if (early) {
+    dropEarly()
+    const why = `interrupted (${early}) before the training started`
+    say(why)
+    await finish('interrupted', EXIT.interrupted, why)
+    return EXIT.interrupted
+  }
+
+  const [cmd, ...cmdArgs] = spec.command
+  const argv = spec.argsStyle === 'container-main' ? [...cmdArgs, ...containerMainArgs(spec)] : cmdArgs
+  say(`run ${spec.experiment}#${spec.index} seed ${spec.seed} in ${runDir}`)
+  sayDebug(`command: ${JSON.stringify([cmd, ...argv])}`)
+  const child = spawn(cmd!, argv, {
+    cwd: ctx.cwd,
+    env: {...ctx.env, ...runEnv(spec, runDir)},
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // its own process group, so a stop reaches the workers it starts too
+    detached: true,
+  })
+  const spawnError = await new Promise<NodeJS.ErrnoException | undefined>(res => {
+    child.once('spawn', () => res(undefined))
+    child.once('error', e => res(e))
+  })
+
   if (spawnError) {
+    dropEarly()
     const why =
       spawnError.code === 'ENOENT' ? `training command not found: ${cmd}` : `cannot start ${cmd}: ${spawnError.message}`
     say(`error: ${why}`)
@@ -187,6 +228,10 @@ export async function runner(ctx: RunnerContext): Promise<number> {
   const onTerm = (): void => stop('interrupted', 'SIGTERM', 'interrupted (SIGTERM)')
   ctx.signals.on('SIGINT', onInt)
   ctx.signals.on('SIGTERM', onTerm)
+  dropEarly()
+  // a signal may have come while the training was starting
+  const late = early as NodeJS.Signals | undefined
+  if (late) stop('interrupted', late, `interrupted (${late})`)
   const timer =
     timeoutSec === undefined
       ? undefined
@@ -221,7 +266,7 @@ export async function runner(ctx: RunnerContext): Promise<number> {
       const z = await zipDirectory(runDir, zipPath, {log: say})
       say(`zipped ${z.files} files into ${zipPath} (${(z.bytes / 2 ** 20).toFixed(1)} MiB)`)
       if (resultUrl) {
-        const up = await putFile(resultUrl, zipPath, {log: say})
+        const up = await putFile(resultUrl, zipPath, {log: say, ...uploadTuning(ctx.env)})
         say(
           `uploaded ${(up.bytes / 2 ** 20).toFixed(1)} MiB to ${redactUrl(resultUrl)} (${up.attempts} attempt${up.attempts > 1 ? 's' : ''})`,
         )

@@ -71,7 +71,7 @@ export async function putFile(url: string, file: string, opts: PutOptions = {}):
   const contentType = opts.contentType ?? 'application/zip'
   const fail = (detail: string, o: {status?: number; retryable: boolean; cause?: unknown}): ServiceError =>
     new ServiceError(shown, 'PUT', detail, o)
-  const size = await fileSize(file, shown)
+  let size = await fileSize(file, shown)
 
   let attempts = 0
   let retryAfter: number | undefined
@@ -82,7 +82,7 @@ export async function putFile(url: string, file: string, opts: PutOptions = {}):
   const attempt = async (): Promise<number> => {
     attempts++
     retryAfter = undefined
-    const bytes = await fileSize(file, shown)
+    const bytes = (size = await fileSize(file, shown))
     const headers = {'content-length': String(bytes), 'content-type': contentType}
     const r = await send(target, file, headers, timeoutMs, expect)
     if ('error' in r) {

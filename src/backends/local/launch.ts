@@ -119,7 +119,9 @@ export async function launchLocal(o: LocalLaunchOptions): Promise<void> {
     }
     running.set(r.id, child)
     if (move(o.ledger, r.id, 'RUNNING', {handle: `local:${child.pid}`})) o.progress({run: r, state: 'RUNNING'})
-    const code = await new Promise<number | null>(res => child.once('close', c => res(c)))
+    const {code, signal} = await new Promise<{code: number | null; signal: NodeJS.Signals | null}>(res =>
+      child.once('close', (c, sig) => res({code: c, signal: sig})),
+    )
     running.delete(r.id)
     let metrics: {status?: string; reason?: string | null; final?: Record<string, number>} = {}
     try {
@@ -127,9 +129,16 @@ export async function launchLocal(o: LocalLaunchOptions): Promise<void> {
     } catch {
       // the runner could not write it (it failed before the run directory existed)
     }
-    const to: RunState = code === 0 ? 'SUCCEEDED' : code === 130 ? 'CANCELLED' : 'FAILED'
-    const reason = code === 0 ? undefined : (metrics.reason ?? tail.at(-1) ?? `trainer run exited ${code}`)
-    const fields = {exitCode: code ?? -1, metrics: metrics.final ?? {}, ...(reason === undefined ? {} : {reason})}
+    // stopped before `trainer run` could catch the signal counts as interrupted too
+    const interrupted = code === 130 || signal === 'SIGTERM' || signal === 'SIGINT'
+    const to: RunState = code === 0 ? 'SUCCEEDED' : interrupted ? 'CANCELLED' : 'FAILED'
+    const reason =
+      code === 0
+        ? undefined
+        : (metrics.reason ??
+          (signal ? `trainer run stopped by ${signal}` : (tail.at(-1) ?? `trainer run exited ${code}`)))
+    const exitCode = code ?? (interrupted ? 130 : -1)
+    const fields = {exitCode, metrics: metrics.final ?? {}, ...(reason === undefined ? {} : {reason})}
     // a `trainer cancel` from another process may have moved it to STOPPING; both lead here
     if (move(o.ledger, r.id, to, fields) || move(o.ledger, r.id, 'CANCELLED', fields)) {
       o.progress({run: r, state: to, detail: to === 'FAILED' ? tail.slice(-5).join('\n') : undefined})

@@ -44,14 +44,24 @@ describe('seed 000 parameter resolution', () => {
   test('1. experiment defaults', () => {
     const p = plan()
     expect(p.runs).toHaveLength(3)
-    expect(p.runs[0]!.params).toEqual({lr: 0.1, batch_size: 128, epochs: 200, dataset: 'cifar10', model: 'resnet18', augment: true})
+    expect(p.runs[0]!.params).toEqual({
+      lr: 0.1,
+      batch_size: 128,
+      epochs: 200,
+      dataset: 'cifar10',
+      model: 'resnet18',
+      augment: true,
+    })
     expect(p.runs[0]!.overrides).toEqual({})
   })
 
   test.each([
     [{lr: '0.01'}, {lr: 0.01}],
     [{'batch-size': '256'}, {batch_size: 256}], // --override-batch-size sets batch_size
-    [{epochs: '5', dataset: 'cifar100', augment: 'false'}, {epochs: 5, dataset: 'cifar100', augment: false}],
+    [
+      {epochs: '5', dataset: 'cifar100', augment: 'false'},
+      {epochs: 5, dataset: 'cifar100', augment: false},
+    ],
     [{model: '18'}, {model: '18'}], // a string parameter stays a string
   ])('[%#] 2. overrides %j replace defaults for this launch only', (overrides, expected) => {
     const p = plan({overrides})
@@ -61,7 +71,10 @@ describe('seed 000 parameter resolution', () => {
   })
 
   test.each([
-    [{lrr: '0.1'}, "experiment 'resnet_cifar10' has no parameter 'lrr' (did you mean 'lr'?); valid: lr, batch_size, epochs, dataset, model, augment"],
+    [
+      {lrr: '0.1'},
+      "experiment 'resnet_cifar10' has no parameter 'lrr' (did you mean 'lr'?); valid: lr, batch_size, epochs, dataset, model, augment",
+    ],
     [{lr: 'fast'}, "override for 'resnet_cifar10': lr=fast is not a number (default 0.1)"],
     [{augment: 'yes'}, "override for 'resnet_cifar10': augment=yes is not true or false (default true)"],
   ])('[%#] bad override %j', (overrides, msg) => {
@@ -87,7 +100,10 @@ describe('seed 000 parameter resolution', () => {
     expect(a).toEqual([0, 1, 2].map(i => fallbackSeed('noseeds', i)))
   })
   test('selectSeed names its source', () => {
-    expect(selectSeed('e', 1, {seeds: [5, 6], explicit: undefined, preferConfig: true})).toEqual({seed: 6, source: 'config'})
+    expect(selectSeed('e', 1, {seeds: [5, 6], explicit: undefined, preferConfig: true})).toEqual({
+      seed: 6,
+      source: 'config',
+    })
     expect(selectSeed('e', 2, {seeds: [5, 6], explicit: undefined, preferConfig: true}).source).toBe('fallback')
     expect(selectSeed('e', 0, {seeds: [5], explicit: 9, preferConfig: true})).toEqual({seed: 9, source: 'explicit'})
   })
@@ -98,7 +114,16 @@ describe('sweeps', () => {
     const p = buildPlan(CONFIG, {experiment: 'tiny', launchId: 'sweep-1'})
     expect(p.runs).toHaveLength((2 * 3 - 1) * 2)
     expect(p.runs.map(r => `${r.params.lr}/${r.params.width}`)).toEqual([
-      '0.1/8', '0.1/8', '0.1/16', '0.1/16', '0.1/32', '0.1/32', '0.01/8', '0.01/8', '0.01/16', '0.01/16',
+      '0.1/8',
+      '0.1/8',
+      '0.1/16',
+      '0.1/16',
+      '0.1/32',
+      '0.1/32',
+      '0.01/8',
+      '0.01/8',
+      '0.01/16',
+      '0.01/16',
     ])
     expect(p.runs.map(r => r.id).slice(0, 2)).toEqual(['sweep-1.000', 'sweep-1.001'])
     expect(p.runs[9]!.output).toBe('tiny/runs/009')
@@ -112,8 +137,13 @@ describe('sweeps', () => {
     expect(p.runs.map(r => `${r.params.lr}/${r.params.width}`)).toEqual(['0.1/64', '0.1/64', '0.01/64', '0.01/64'])
   })
   test('a sweep that excludes everything is an error', () => {
-    const cfg = parseConfig('experiments:\n  e:\n    command: [x]\n    sweep:\n      a: [1]\n      exclude: [{a: 1}]\n', 't.yml')
-    expect(configError(() => buildPlan(cfg, {experiment: 'e'}))).toBe("the sweep of 'e' expands to zero runs: every combination is excluded")
+    const cfg = parseConfig(
+      'experiments:\n  e:\n    command: [x]\n    sweep:\n      a: [1]\n      exclude: [{a: 1}]\n',
+      't.yml',
+    )
+    expect(configError(() => buildPlan(cfg, {experiment: 'e'}))).toBe(
+      "the sweep of 'e' expands to zero runs: every combination is excluded",
+    )
   })
   test('more runs than the limit is an error naming the count', () => {
     expect(configError(() => buildPlan(CONFIG, {experiment: 'tiny', maxRuns: 5}))).toBe(
@@ -122,7 +152,10 @@ describe('sweeps', () => {
   })
   test('10,000 runs plan quickly', () => {
     const values = Array.from({length: 100}, (_, i) => i)
-    const cfg = parseConfig(`experiments:\n  big:\n    command: [x]\n    runs: 1\n    sweep:\n      a: [${values.join(',')}]\n      b: [${values.join(',')}]\n`, 't.yml')
+    const cfg = parseConfig(
+      `experiments:\n  big:\n    command: [x]\n    runs: 1\n    sweep:\n      a: [${values.join(',')}]\n      b: [${values.join(',')}]\n`,
+      't.yml',
+    )
     const t0 = performance.now()
     const p = buildPlan(cfg, {experiment: 'big', maxRuns: 10_000})
     expect(p.runs).toHaveLength(10_000)
@@ -151,7 +184,10 @@ describe('plans', () => {
 })
 
 test('helpers', () => {
-  expect(gridPoints({a: [1, 2], b: ['x']})).toEqual([{a: 1, b: 'x'}, {a: 2, b: 'x'}])
+  expect(gridPoints({a: [1, 2], b: ['x']})).toEqual([
+    {a: 1, b: 'x'},
+    {a: 2, b: 'x'},
+  ])
   expect(parseOverrides(['lr=0.1', 'name=a=b'])).toEqual({lr: '0.1', name: 'a=b'})
   expect(() => parseOverrides(['oops'])).toThrow("'oops' is not key=value")
   expect(nearest('reznet', ['resnet', 'vit'])).toBe('resnet')

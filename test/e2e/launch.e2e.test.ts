@@ -1,0 +1,130 @@
+import {join} from 'node:path'
+import {describe, expect, test} from 'vitest'
+import {Ledger} from '../../src/ledger/ledger.js'
+import {start, workspace} from '../helpers/workspace.js'
+
+const YML = `
+experiments:
+  sweep:
+    command: [$NODE, $TRAIN]
+    params: {lr: 0.1, mode: ok}
+    seeds: [1, 2]
+    sweep:
+      lr: [0.1, 0.2]
+  mixed:
+    command: [$NODE, $TRAIN]
+    params: {mode: ok}
+    sweep:
+      mode: [ok, fail]
+  slow:
+    command: [$NODE, $TRAIN]
+    params: {mode: slow}
+    runs: 4
+`
+
+const cli = (args: string[], ws: string) => start('cli', args, {cwd: ws})
+
+function ledger(ws: string): Ledger {
+  return Ledger.open(join(ws, '.trainer/ledger.db'))
+}
+
+describe('trainer launch --backend local (dist/cli)', () => {
+  test('a sweep runs here, two at a time; the results table has mean and spread per point; status and logs', async () => {
+    const ws = workspace(YML)
+    const r = await cli(['launch', 'exp=sweep', '--launch-id', 'L1', '-j', '2'], ws).done
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/lr\s+ok\/runs\s+acc \(mean ± std\)\s+loss \(mean ± std\)/)
+    expect(r.stdout).toMatch(/0\.1\s+2\/2\s+0\.9 ± 0\s+0\.2 ± 0/)
+    expect(r.stdout).toContain('launch L1: SUCCEEDED')
+    expect(r.stderr).toContain('L1.003 SUCCEEDED')
+    const l = ledger(ws)
+    expect(l.listRuns('L1').map(x => [x.id, x.state, x.exitCode, x.seed])).toEqual([
+      ['L1.000', 'SUCCEEDED', 0, 1],
+      ['L1.001', 'SUCCEEDED', 0, 2],
+      ['L1.002', 'SUCCEEDED', 0, 1],
+      ['L1.003', 'SUCCEEDED', 0, 2],
+    ])
+    expect(l.events('L1.000').map(e => e.to)).toEqual(['CREATED', 'STARTING', 'RUNNING', 'SUCCEEDED'])
+    l.close()
+    const st = await cli(['status'], ws).done
+    expect(st.code, st.stderr).toBe(0)
+    expect(st.stdout).toContain('launch L1 (sweep, local): SUCCEEDED')
+    expect(st.stdout).toMatch(/L1\.002\s+SUCCEEDED\s+1\s+0/)
+    const lg = await cli(['logs', 'L1.001'], ws).done
+    expect(lg.stdout).toContain('done')
+    const json = JSON.parse((await cli(['status', 'L1', '--json'], ws).done).stdout) as {runs: unknown[]}
+    expect(json.runs).toHaveLength(4)
+  })
+
+  test('a failing run: the launch fails, the ledger keeps every true state, the failure is shown', async () => {
+    const ws = workspace(YML)
+    const r = await cli(['launch', 'exp=mixed', '--launch-id', 'M'], ws).done
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('launch M: FAILED')
+    expect(r.stderr).toContain('Traceback: ValueError: bad shape (3, 4)')
+    const l = ledger(ws)
+    const runs = l.listRuns('M')
+    expect(runs.map(x => [x.state, x.exitCode, x.reason ?? null])).toEqual([
+      ['SUCCEEDED', 0, null],
+      ['FAILED', 1, 'training exited with code 5'],
+    ])
+    l.close()
+  })
+
+  test('SIGINT to the launch: queued runs are cancelled, running ones stop gracefully; nothing finished is lost', async () => {
+    const ws = workspace(YML)
+    const p = cli(['launch', 'exp=slow', '--launch-id', 'S', '-j', '2'], ws)
+    await p.waitFor('S.001 RUNNING')
+    p.child.kill('SIGINT')
+    const r = await p.done
+    expect(r.code).toBe(130)
+    const l = ledger(ws)
+    const runs = l.listRuns('S')
+    expect(runs.map(x => x.state)).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED'])
+    expect(runs.slice(0, 2).map(x => x.exitCode)).toEqual([130, 130])
+    expect(runs.slice(2).map(x => x.exitCode)).toEqual([undefined, undefined])
+    expect(l.getLaunch('S')?.status).toBe('CANCELLED')
+    l.close()
+  })
+
+  test('trainer cancel from another process stops a running launch', async () => {
+    const ws = workspace(YML)
+    const p = cli(['launch', 'exp=slow', '--launch-id', 'C', '-j', '1'], ws)
+    await p.waitFor('C.000 RUNNING')
+    const c = await cli(['cancel', 'C'], ws).done
+    expect(c.code, c.stderr).toBe(0)
+    expect(c.stdout).toContain('C: 3 cancelled, 1 stopping')
+    const r = await p.done
+    expect(r.code).toBe(130)
+    const l = ledger(ws)
+    expect(l.listRuns('C').map(x => x.state)).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED'])
+    expect(l.events('C.000').map(e => e.to)).toEqual(['CREATED', 'STARTING', 'RUNNING', 'STOPPING', 'CANCELLED'])
+    l.close()
+  })
+
+  test.each([
+    [['launch', 'exp=swep'], "unknown experiment 'swep' (did you mean 'sweep'?)"],
+    [['launch', 'exp=sweep', 'lrr=1'], "has no parameter 'lrr' (did you mean 'lr'?); valid: lr, mode"],
+    [
+      ['launch', 'exp=sweep', '--max-runs', '2'],
+      "'sweep' expands to 4 runs (2 sweep points × 2 runs), over the limit of 2",
+    ],
+    [['launch'], 'Input required and not supplied: experiment'],
+    [['logs', 'nope.000'], "no run 'nope.000' in the ledger"],
+  ])('[%#] bad input %j: one clear message, non-zero exit', async (args, msg) => {
+    const r = await cli(args, workspace(YML)).done
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain(msg)
+  })
+
+  test('trainer plan --json shows every combination without launching', async () => {
+    const ws = workspace(YML)
+    const r = await cli(['plan', 'exp=sweep', 'lr=0.3', '--launch-id', 'P', '--json'], ws).done
+    expect(r.code, r.stderr).toBe(0)
+    const plan = JSON.parse(r.stdout) as {runs: {id: string; params: {lr: number}; seed: number}[]}
+    expect(plan.runs.map(x => [x.id, x.params.lr, x.seed])).toEqual([
+      ['P.000', 0.3, 1],
+      ['P.001', 0.3, 2],
+    ])
+  })
+})
