@@ -1,14 +1,12 @@
 import {resolve} from 'node:path'
 import {launchLocal, type ProgressEvent} from '../backends/local/launch.js'
-import {loadConfig} from '../config/load.js'
 import {ConfigError} from '../kit/errors.js'
-import {optInt, optString, readInputs, required} from '../kit/inputs.js'
+import {optInt, optString, readInputs} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
 import {Ledger, type LaunchStatus, type LedgerRun} from '../ledger/ledger.js'
-import {buildPlan, parseOverrides} from '../plan/plan.js'
 import type {Plan} from '../plan/types.js'
 import {summarize, type PointSummary} from '../report/results.js'
-import {PlanInputs} from './plan.js'
+import {PlanInputs, planFromInputs} from './plan.js'
 
 export const DEFAULT_LEDGER = '.trainer/ledger.db'
 export const DEFAULT_RESULTS = 'results'
@@ -52,17 +50,7 @@ export function launchSummaries(plan: Plan, runs: readonly LedgerRun[]): PointSu
 /** `trainer launch`: plans an experiment and runs it on the local backend, recording every run in the ledger. */
 export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResult> {
   const i = readInputs(io, LaunchInputs)
-  const {config} = await loadConfig(io.workspace, i.config)
-  const plan = buildPlan(config, {
-    experiment: required(i.experiment, 'experiment'),
-    overrides: parseOverrides(i.overrides),
-    seed: i.seed,
-    preferConfigSeed: i['prefer-config-seed'] ? undefined : false,
-    launchId: i['launch-id'],
-    maxRuns: i['max-runs'],
-    backend: i.backend,
-    image: i.image,
-  })
+  const {config, plan} = await planFromInputs(io, i)
   const backend = plan.runs[0]?.backend ?? 'local'
   if (backend !== 'local') {
     throw new ConfigError(`backend '${backend}' is not available yet; valid here: local`, {key: 'backend'})
@@ -72,7 +60,6 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
   const ledger = Ledger.open(path)
   io.onClose(() => ledger.close())
   ledger.createLaunch(plan, {backend, config: {resultsRoot}})
-  io.setOutput('launch-id', plan.launchId)
   io.log.info(`launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment}, results in ${resultsRoot}`)
   await launchLocal({
     plan,

@@ -1,5 +1,6 @@
 import {z} from 'zod'
 import {loadConfig} from '../config/load.js'
+import type {TrainerConfig} from '../config/schema.js'
 import {bool, list, optInt, optString, readInputs, required} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
 import {buildPlan, parseOverrides} from '../plan/plan.js'
@@ -18,9 +19,11 @@ export const PlanInputs = z.object({
   image: optString(),
 })
 
-/** Materializes an experiment into a plan of runs, without launching anything. */
-export async function plan(io: ActionIO): Promise<Plan> {
-  const i = readInputs(io, PlanInputs)
+/** The plan the plan inputs describe, and the configuration it came from. */
+export async function planFromInputs(
+  io: ActionIO,
+  i: z.output<typeof PlanInputs>,
+): Promise<{config: TrainerConfig; plan: Plan}> {
   const {config} = await loadConfig(io.workspace, i.config)
   const p = buildPlan(config, {
     experiment: required(i.experiment, 'experiment'),
@@ -34,7 +37,12 @@ export async function plan(io: ActionIO): Promise<Plan> {
   })
   io.setOutput('launch-id', p.launchId)
   io.setOutput('runs', p.runs.length)
-  return p
+  return {config, plan: p}
+}
+
+/** Materializes an experiment into a plan of runs, without launching anything. */
+export async function plan(io: ActionIO): Promise<Plan> {
+  return (await planFromInputs(io, readInputs(io, PlanInputs))).plan
 }
 
 /** A plan as a terminal table. */

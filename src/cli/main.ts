@@ -29,6 +29,17 @@ const COMMON: Options = {
   help: {type: 'boolean', short: 'h'},
 }
 
+const PLAN_OPTIONS: Options = {
+  ...COMMON,
+  experiment: {type: 'string', short: 'e'},
+  seed: {type: 'string'},
+  'no-prefer-config-seed': {type: 'boolean'},
+  'launch-id': {type: 'string'},
+  'max-runs': {type: 'string'},
+  backend: {type: 'string'},
+  image: {type: 'string'},
+}
+
 interface Verb {
   summary: string
   usage: string
@@ -88,16 +99,7 @@ const VERBS: Record<string, Verb> = {
     summary: 'show the runs an experiment expands to (parameters, seeds, sweep), without launching',
     usage:
       'trainer plan exp=NAME [key=value ...] [--seed S] [--no-prefer-config-seed] [--launch-id ID] [--max-runs N] [--json]',
-    options: {
-      ...COMMON,
-      experiment: {type: 'string', short: 'e'},
-      seed: {type: 'string'},
-      'no-prefer-config-seed': {type: 'boolean'},
-      'launch-id': {type: 'string'},
-      'max-runs': {type: 'string'},
-      backend: {type: 'string'},
-      image: {type: 'string'},
-    },
+    options: PLAN_OPTIONS,
     positionals: 'overrides',
     run: plan,
     json: (r: Awaited<ReturnType<typeof plan>>) => r,
@@ -109,14 +111,7 @@ const VERBS: Record<string, Verb> = {
       'trainer launch exp=NAME [key=value ...] [--backend local] [-j N] [--seed S] [--launch-id ID]\n' +
       '              [--results-root DIR] [--ledger FILE] [--grace-period SECONDS] [--json]',
     options: {
-      ...COMMON,
-      experiment: {type: 'string', short: 'e'},
-      seed: {type: 'string'},
-      'no-prefer-config-seed': {type: 'boolean'},
-      'launch-id': {type: 'string'},
-      'max-runs': {type: 'string'},
-      backend: {type: 'string'},
-      image: {type: 'string'},
+      ...PLAN_OPTIONS,
       parallel: {type: 'string', short: 'j'},
       'results-root': {type: 'string'},
       ledger: {type: 'string'},

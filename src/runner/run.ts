@@ -263,8 +263,7 @@ export async function runner(ctx: RunnerContext): Promise<number> {
   if (args.archive === 'zip') {
     const zipPath = `${runDir}.zip`
     try {
-      const z = await zipDirectory(runDir, zipPath, {log: say})
-      say(`zipped ${z.files} files into ${zipPath} (${(z.bytes / 2 ** 20).toFixed(1)} MiB)`)
+      await zipDirectory(runDir, zipPath, {log: say})
       if (resultUrl) {
         const up = await putFile(resultUrl, zipPath, {log: say, ...uploadTuning(ctx.env)})
         say(
