@@ -1,5 +1,8 @@
 import {resolve} from 'node:path'
-import {launchLocal, type ProgressEvent} from '../backends/local/launch.js'
+import {mkdir} from 'node:fs/promises'
+import {loadConfig} from '../config/load.js'
+import {processExecutor} from '../backends/local/process.js'
+import {runPool, type Executor, type ProgressEvent} from '../backends/pool.js'
 import {ConfigError} from '../kit/errors.js'
 import {optInt, optString, readInputs} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
@@ -19,8 +22,10 @@ export const LaunchInputs = PlanInputs.extend({
 })
 
 export interface LaunchDeps {
-  /** How to start `trainer run` for one run. */
+  /** How to start `trainer run` for one run (local backend). */
   runner: readonly string[]
+  /** The directory of the `trainer run` bundle (dist/run), mounted into containers (local-docker backend). */
+  runnerDir: string
   signals: NodeJS.EventEmitter
   progress?: (e: ProgressEvent, plan: Plan) => void
 }
@@ -47,31 +52,71 @@ export function launchSummaries(plan: Plan, runs: readonly LedgerRun[]): PointSu
   )
 }
 
+/**
+ * The image a containerised local launch uses when none is given: the image pipeline's
+ * reference (image.name, registry and the .image-manifest tag), as `trainer build` makes it.
+ */
+async function pipelineImage(
+  io: ActionIO,
+  i: {config?: string | undefined; experiment?: string | undefined; backend?: string | undefined},
+): Promise<string | undefined> {
+  const {config, file} = await loadConfig(io.workspace, i.config)
+  const backend = i.backend ?? config.experiments?.[i.experiment ?? '']?.backend
+  if (backend !== 'local-docker' || !config.image) return undefined
+  const [{imageSettings}, {imageForManifest}] = await Promise.all([
+    import('../image/settings.js'),
+    import('../image/pipeline.js'),
+  ])
+  const settings = await imageSettings(io.workspace, config.image, file, {}, io.env)
+  return (await imageForManifest(settings, {log: io.log})).ref.full
+}
+
 /** `trainer launch`: plans an experiment and runs it on the local backend, recording every run in the ledger. */
 export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResult> {
   const i = readInputs(io, LaunchInputs)
-  const {config, plan} = await planFromInputs(io, i)
+  const {config, plan} = await planFromInputs(io, {...i, image: i.image ?? (await pipelineImage(io, i))})
   const backend = plan.runs[0]?.backend ?? 'local'
-  if (backend !== 'local') {
-    throw new ConfigError(`backend '${backend}' is not available yet; valid here: local`, {key: 'backend'})
+  if (backend !== 'local' && backend !== 'local-docker') {
+    throw new ConfigError(`backend '${backend}' is not available yet; valid here: local, local-docker`, {
+      key: 'backend',
+    })
   }
   const resultsRoot = resolve(io.workspace, i['results-root'] ?? config.launch?.['results-root'] ?? DEFAULT_RESULTS)
   const path = ledgerPath(io.workspace, i.ledger, config.launch?.ledger)
   const ledger = Ledger.open(path)
   io.onClose(() => ledger.close())
   ledger.createLaunch(plan, {backend, config: {resultsRoot}})
-  io.log.info(`launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment}, results in ${resultsRoot}`)
-  await launchLocal({
+  io.log.info(
+    `launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment} on ${backend}, results in ${resultsRoot}`,
+  )
+  await mkdir(resultsRoot, {recursive: true})
+  let executor: Executor
+  if (backend === 'local-docker') {
+    // dockerode loads only for this backend
+    const [{dockerExecutor}, {connectDocker, pingDocker}] = await Promise.all([
+      import('../backends/local-docker/executor.js'),
+      import('../image/docker.js'),
+    ])
+    const {docker, host} = connectDocker(io.env)
+    await pingDocker(docker, host)
+    executor = dockerExecutor({
+      docker,
+      runnerDir: deps.runnerDir,
+      resultsRoot,
+      ...(io.env.TRAINER_DOCKER_NETWORK ? {network: io.env.TRAINER_DOCKER_NETWORK} : {}),
+    })
+  } else {
+    executor = processExecutor({runner: deps.runner, resultsRoot, cwd: io.workspace, env: {...io.env}})
+  }
+  await runPool({
     plan,
     ledger,
     resultsRoot,
     parallel: i.parallel ?? config.launch?.parallel ?? 2,
-    runner: deps.runner,
-    cwd: io.workspace,
-    env: {...io.env},
+    executor,
     signals: deps.signals,
     progress: e => deps.progress?.(e, plan),
-    ...(i['grace-period'] === undefined ? {} : {gracePeriod: i['grace-period']}),
+    gracePeriod: i['grace-period'],
   })
   const status = ledger.finishLaunch(plan.launchId)
   const runs = ledger.listRuns(plan.launchId)

@@ -63,6 +63,37 @@ export async function logs(io: ActionIO): Promise<string> {
   }
 }
 
+/**
+ * Sends SIGTERM to a run by its ledger handle (`local:<pid>`, `docker:<container>`):
+ * true when it reached something, false when that is gone, undefined for other backends.
+ */
+async function signalRun(
+  handle: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<boolean | undefined> {
+  const pid = /^local:(\d+)$/.exec(handle ?? '')?.[1]
+  if (pid) {
+    try {
+      process.kill(Number(pid), 'SIGTERM')
+      return true
+    } catch {
+      return false
+    }
+  }
+  const container = /^docker:([0-9a-f]+)$/.exec(handle ?? '')?.[1]
+  if (container) {
+    const {connectDocker} = await import('../image/docker.js')
+    return connectDocker(env)
+      .docker.getContainer(container)
+      .kill({signal: 'SIGTERM'})
+      .then(
+        () => true,
+        () => false,
+      )
+  }
+  return undefined
+}
+
 /** `trainer cancel LAUNCH`: queued runs are cancelled, running ones stopped (they get their grace period). */
 export async function cancel(io: ActionIO): Promise<{launch: string; cancelled: number; stopping: number}> {
   const i = readInputs(io, LedgerInputs)
@@ -77,14 +108,15 @@ export async function cancel(io: ActionIO): Promise<{launch: string; cancelled: 
       cancelled++
       continue
     }
-    const pid = /^local:(\d+)$/.exec(r.handle ?? '')?.[1]
-    if (!pid)
+    if (r.handle === undefined) {
+      // still starting: the launcher stops it as soon as it has started
+      if (r.state !== 'STOPPING') ledger.transition(r.id, 'STOPPING', {reason: 'cancelled'})
+      stopping++
+      continue
+    }
+    const alive = await signalRun(r.handle, io.env)
+    if (alive === undefined) {
       throw new ConfigError(`run ${r.id} runs on '${r.backend}', which this command cannot stop yet`, {key: 'backend'})
-    let alive = true
-    try {
-      process.kill(Number(pid), 'SIGTERM')
-    } catch {
-      alive = false
     }
     if (alive) {
       if (r.state !== 'STOPPING') ledger.transition(r.id, 'STOPPING', {reason: 'cancelled'})

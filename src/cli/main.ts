@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs'
-import {resolve} from 'node:path'
+import {dirname, join, resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {build} from '../actions/build.js'
 import {hash} from '../actions/hash.js'
@@ -121,6 +121,7 @@ const VERBS: Record<string, Verb> = {
     run: io =>
       launch(io, {
         runner: [process.execPath, process.argv[1]!, 'run'],
+        runnerDir: join(dirname(process.argv[1]!), '..', 'run'),
         signals: process,
         progress: progressReporter(process.stderr),
       }),

@@ -1,4 +1,4 @@
-import type {ProgressEvent} from '../backends/local/launch.js'
+import type {ProgressEvent} from '../backends/pool.js'
 import type {Plan} from '../plan/types.js'
 
 /**

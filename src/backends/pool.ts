@@ -1,11 +1,10 @@
-import {spawn, type ChildProcess} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {IllegalTransitionError} from '../../ledger/errors.js'
-import type {Ledger} from '../../ledger/ledger.js'
-import type {RunState} from '../../ledger/states.js'
-import type {Plan, Run} from '../../plan/types.js'
-import type {RunSpec} from '../../runner/spec.js'
+import {IllegalTransitionError} from '../ledger/errors.js'
+import type {Ledger} from '../ledger/ledger.js'
+import type {RunState} from '../ledger/states.js'
+import type {Plan, Run} from '../plan/types.js'
+import type {RunSpec} from '../runner/spec.js'
 
 export interface ProgressEvent {
   run: Run
@@ -13,22 +12,45 @@ export interface ProgressEvent {
   detail?: string | undefined
 }
 
-export interface LocalLaunchOptions {
+/** How one run was asked to start: `trainer run` takes the spec from TRAINER_RUN_SPEC. */
+export interface StartRequest {
+  run: Run
+  /** TRAINER_RUN_SPEC, RUN_TIMEOUT_SEC. */
+  env: Record<string, string>
+  gracePeriod: number | undefined
+}
+
+/** A started run: its handle in the ledger, its end, and how to stop it. */
+export interface Started {
+  /** e.g. `local:<pid>`, `docker:<container id>` */
+  handle: string
+  /** Ends with `trainer run`'s exit code, or the signal that ended it. */
+  done: Promise<{code: number | null; signal: NodeJS.Signals | null}>
+  /** Sends SIGTERM: `trainer run` passes it on and gives the training its grace period. */
+  stop: () => void
+  /** The last lines `trainer run` printed (for a failure message). */
+  tail: () => string[]
+}
+
+/** Where a backend runs `trainer run`: a process here, a container on the local engine… */
+export interface Executor {
+  /** Throws when the run cannot be started at all (the run becomes ERROR). */
+  start(req: StartRequest): Promise<Started>
+}
+
+export interface PoolOptions {
   plan: Plan
   ledger: Ledger
-  /** Absolute results root: run i writes `<root>/<run.output>`. */
+  /** Absolute results root on this machine: run i ends up in `<root>/<run.output>`. */
   resultsRoot: string
   /** Runs at a time. */
   parallel: number
-  /** How to start `trainer run` (e.g. `[node, dist/cli/index.js, 'run']`). */
-  runner: readonly string[]
-  cwd: string
-  env: NodeJS.ProcessEnv
+  executor: Executor
   /** Where SIGINT/SIGTERM arrive: a stop cancels queued runs and stops running ones. */
   signals: NodeJS.EventEmitter
   progress: (e: ProgressEvent) => void
   /** Seconds a stopped run gets before it is killed (passed to `trainer run`). */
-  gracePeriod?: number
+  gracePeriod?: number | undefined
 }
 
 /** seconds in a Slurm-style `[D-]HH:MM[:SS]` or `90m` limit. */
@@ -68,13 +90,14 @@ function move(ledger: Ledger, id: string, to: RunState, fields?: Parameters<Ledg
 }
 
 /**
- * The local backend: runs a plan on this machine as `trainer run` processes, a few at
- * a time, recording every state change in the ledger. Runs the ledger no longer has
- * as CREATED (cancelled, or done by an earlier attempt of the same launch) are skipped.
+ * Runs a plan's runs a few at a time through an executor, recording every state change
+ * in the ledger. Runs the ledger no longer has as CREATED (cancelled, or done by an
+ * earlier attempt of the same launch) are skipped. The outcome of a run is `trainer
+ * run`'s exit code: 0 SUCCEEDED, 130 (or ended by SIGINT/SIGTERM) CANCELLED, else FAILED.
  */
-export async function launchLocal(o: LocalLaunchOptions): Promise<void> {
+export async function runPool(o: PoolOptions): Promise<void> {
   const queue = [...o.plan.runs]
-  const running = new Map<string, ChildProcess>()
+  const running = new Map<string, Started>()
   let stopping = false
   const stopAll = (sig: NodeJS.Signals): void => {
     if (stopping) return
@@ -82,7 +105,7 @@ export async function launchLocal(o: LocalLaunchOptions): Promise<void> {
     for (const r of queue.splice(0))
       if (move(o.ledger, r.id, 'CANCELLED', {reason: `launch stopped (${sig})`}))
         o.progress({run: r, state: 'CANCELLED'})
-    for (const child of running.values()) child.kill('SIGTERM')
+    for (const s of running.values()) s.stop()
   }
   const onInt = (): void => stopAll('SIGINT')
   const onTerm = (): void => stopAll('SIGTERM')
@@ -92,36 +115,23 @@ export async function launchLocal(o: LocalLaunchOptions): Promise<void> {
   const one = async (r: Run): Promise<void> => {
     if (!move(o.ledger, r.id, 'STARTING')) return
     o.progress({run: r, state: 'STARTING'})
-    const env: NodeJS.ProcessEnv = {...o.env, TRAINER_RUN_SPEC: JSON.stringify(specOf(r))}
+    const env: Record<string, string> = {TRAINER_RUN_SPEC: JSON.stringify(specOf(r))}
     const limit = seconds(r.resources.time)
     if (limit !== undefined) env.RUN_TIMEOUT_SEC = String(limit)
-    const args = [
-      ...o.runner.slice(1),
-      '--results-root',
-      o.resultsRoot,
-      ...(o.gracePeriod === undefined ? [] : ['--grace-period', String(o.gracePeriod)]),
-    ]
-    const child = spawn(o.runner[0]!, args, {cwd: o.cwd, env, stdio: ['ignore', 'ignore', 'pipe']})
-    const tail: string[] = []
-    child.stderr.setEncoding('utf8')
-    child.stderr.on('data', (s: string) => {
-      tail.push(...s.split('\n').filter(Boolean))
-      tail.splice(0, Math.max(0, tail.length - 15))
-    })
-    const started = await new Promise<Error | undefined>(res => {
-      child.once('spawn', () => res(undefined))
-      child.once('error', e => res(e))
-    })
-    if (started) {
-      move(o.ledger, r.id, 'ERROR', {reason: `cannot start trainer run: ${started.message}`})
-      o.progress({run: r, state: 'ERROR', detail: started.message})
+    let s: Started
+    try {
+      s = await o.executor.start({run: r, env, gracePeriod: o.gracePeriod})
+    } catch (e: unknown) {
+      const why = e instanceof Error ? e.message : String(e)
+      move(o.ledger, r.id, 'ERROR', {reason: `cannot start: ${why}`})
+      o.progress({run: r, state: 'ERROR', detail: why})
       return
     }
-    running.set(r.id, child)
-    if (move(o.ledger, r.id, 'RUNNING', {handle: `local:${child.pid}`})) o.progress({run: r, state: 'RUNNING'})
-    const {code, signal} = await new Promise<{code: number | null; signal: NodeJS.Signals | null}>(res =>
-      child.once('close', (c, sig) => res({code: c, signal: sig})),
-    )
+    running.set(r.id, s)
+    if (stopping) s.stop()
+    if (move(o.ledger, r.id, 'RUNNING', {handle: s.handle})) o.progress({run: r, state: 'RUNNING'})
+    else if (o.ledger.getRun(r.id)?.state === 'STOPPING') s.stop() // cancelled while it was starting
+    const {code, signal} = await s.done
     running.delete(r.id)
     let metrics: {status?: string; reason?: string | null; final?: Record<string, number>} = {}
     try {
@@ -129,6 +139,7 @@ export async function launchLocal(o: LocalLaunchOptions): Promise<void> {
     } catch {
       // the runner could not write it (it failed before the run directory existed)
     }
+    const tail = s.tail()
     // stopped before `trainer run` could catch the signal counts as interrupted too
     const interrupted = code === 130 || signal === 'SIGTERM' || signal === 'SIGINT'
     const to: RunState = code === 0 ? 'SUCCEEDED' : interrupted ? 'CANCELLED' : 'FAILED'
@@ -153,5 +164,17 @@ export async function launchLocal(o: LocalLaunchOptions): Promise<void> {
   } finally {
     o.signals.off('SIGINT', onInt)
     o.signals.off('SIGTERM', onTerm)
+  }
+}
+
+/** Keeps the last `n` lines of a text stream. */
+export function lineTail(n = 15): {push: (text: string) => void; lines: () => string[]} {
+  const tail: string[] = []
+  return {
+    push: text => {
+      tail.push(...text.split('\n').filter(Boolean))
+      tail.splice(0, Math.max(0, tail.length - n))
+    },
+    lines: () => [...tail],
   }
 }

@@ -1,0 +1,102 @@
+import type Docker from 'dockerode'
+import {ConfigError, ServiceError} from '../../kit/errors.js'
+import {lineTail, type Executor} from '../pool.js'
+
+/** Where the `trainer run` bundle and the results root appear inside a run's container. */
+export const RUNNER_MOUNT = '/opt/trainer-run'
+export const RESULTS_MOUNT = '/results'
+
+/** Bytes in `16G`, `512M`, `1.5Gi`. */
+export function bytes(size: string | undefined): number | undefined {
+  if (!size) return undefined
+  const m = /^(\d+(?:\.\d+)?)([KMGT])i?B?$/i.exec(size)
+  if (!m) return undefined
+  return Math.round(Number(m[1]) * 1024 ** ('KMGT'.indexOf(m[2]!.toUpperCase()) + 1))
+}
+
+/** Splits the engine's multiplexed log stream (8-byte frame headers) into text. */
+export function demux(buf: Buffer): string {
+  let out = ''
+  for (let i = 0; i + 8 <= buf.length;) {
+    const size = buf.readUInt32BE(i + 4)
+    out += buf.subarray(i + 8, i + 8 + size).toString('utf8')
+    i += 8 + size
+  }
+  return out
+}
+
+/**
+ * The local-docker backend's executor: each run is a container of the run's image on
+ * the local engine, running the `trainer run` bundle (mounted read-only; the image
+ * needs Node) with the results root mounted, so the contract and exit codes are the
+ * same as on the local backend. Resources become container limits; `gpus` a device
+ * request for the NVIDIA runtime.
+ */
+export function dockerExecutor(o: {
+  docker: Docker
+  runnerDir: string
+  resultsRoot: string
+  network?: string
+}): Executor {
+  return {
+    async start(req) {
+      const {run} = req
+      if (!run.image)
+        throw new ConfigError('the local-docker backend needs an image (--image, or image.name in trainer.yml)', {
+          key: 'image',
+        })
+      const memory = bytes(run.resources.memory)
+      const gpus = run.resources.gpus ?? 0
+      let container: Docker.Container
+      try {
+        container = await o.docker.createContainer({
+          name: `trainer-${run.id}`.replace(/[^A-Za-z0-9_.-]/g, '-'),
+          Image: run.image,
+          Entrypoint: ['node'],
+          Cmd: [
+            `${RUNNER_MOUNT}/index.js`,
+            '--results-root',
+            RESULTS_MOUNT,
+            ...(req.gracePeriod === undefined ? [] : ['--grace-period', String(req.gracePeriod)]),
+          ],
+          Env: Object.entries(req.env).map(([k, v]) => `${k}=${v}`),
+          Labels: {'trainer.run': run.id, 'trainer.experiment': run.experiment},
+          HostConfig: {
+            Binds: [`${o.runnerDir}:${RUNNER_MOUNT}:ro`, `${o.resultsRoot}:${RESULTS_MOUNT}`],
+            NetworkMode: o.network ?? 'bridge',
+            ...(memory === undefined ? {} : {Memory: memory}),
+            ...(run.resources.cpus === undefined ? {} : {NanoCpus: Math.round(run.resources.cpus * 1e9)}),
+            ...(gpus > 0 ? {DeviceRequests: [{Driver: 'nvidia', Count: gpus, Capabilities: [['gpu']]}]} : {}),
+          },
+        })
+      } catch (e: unknown) {
+        const status = (e as {statusCode?: number}).statusCode
+        const msg = (e as {json?: {message?: string}}).json?.message ?? (e as Error).message
+        throw new ServiceError(
+          'Docker engine',
+          `create container for ${run.id}`,
+          status === 404 ? `${msg} (build it first: trainer build)` : msg,
+          {cause: e},
+        )
+      }
+      await container.start()
+      const tail = lineTail()
+      const done = (async () => {
+        const r = (await container.wait()) as {StatusCode: number}
+        try {
+          tail.push(demux(await container.logs({stdout: false, stderr: true, tail: 15})))
+        } catch {
+          // logs are best-effort
+        }
+        await container.remove({force: true}).catch(() => undefined)
+        return {code: r.StatusCode, signal: null}
+      })()
+      return {
+        handle: `docker:${container.id}`,
+        done,
+        stop: () => void container.kill({signal: 'SIGTERM'}).catch(() => undefined),
+        tail: tail.lines,
+      }
+    },
+  }
+}
