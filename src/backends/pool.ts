@@ -30,6 +30,8 @@ export interface Started {
   stop: () => void
   /** The last lines `trainer run` printed (for a failure message). */
   tail: () => string[]
+  /** Where the run's results are, when not in the results root here. */
+  resultUrl?: string
 }
 
 /** Where a backend runs `trainer run`: a process here, a container on the local engine… */
@@ -75,6 +77,7 @@ export function specOf(r: Run): RunSpec {
     command: r.command,
     argsStyle: r.argsStyle,
     output: r.output,
+    outputs: r.outputs,
   }
 }
 
@@ -149,7 +152,12 @@ export async function runPool(o: PoolOptions): Promise<void> {
         : (metrics.reason ??
           (signal ? `trainer run stopped by ${signal}` : (tail.at(-1) ?? `trainer run exited ${code}`)))
     const exitCode = code ?? (interrupted ? 130 : -1)
-    const fields = {exitCode, metrics: metrics.final ?? {}, ...(reason === undefined ? {} : {reason})}
+    const fields = {
+      exitCode,
+      metrics: metrics.final ?? {},
+      resultUrl: s.resultUrl ?? join(o.resultsRoot, r.output),
+      ...(reason === undefined ? {} : {reason}),
+    }
     // a `trainer cancel` from another process may have moved it to STOPPING; both lead here
     if (move(o.ledger, r.id, to, fields) || move(o.ledger, r.id, 'CANCELLED', fields)) {
       o.progress({run: r, state: to, detail: to === 'FAILED' ? tail.slice(-5).join('\n') : undefined})

@@ -105,6 +105,7 @@ export function buildPlan(config: TrainerConfig, o: PlanOptions): Plan {
         argsStyle: exp['args-style'] ?? 'container-main',
         image: o.image,
         output: `${name}/runs/${pad(index, width)}`,
+        outputs: exp.outputs ?? [],
         backend,
       })
       index++

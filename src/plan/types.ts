@@ -35,6 +35,8 @@ export interface Run {
   image: string | undefined
   /** Where the run writes its results, relative to the results root: `<experiment>/runs/<NNN>`. */
   output: string
+  /** Globs of the run directory's files to keep in its archive (empty: all). */
+  outputs: string[]
   backend: string
 }
 

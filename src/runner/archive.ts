@@ -9,6 +9,8 @@ import {NotFoundError, TrainerError, getErrorMessage} from '../kit/errors.js'
 export interface ZipOptions {
   /** Where skipped entries (symlinks, sockets, the archive itself) and the summary are reported. */
   log?: (message: string) => void
+  /** Which files to keep, by path relative to `dir` (default: all). Directories are always kept. */
+  include?: (rel: string) => boolean
 }
 
 export interface ZipResult {
@@ -108,6 +110,7 @@ export async function zipDirectory(
   let files = 0
   let input = 0
   for (const it of items) {
+    if (!it.dir && opts.include && !opts.include(it.rel)) continue
     const meta = {mtime: it.mtime, mode: it.mode & 0xffff}
     if (it.dir) {
       zip.addEmptyDirectory(it.rel, meta)

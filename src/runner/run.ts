@@ -7,7 +7,7 @@ import {ConfigError, getErrorMessage} from '../kit/errors.js'
 import {parseRunnerArgs, RUNNER_USAGE, type RunnerArgs} from './args.js'
 import {zipDirectory} from './archive.js'
 import {MetricsCollector, type RunMetrics, type RunStatus} from './metrics.js'
-import {containerMainArgs, resolveSpec, runEnv, type RunSpec} from './spec.js'
+import {containerMainArgs, keepFilter, resolveSpec, runEnv, type RunSpec} from './spec.js'
 import {putFile, redactUrl} from './upload.js'
 
 /** seed 000's exit codes. */
@@ -263,7 +263,8 @@ export async function runner(ctx: RunnerContext): Promise<number> {
   if (args.archive === 'zip') {
     const zipPath = `${runDir}.zip`
     try {
-      await zipDirectory(runDir, zipPath, {log: say})
+      const include = keepFilter(spec.outputs)
+      await zipDirectory(runDir, zipPath, {log: say, ...(include ? {include} : {})})
       if (resultUrl) {
         const up = await putFile(resultUrl, zipPath, {log: say, ...uploadTuning(ctx.env)})
         say(

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch'
 import {loadConfig} from '../config/load.js'
 import {ConfigError} from '../kit/errors.js'
 import {experimentOf} from '../plan/plan.js'
@@ -15,6 +16,8 @@ export interface RunSpec {
   argsStyle: ArgsStyle
   /** The run directory, relative to the results root. */
   output: string
+  /** Globs of files to keep in the archive (empty: all; metrics.json and logs.txt always). */
+  outputs: string[]
 }
 
 const pad = (n: number): string => String(n).padStart(3, '0')
@@ -58,6 +61,7 @@ export async function resolveSpec(
       command: s.command,
       argsStyle: s.argsStyle ?? 'container-main',
       output: s.output ?? `${s.experiment}/runs/${pad(s.index)}`,
+      outputs: s.outputs ?? [],
     }
   }
   if (a.runIndex === undefined) throw new ConfigError('--run_index is required with --experiment', {key: '--run_index'})
@@ -74,7 +78,15 @@ export async function resolveSpec(
     command: exp.command,
     argsStyle: exp['args-style'] ?? 'container-main',
     output: `${a.experiment}/runs/${pad(a.runIndex)}`,
+    outputs: exp.outputs ?? [],
   }
+}
+
+/** Which files of a run directory its archive keeps: `outputs` globs, plus metrics.json and logs.txt. */
+export function keepFilter(outputs: readonly string[]): ((rel: string) => boolean) | undefined {
+  if (outputs.length === 0) return undefined
+  const res = outputs.map(g => picomatch.makeRe(g, {dot: true}))
+  return rel => rel === 'metrics.json' || rel === 'logs.txt' || res.some(r => r.test(rel))
 }
 
 /** seed 000's command line for a run: `--experiment X --run_index N --seed S --override-<key> <value> …`. */

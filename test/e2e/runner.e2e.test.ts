@@ -19,6 +19,10 @@ experiments:
     params: {mode: ok, lr: 0.5}
   missing:
     command: [no-such-trainer-binary, --x]
+  kept:
+    command: [$NODE, $TRAIN]
+    params: {mode: ok}
+    outputs: ["checkpoints/*.pt"]
 `
 
 async function run(args: string[], env: Record<string, string> = {}, ws = workspace(YML)) {
@@ -281,6 +285,22 @@ describe('trainer run --archive zip: PUT to RESULT_URL', () => {
     } finally {
       await server.close()
     }
+  })
+
+  test('outputs: the archive keeps the listed files, metrics.json and logs.txt', async () => {
+    const r = await run(['--experiment', 'kept', '--run_index', '0', '--archive', 'zip', '--allow-missing-upload'])
+    expect(r.code, r.stderr).toBe(0)
+    const names = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import sys, zipfile; print("\\n".join(sorted(zipfile.ZipFile(sys.argv[1]).namelist())))',
+        `${r.dir('kept')}.zip`,
+      ],
+      {encoding: 'utf8'},
+    )
+    expect(names.trim().split('\n')).toEqual(['checkpoints/', 'checkpoints/final.pt', 'logs.txt', 'metrics.json'])
+    expect(existsSync(join(r.dir('kept'), 'seen.json'))).toBe(true) // still on disk
   })
 
   test('--allow-missing-upload keeps the zip on disk without RESULT_URL', async () => {

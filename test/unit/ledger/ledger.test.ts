@@ -46,6 +46,7 @@ function makeRun(launchId: string, index: number): Run {
     argsStyle: 'container-main',
     image: 'ghcr.io/octo/mnist:abc123',
     output: `mnist/runs/${String(index).padStart(3, '0')}`,
+    outputs: [],
     backend: 'local',
   }
 }
