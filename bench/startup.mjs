@@ -64,6 +64,7 @@ const cases = [
   // build with an invalid input: loads the whole bundle (dockerode included), then stops
   ['build: loads, rejects a bad input', 'build', [join(ROOT, 'dist/build/index.js')], {INPUT_FORCE: 'maybe'}],
   ['cli: trainer --version', 'cli', [join(ROOT, 'dist/cli/index.js'), '--version']],
+  ['run: trainer run --help (in-container runner)', 'run', [join(ROOT, 'dist/run/index.js'), '--help']],
 ]
 const rows = []
 for (const [label, bundle, args, extra] of cases) {
