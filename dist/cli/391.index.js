@@ -71,6 +71,8 @@ function dockerExecutor(o) {
                     Env: Object.entries(req.env).map(([k, v]) => `${k}=${v}`),
                     Labels: { 'trainer.run': run.id, 'trainer.experiment': run.experiment },
                     HostConfig: {
+                        // tini as PID 1: signals reach `trainer run` at every moment, zombies are reaped
+                        Init: true,
                         Binds: [`${o.runnerDir}:${RUNNER_MOUNT}:ro`, `${o.resultsRoot}:${RESULTS_MOUNT}`],
                         NetworkMode: o.network ?? 'bridge',
                         ...(memory === undefined ? {} : { Memory: memory }),
@@ -84,8 +86,16 @@ function dockerExecutor(o) {
                 const msg = e.json?.message ?? e.message;
                 throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceError */ ._7('Docker engine', `create container for ${run.id}`, status === 404 ? `${msg} (build it first: trainer build)` : msg, { cause: e });
             }
-            await container.start();
+            try {
+                await container.start();
+            }
+            catch (e) {
+                await container.remove({ force: true }).catch(() => undefined);
+                const msg = e.json?.message ?? e.message;
+                throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceError */ ._7('Docker engine', `start container for ${run.id}`, msg, { cause: e });
+            }
             const tail = (0,_pool_js__WEBPACK_IMPORTED_MODULE_1__/* .lineTail */ .f7)();
+            let stopping = false;
             const done = (async () => {
                 const r = (await container.wait());
                 try {
@@ -95,12 +105,18 @@ function dockerExecutor(o) {
                     // logs are best-effort
                 }
                 await container.remove({ force: true }).catch(() => undefined);
-                return { code: r.StatusCode, signal: null };
+                // killed by the engine after our stop (143 SIGTERM, 137 SIGKILL): interrupted
+                const killed = stopping && (r.StatusCode === 143 || r.StatusCode === 137);
+                return { code: killed ? null : r.StatusCode, signal: killed ? 'SIGTERM' : null };
             })();
             return {
                 handle: `docker:${container.id}`,
                 done,
-                stop: () => void container.kill({ signal: 'SIGTERM' }).catch(() => undefined),
+                // SIGTERM, then SIGKILL once the grace period (plus a margin) is over
+                stop: () => {
+                    stopping = true;
+                    void container.stop({ t: (req.gracePeriod ?? 30) + 5 }).catch(() => undefined);
+                },
                 tail: tail.lines,
             };
         },

@@ -1,4 +1,4 @@
-import {resolve} from 'node:path'
+import {join, resolve} from 'node:path'
 import {mkdir} from 'node:fs/promises'
 import {loadConfig} from '../config/load.js'
 import {processExecutor} from '../backends/local/process.js'
@@ -81,10 +81,21 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
       key: 'backend',
     })
   }
-  const resultsRoot = resolve(io.workspace, i['results-root'] ?? config.launch?.['results-root'] ?? DEFAULT_RESULTS)
+  // each launch its own results root: seed 000's <experiment>/runs/<NNN> layout beneath it
+  const resultsRoot = join(
+    resolve(io.workspace, i['results-root'] ?? config.launch?.['results-root'] ?? DEFAULT_RESULTS),
+    plan.launchId,
+  )
   const path = ledgerPath(io.workspace, i.ledger, config.launch?.ledger)
   const ledger = Ledger.open(path)
   io.onClose(() => ledger.close())
+  const earlier = ledger.getLaunch(plan.launchId)
+  if (earlier && JSON.stringify(earlier.plan.runs) !== JSON.stringify(plan.runs)) {
+    throw new ConfigError(
+      `launch ${plan.launchId} is in the ledger with a different plan: choose another --launch-id`,
+      {key: 'launch-id'},
+    )
+  }
   ledger.createLaunch(plan, {backend, config: {resultsRoot}})
   io.log.info(
     `launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment} on ${backend}, results in ${resultsRoot}`,

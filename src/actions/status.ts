@@ -6,7 +6,7 @@ import {ConfigError, NotFoundError} from '../kit/errors.js'
 import {optString, readInputs, required} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
 import {Ledger, type LedgerLaunch, type LedgerRun} from '../ledger/ledger.js'
-import {isTerminal} from '../ledger/states.js'
+import {IllegalTransitionError} from '../ledger/errors.js'
 import type {PointSummary} from '../report/results.js'
 import {launchSummaries, ledgerPath} from './launch.js'
 
@@ -101,29 +101,34 @@ export async function cancel(io: ActionIO): Promise<{launch: string; cancelled: 
   const launch = launchOf(ledger, required(i.id, 'id'))
   let cancelled = 0
   let stopping = 0
-  for (const r of ledger.listRuns(launch.id)) {
-    if (isTerminal(r.state)) continue
-    if (r.state === 'CREATED') {
-      ledger.transition(r.id, 'CANCELLED', {reason: 'cancelled'})
-      cancelled++
-      continue
-    }
-    if (r.handle === undefined) {
-      // still starting: the launcher stops it as soon as it has started
-      if (r.state !== 'STOPPING') ledger.transition(r.id, 'STOPPING', {reason: 'cancelled'})
-      stopping++
-      continue
-    }
-    const alive = await signalRun(r.handle, io.env)
-    if (alive === undefined) {
-      throw new ConfigError(`run ${r.id} runs on '${r.backend}', which this command cannot stop yet`, {key: 'backend'})
-    }
-    if (alive) {
-      if (r.state !== 'STOPPING') ledger.transition(r.id, 'STOPPING', {reason: 'cancelled'})
-      stopping++
-    } else {
-      ledger.transition(r.id, 'CANCELLED', {reason: 'cancelled; its process was already gone'})
-      cancelled++
+  for (const listed of ledger.listRuns(launch.id)) {
+    // The launcher moves runs as we go: act on a fresh read, by compare-and-set, and
+    // read again when it moved first. Final states stay the launcher's to record.
+    for (let tries = 0; tries < 5; tries++) {
+      const r = ledger.getRun(listed.id)
+      if (!r || !['CREATED', 'STARTING', 'RUNNING', 'PAUSED'].includes(r.state)) break
+      try {
+        if (r.state === 'CREATED') {
+          ledger.transition(r.id, 'CANCELLED', {reason: 'cancelled', expect: ['CREATED']})
+          cancelled++
+        } else {
+          // a run still starting has no handle yet: the launcher stops it once it starts
+          const reached = r.handle === undefined ? true : await signalRun(r.handle, io.env)
+          if (reached === undefined) {
+            throw new ConfigError(`run ${r.id} runs on '${r.backend}', which this command cannot stop yet`, {
+              key: 'backend',
+            })
+          }
+          ledger.transition(r.id, 'STOPPING', {
+            reason: reached ? 'cancelled' : 'cancelled; its process was already gone',
+            expect: [r.state],
+          })
+          stopping++
+        }
+        break
+      } catch (e: unknown) {
+        if (!(e instanceof IllegalTransitionError)) throw e
+      }
     }
   }
   io.log.info(`launch ${launch.id}: ${cancelled} runs cancelled, ${stopping} stopping`)

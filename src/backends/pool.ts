@@ -133,7 +133,7 @@ export async function runPool(o: PoolOptions): Promise<void> {
     running.set(r.id, s)
     if (stopping) s.stop()
     if (move(o.ledger, r.id, 'RUNNING', {handle: s.handle})) o.progress({run: r, state: 'RUNNING'})
-    else if (o.ledger.getRun(r.id)?.state === 'STOPPING') s.stop() // cancelled while it was starting
+    else s.stop() // cancelled while it was starting
     const {code, signal} = await s.done
     running.delete(r.id)
     let metrics: {status?: string; reason?: string | null; final?: Record<string, number>} = {}
@@ -144,8 +144,10 @@ export async function runPool(o: PoolOptions): Promise<void> {
     }
     const tail = s.tail()
     // stopped before `trainer run` could catch the signal counts as interrupted too
-    const interrupted = code === 130 || signal === 'SIGTERM' || signal === 'SIGINT'
-    const to: RunState = code === 0 ? 'SUCCEEDED' : interrupted ? 'CANCELLED' : 'FAILED'
+    const interrupted = code === 130 || code === 143 || signal === 'SIGTERM' || signal === 'SIGINT'
+    // a run that hit its time limit did not finish: a failure, not a cancellation
+    const timedOut = metrics.status === 'timeout'
+    const to: RunState = code === 0 ? 'SUCCEEDED' : interrupted && !timedOut ? 'CANCELLED' : 'FAILED'
     const reason =
       code === 0
         ? undefined
@@ -165,7 +167,20 @@ export async function runPool(o: PoolOptions): Promise<void> {
   }
 
   const workers = Array.from({length: Math.max(1, o.parallel)}, async () => {
-    for (let r = queue.shift(); r; r = queue.shift()) await one(r)
+    for (let r = queue.shift(); r; r = queue.shift()) {
+      try {
+        await one(r)
+      } catch (e: unknown) {
+        // one run's trouble (a busy ledger, a lost engine) is recorded, and the others go on
+        const why = e instanceof Error ? e.message : String(e)
+        try {
+          o.ledger.transition(r.id, 'ERROR', {reason: why})
+        } catch {
+          // already final, or the ledger itself is the trouble
+        }
+        o.progress({run: r, state: 'ERROR', detail: why})
+      }
+    }
   })
   try {
     await Promise.all(workers)

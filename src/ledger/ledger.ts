@@ -36,6 +36,8 @@ export interface TransitionFields {
   handle?: string
   metrics?: unknown
   resultUrl?: string
+  /** Move only from one of these states (compare-and-set on what the caller last read). */
+  expect?: readonly RunState[]
 }
 
 export interface LedgerLaunch {
@@ -258,6 +260,9 @@ export class Ledger {
   transition(runId: string, to: RunState, fields: TransitionFields = {}): void {
     this.#transaction(() => {
       const from = this.#state(runId)
+      // a caller acting on what it read earlier says so: a run that moved since is not touched
+      if (fields.expect !== undefined && !fields.expect.includes(from))
+        throw new IllegalTransitionError(runId, from, to)
       if (!canTransition(from, to)) throw new IllegalTransitionError(runId, from, to)
       const at = this.#stamp()
       const changed = this.#sql(TRANSITION_SQL).run({
@@ -274,7 +279,7 @@ export class Ledger {
       })
       // BEGIN IMMEDIATE already serializes writers; the guard keeps the update honest on its own
       if (changed.changes !== 1) throw new IllegalTransitionError(runId, this.#state(runId), to)
-      const detail = JSON.stringify(fields)
+      const detail = JSON.stringify({...fields, expect: undefined})
       this.#sql(INSERT_EVENT_SQL).run(runId, at, from, to, detail === '{}' ? null : detail)
     })
   }

@@ -40,6 +40,8 @@ export function toPoint(v: unknown): MetricPoint | undefined {
 
 export class MetricsCollector {
   readonly history: MetricPoint[] = []
+  /** The last value of every metric, kept past the history's cap. */
+  private readonly latest: Record<string, number> = {}
   private maxHistory: number
   constructor(maxHistory = 100_000) {
     this.maxHistory = maxHistory
@@ -49,6 +51,7 @@ export class MetricsCollector {
     const p = toPoint(v)
     if (!p) return false
     if (this.history.length < this.maxHistory) this.history.push(p)
+    for (const [k, x] of Object.entries(p)) if (k !== 'step') this.latest[k] = x
     return true
   }
 
@@ -76,9 +79,7 @@ export class MetricsCollector {
 
   /** Last value of each metric (`step` excluded), overridden by the training's own finals. */
   final(own?: unknown): Record<string, number> {
-    const out: Record<string, number> = {}
-    for (const p of this.history) for (const [k, v] of Object.entries(p)) if (k !== 'step') out[k] = v
-    return {...out, ...(toPoint(own) ?? {})}
+    return {...this.latest, ...(toPoint(own) ?? {})}
   }
 
   sortedHistory(): MetricPoint[] {

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch'
 import {loadConfig} from '../config/load.js'
 import {ConfigError} from '../kit/errors.js'
-import {experimentOf} from '../plan/plan.js'
+import {buildPlan, experimentOf} from '../plan/plan.js'
 import {applyOverrides, selectSeed} from '../plan/resolve.js'
 import type {ArgsStyle, Scalar} from '../plan/types.js'
 import type {RunnerArgs} from './args.js'
@@ -67,9 +67,22 @@ export async function resolveSpec(
   if (a.runIndex === undefined) throw new ConfigError('--run_index is required with --experiment', {key: '--run_index'})
   const {config} = await loadConfig(cwd, a.config ?? env.TRAINER_CONFIG)
   const exp = experimentOf(config, a.experiment)
-  const {params} = applyOverrides(a.experiment, exp.params ?? {}, a.overrides, Object.keys(exp.sweep?.grid ?? {}))
   const preferConfig = a.preferConfigSeed && (exp['prefer-config-seed'] ?? true)
-  const {seed} = selectSeed(a.experiment, a.runIndex, {seeds: exp.seeds, explicit: a.seed, preferConfig})
+  // Run N of the plan the same inputs make (sweep point, replicate seed) when there is one;
+  // past its end, seed 000's rule: defaults and overrides, seeds[run_index] or the fallback.
+  const plan = buildPlan(config, {
+    experiment: a.experiment,
+    overrides: a.overrides,
+    seed: a.seed,
+    preferConfigSeed: preferConfig,
+    launchId: 'run',
+    maxRuns: Infinity,
+  })
+  const planned = plan.runs[a.runIndex]
+  const {params} =
+    planned ?? applyOverrides(a.experiment, exp.params ?? {}, a.overrides, Object.keys(exp.sweep?.grid ?? {}))
+  const seed =
+    planned?.seed ?? selectSeed(a.experiment, a.runIndex, {seeds: exp.seeds, explicit: a.seed, preferConfig}).seed
   return {
     experiment: a.experiment,
     index: a.runIndex,
@@ -77,7 +90,7 @@ export async function resolveSpec(
     params,
     command: exp.command,
     argsStyle: exp['args-style'] ?? 'container-main',
-    output: `${a.experiment}/runs/${pad(a.runIndex)}`,
+    output: planned?.output ?? `${a.experiment}/runs/${pad(a.runIndex)}`,
     outputs: exp.outputs ?? [],
   }
 }

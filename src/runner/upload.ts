@@ -3,7 +3,7 @@ import {stat} from 'node:fs/promises'
 import {STATUS_CODES, request as httpRequest} from 'node:http'
 import {request as httpsRequest} from 'node:https'
 import {pipeline} from 'node:stream/promises'
-import {ConfigError, ServiceError, TrainerError, getErrorMessage} from '../kit/errors.js'
+import {CancelledError, ConfigError, ServiceError, TrainerError, getErrorMessage} from '../kit/errors.js'
 import {parseRetryAfter, retry} from '../kit/retry.js'
 
 export interface PutOptions {
@@ -19,6 +19,8 @@ export interface PutOptions {
   timeoutMs?: number
   /** Content-Type sent (default application/zip); must match what the URL was signed for. */
   contentType?: string
+  /** Aborts the upload (no retry): a CancelledError. */
+  signal?: AbortSignal
   log?: (message: string) => void
 }
 
@@ -84,8 +86,10 @@ export async function putFile(url: string, file: string, opts: PutOptions = {}):
     retryAfter = undefined
     const bytes = (size = await fileSize(file, shown))
     const headers = {'content-length': String(bytes), 'content-type': contentType}
-    const r = await send(target, file, headers, timeoutMs, expect)
+    if (opts.signal?.aborted) throw new CancelledError(`PUT ${shown}: stopped`)
+    const r = await send(target, file, headers, timeoutMs, expect, opts.signal)
     if ('error' in r) {
+      if (opts.signal?.aborted) throw new CancelledError(`PUT ${shown}: stopped`)
       if (r.timedOut) {
         throw fail(`no progress for ${timeoutMs} ms (${r.sent} of ${bytes} bytes sent)`, {retryable: true})
       }
@@ -146,6 +150,7 @@ function send(
   headers: Record<string, string>,
   timeoutMs: number,
   expect: boolean,
+  signal?: AbortSignal,
 ): Promise<Sent> {
   return new Promise(done => {
     let sent = 0
@@ -173,7 +178,11 @@ function send(
       pipeline(data, req).catch(failed)
     }
     const request = target.protocol === 'https:' ? httpsRequest : httpRequest
-    const req = request(target, {method: 'PUT', headers: expect ? {...headers, expect: '100-continue'} : headers})
+    const req = request(target, {
+      method: 'PUT',
+      headers: expect ? {...headers, expect: '100-continue'} : headers,
+      ...(signal ? {signal} : {}),
+    })
     req.setTimeout(timeoutMs, () => {
       timedOut = true
       req.destroy(new Error(`socket idle for ${timeoutMs} ms`))

@@ -48,9 +48,9 @@ describe.skipIf(!infra)('trainer launch --backend local-docker: runs in containe
     expect(runs[0]!.handle).toMatch(/^docker:[0-9a-f]{64}$/)
     expect(runs[0]!.metrics).toEqual({loss: 0.2, acc: 0.9})
     l.close()
-    const m = readJson<RunMetrics>(join(ws, 'results/dock/runs/000/metrics.json'))
+    const m = readJson<RunMetrics>(join(ws, 'results/D/dock/runs/000/metrics.json'))
     expect(m).toMatchObject({status: 'succeeded', experiment: 'dock', params: {mode: 'ok'}})
-    const seen = readJson<{env: Record<string, string>}>(join(ws, 'results/dock/runs/000/seen.json'))
+    const seen = readJson<{env: Record<string, string>}>(join(ws, 'results/D/dock/runs/000/seen.json'))
     expect(seen.env.TRAINER_RUN_DIR).toBe('/results/dock/runs/000')
   })
 
@@ -72,7 +72,7 @@ describe.skipIf(!infra)('trainer launch --backend local-docker: runs in containe
       ['CANCELLED', null],
     ])
     l.close()
-    expect(readJson<RunMetrics>(join(ws, 'results/slow/runs/000/metrics.json')).status).toBe('interrupted')
+    expect(readJson<RunMetrics>(join(ws, 'results/DS/slow/runs/000/metrics.json')).status).toBe('interrupted')
   })
 
   test('an image that does not exist is an error for its runs, with a hint', async () => {

@@ -117,6 +117,20 @@ describe('trainer launch --backend local (dist/cli)', () => {
     expect(r.stderr).toContain(msg)
   })
 
+  test('a launch id is one plan: reusing it with other parameters is refused, the same plan skips what is done', async () => {
+    const ws = workspace(YML)
+    expect((await cli(['launch', 'exp=sweep', '--launch-id', 'R'], ws).done).code).toBe(0)
+    const other = await cli(['launch', 'exp=sweep', 'lr=0.5', '--launch-id', 'R'], ws).done
+    expect(other.code).toBe(1)
+    expect(other.stderr).toContain('launch R is in the ledger with a different plan: choose another --launch-id')
+    const again = await cli(['launch', 'exp=sweep', '--launch-id', 'R'], ws).done
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.stderr).not.toContain('RUNNING') // every run was already done
+    const l = ledger(ws)
+    expect(l.events('R.000').map(e => e.to)).toEqual(['CREATED', 'STARTING', 'RUNNING', 'SUCCEEDED'])
+    l.close()
+  })
+
   test('trainer plan --json shows every combination without launching', async () => {
     const ws = workspace(YML)
     const r = await cli(['plan', 'exp=sweep', 'lr=0.3', '--launch-id', 'P', '--json'], ws).done

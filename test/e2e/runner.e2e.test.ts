@@ -187,6 +187,18 @@ describe('trainer run: seed 000 exit codes', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(900)
   })
 
+  test('workers the training leaves behind are killed with it', async () => {
+    const r = await run(['--experiment', 'exp', '--run_index', '0', '--override-mode', 'forker'])
+    expect(r.code, r.stderr).toBe(0)
+    const pid = Number(readFileSync(join(r.dir(), 'worker.pid'), 'utf8'))
+    expect(() => process.kill(pid, 0)).toThrow()
+  })
+
+  test('a time limit past the 24.8 days setTimeout takes does not fire at once', async () => {
+    const r = await run(['--experiment', 'exp', '--run_index', '0'], {RUN_TIMEOUT_SEC: '2160000'})
+    expect(r.code, r.stderr).toBe(0)
+  })
+
   test('130: RUN_TIMEOUT_SEC ends the run the same way and records why', async () => {
     const r = await run(['--experiment', 'exp', '--run_index', '0', '--override-mode', 'slow'], {
       RUN_TIMEOUT_SEC: '0.5',
@@ -242,6 +254,37 @@ describe('trainer run --archive zip: PUT to RESULT_URL', () => {
       expect(readJson<RunMetrics>(join(r.dir('exp', '001'), 'metrics.json')).tag).toBe('batch1')
       expect(r.stderr + r.stdout).not.toContain('c2VjcmV0')
       expect(r.stderr).toContain('uploaded')
+    } finally {
+      await server.close()
+    }
+  })
+
+  test('the training never sees RESULT_URL, and a line with it is scrubbed', async () => {
+    const r = await run(['--experiment', 'exp', '--run_index', '0', '--override-mode', 'forker', '--archive', 'zip'], {
+      RESULT_URL: `http://127.0.0.1:9/r.zip?${SECRET}`,
+      TRAINER_UPLOAD_RETRIES: '0',
+    })
+    expect(readJson<Seen>(join(r.dir(), 'seen.json')).env.RESULT_URL).toBeUndefined()
+    expect(readFileSync(join(r.dir(), 'logs.txt'), 'utf8')).toContain('url: not given')
+    expect(r.code).toBe(3) // nothing listens on port 9
+    expect(r.stderr + r.stdout).not.toContain('c2VjcmV0')
+  })
+
+  test('130: a signal during the upload stops it; the results stay on disk', async () => {
+    const server = await startServer(req => req.resume()) // takes the body, never answers
+    try {
+      const ws = workspace(YML)
+      const p = start('run', ['--experiment', 'exp', '--run_index', '0', '--archive', 'zip'], {
+        cwd: ws,
+        env: {RESULT_URL: `${server.url}/r.zip?${SECRET}`},
+      })
+      await p.waitFor('zip ')
+      await new Promise(res => setTimeout(res, 300))
+      p.child.kill('SIGTERM')
+      const r = await p.done
+      expect(r.code, r.stderr).toBe(130)
+      expect(r.stderr).toContain('interrupted (SIGTERM) during the upload')
+      expect(readJson<RunMetrics>(join(ws, 'results/exp/runs/000/metrics.json')).status).toBe('interrupted')
     } finally {
       await server.close()
     }

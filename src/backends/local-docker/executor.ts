@@ -62,6 +62,8 @@ export function dockerExecutor(o: {
           Env: Object.entries(req.env).map(([k, v]) => `${k}=${v}`),
           Labels: {'trainer.run': run.id, 'trainer.experiment': run.experiment},
           HostConfig: {
+            // tini as PID 1: signals reach `trainer run` at every moment, zombies are reaped
+            Init: true,
             Binds: [`${o.runnerDir}:${RUNNER_MOUNT}:ro`, `${o.resultsRoot}:${RESULTS_MOUNT}`],
             NetworkMode: o.network ?? 'bridge',
             ...(memory === undefined ? {} : {Memory: memory}),
@@ -79,8 +81,15 @@ export function dockerExecutor(o: {
           {cause: e},
         )
       }
-      await container.start()
+      try {
+        await container.start()
+      } catch (e: unknown) {
+        await container.remove({force: true}).catch(() => undefined)
+        const msg = (e as {json?: {message?: string}}).json?.message ?? (e as Error).message
+        throw new ServiceError('Docker engine', `start container for ${run.id}`, msg, {cause: e})
+      }
       const tail = lineTail()
+      let stopping = false
       const done = (async () => {
         const r = (await container.wait()) as {StatusCode: number}
         try {
@@ -89,12 +98,18 @@ export function dockerExecutor(o: {
           // logs are best-effort
         }
         await container.remove({force: true}).catch(() => undefined)
-        return {code: r.StatusCode, signal: null}
+        // killed by the engine after our stop (143 SIGTERM, 137 SIGKILL): interrupted
+        const killed = stopping && (r.StatusCode === 143 || r.StatusCode === 137)
+        return {code: killed ? null : r.StatusCode, signal: killed ? ('SIGTERM' as const) : null}
       })()
       return {
         handle: `docker:${container.id}`,
         done,
-        stop: () => void container.kill({signal: 'SIGTERM'}).catch(() => undefined),
+        // SIGTERM, then SIGKILL once the grace period (plus a margin) is over
+        stop: () => {
+          stopping = true
+          void container.stop({t: (req.gracePeriod ?? 30) + 5}).catch(() => undefined)
+        },
         tail: tail.lines,
       }
     },
