@@ -104,6 +104,15 @@ export async function buildContext(o: ContextOptions): Promise<BuildContext> {
   // A Dockerfile outside the context is added under a private name, as the Docker CLI does.
   const tarDockerfile = inside ? relDockerfile.split(sep).join('/') : `.trainer-dockerfile-${basename(dockerfile)}`
   const always = new Set([tarDockerfile, ignoreFile ? relative(context, ignoreFile).split(sep).join('/') : ''])
+  // directories above what is always sent are walked even when ignored
+  const alwaysDirs = new Set(
+    [...always].flatMap(a =>
+      a
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  )
 
   const tar = tarPack()
   const done = (async () => {
@@ -117,7 +126,7 @@ export async function buildContext(o: ContextOptions): Promise<BuildContext> {
         if (excluded.has(abs) || creds.ignores(path)) continue
         const ignored = !always.has(path) && ig.ignores(path)
         if (d.isDirectory()) {
-          if (ignored && !hasExceptions) continue
+          if (ignored && !hasExceptions && !alwaysDirs.has(path)) continue
           if (!ignored) await addEntry(tar, abs, path)
           await walk(path)
           continue

@@ -1,21 +1,43 @@
 import Docker from 'dockerode'
 import type {Readable} from 'node:stream'
-import {AuthError, BuildError, ServiceError} from '../kit/errors.js'
+import {readFileSync} from 'node:fs'
+import {homedir} from 'node:os'
+import {join} from 'node:path'
+import {AuthError, BuildError, ConfigError, ServiceError} from '../kit/errors.js'
 import type {Logger} from '../kit/io.js'
 import type {Credentials} from './credentials.js'
 import type {ImageRef} from './ref.js'
 
-/** A Docker engine client honouring DOCKER_HOST, as the docker CLI does. */
+/**
+ * A Docker engine client honouring DOCKER_HOST (unix:// or tcp://), DOCKER_TLS_VERIFY
+ * and DOCKER_CERT_PATH, as the docker CLI does.
+ */
 export function connectDocker(env: Readonly<Record<string, string | undefined>>): {docker: Docker; host: string} {
   const host = env.DOCKER_HOST || 'unix:///var/run/docker.sock'
   if (host.startsWith('unix://')) return {docker: new Docker({socketPath: host.slice('unix://'.length)}), host}
+  if (!host.startsWith('tcp://')) {
+    throw new ConfigError(
+      `DOCKER_HOST '${host}' is not supported: use unix:///path/to/docker.sock or tcp://host:port`,
+      {key: 'DOCKER_HOST'},
+    )
+  }
   const u = new URL(host.replace(/^tcp:/, 'http:'))
   const tls = env.DOCKER_TLS_VERIFY === '1'
+  const certs = env.DOCKER_CERT_PATH || join(env.HOME || homedir(), '.docker')
+  const pem = (f: string): Buffer | undefined => {
+    try {
+      return readFileSync(join(certs, f))
+    } catch {
+      return undefined
+    }
+  }
+  const tlsFiles = tls ? {ca: pem('ca.pem'), cert: pem('cert.pem'), key: pem('key.pem')} : {}
   return {
     docker: new Docker({
       host: u.hostname,
       port: Number(u.port || (tls ? 2376 : 2375)),
       protocol: tls ? 'https' : 'http',
+      ...Object.fromEntries(Object.entries(tlsFiles).filter(([, v]) => v !== undefined)),
     }),
     host,
   }

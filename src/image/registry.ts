@@ -148,7 +148,12 @@ export class RegistryClient {
         status: res.status,
         retryable: RETRYABLE_STATUS.has(res.status),
       })
-    const j = (await res.json()) as {token?: string; access_token?: string}
+    let j: {token?: string; access_token?: string}
+    try {
+      j = (await res.json()) as typeof j
+    } catch {
+      throw new ServiceError(realm, 'GET', `${res.status}: the token response is not JSON`, {status: res.status})
+    }
     const t = j.token ?? j.access_token
     if (!t) throw new ServiceError(realm, 'GET', 'token response has no token')
     this.o.secret?.(t)

@@ -131,3 +131,22 @@ export async function changedSinceHead(root: string): Promise<string[]> {
 export async function changedSinceIndex(root: string): Promise<string[]> {
   return splitZ(await git(root, ['diff-files', '--name-only', '-z']))
 }
+
+/**
+ * Blob ids of work-tree files as git would store them (`git hash-object --stdin-paths`:
+ * line-ending and clean filters applied), for the few paths that changed.
+ */
+export async function hashObjects(root: string, paths: readonly string[]): Promise<string[]> {
+  if (paths.length === 0) return []
+  const r = await exec('git', ['hash-object', '--stdin-paths'], {cwd: root, input: paths.join('\n') + '\n'})
+  if (r.code !== 0) throw new ServiceError('git', 'git hash-object', r.stderr.trim() || `exit ${r.code}`)
+  return r.stdout.toString('utf8').trim().split('\n')
+}
+
+/** Untracked, not ignored files under the given directories (never the whole tree). */
+export async function untrackedUnder(root: string, dirs: readonly string[]): Promise<string[]> {
+  if (dirs.length === 0) return []
+  return splitZ(
+    await git(root, ['ls-files', '-o', '--exclude-standard', '-z', '--', ...dirs.map(d => `:(top,literal)${d}`)]),
+  )
+}

@@ -11,6 +11,8 @@ import {
   headListing,
   indexEntries,
   listingFromEntries,
+  hashObjects,
+  untrackedUnder,
   type GitEntry,
   type Listing,
 } from './git.js'
@@ -47,6 +49,35 @@ export interface HashResult {
 /** Git's blob id of some content (`git hash-object`), so disk files hash like committed ones. */
 export function blobId(content: Buffer, algo: 'sha1' | 'sha256' = 'sha1'): string {
   return createHash(algo).update(`blob ${content.length}\0`).update(content).digest('hex')
+}
+
+/**
+ * Work-tree entries of changed paths in a git checkout: regular files hashed by git
+ * itself (so line-ending and filter rules apply), symlinks by their target.
+ */
+async function worktreeEntries(
+  root: string,
+  paths: readonly string[],
+  algo: 'sha1' | 'sha256',
+): Promise<Map<string, GitEntry>> {
+  const out = new Map<string, GitEntry>()
+  const files: {path: string; mode: string}[] = []
+  await Promise.all(
+    paths.map(async path => {
+      const st = await lstat(join(root, path)).catch(() => undefined)
+      if (!st) return
+      if (st.isSymbolicLink()) {
+        const e = await diskEntry(root, path, algo)
+        if (e) out.set(path, e)
+      } else if (st.isFile()) files.push({path, mode: st.mode & 0o100 ? '100755' : '100644'})
+    }),
+  )
+  const oids = await hashObjects(
+    root,
+    files.map(f => f.path),
+  )
+  files.forEach((f, i) => out.set(f.path, {mode: f.mode, oid: oids[i]!, path: f.path}))
+  return out
 }
 
 /** Mode and blob id of a file on disk, as git would record them; undefined if it is gone or a directory. */
@@ -133,8 +164,23 @@ export async function hashManifest(o: HashOptions): Promise<HashResult> {
   // Start git at once: listing HEAD and comparing the work tree run while we read the manifest.
   // The work-tree comparison (an lstat of every tracked file) starts once the listing is
   // in, so the two do not compete for the cores; it then runs while we select and hash.
+  let patternsReady: (p: ManifestPattern[]) => void = () => undefined
+  const parsed = new Promise<ManifestPattern[]>(r => (patternsReady = r))
   const tree = o.includeWorktree ? undefined : headListing(cwd)
-  const early = tree && {tree, changed: tree.then(() => changedSinceHead(cwd))}
+  const early = tree && {
+    tree,
+    // edits of tracked files, and new files under the manifest's own directories when it
+    // names them (never the whole tree)
+    changed: (async () => {
+      const untracked = parsed.then(patterns => {
+        const bases = patternBases(patterns)
+        return bases.includes('') ? [] : untrackedUnder(cwd, bases).catch(() => [])
+      })
+      await tree
+      const [edited, fresh] = await Promise.all([changedSinceHead(cwd), untracked])
+      return [...edited, ...fresh]
+    })(),
+  }
   early?.tree.catch(() => undefined)
   early?.changed.catch(() => undefined)
   const top = await gitTopLevel(cwd)
@@ -143,6 +189,7 @@ export async function hashManifest(o: HashOptions): Promise<HashResult> {
   const manifestLabel = manifestRel.startsWith('..') ? manifestPath : manifestRel
   const text = await readManifest(manifestPath, manifestLabel)
   const patterns = parseManifest(text, manifestLabel)
+  patternsReady(patterns)
   if (patterns.every(p => p.negated))
     throw new ConfigError(`image manifest ${manifestLabel} lists no files`, {file: manifestLabel})
 
@@ -169,13 +216,14 @@ export async function hashManifest(o: HashOptions): Promise<HashResult> {
     )
     unmatched = sel.unmatched
     const dirty = new Set(changed)
-    const algo = algoOf(index)
-    const entries = await Promise.all(
-      sel.selected.map(i => {
-        const e = index[i]!
-        return dirty.has(e.path) ? diskEntry(root, e.path, algo) : Promise.resolve(e)
-      }),
+    const picked = sel.selected.map(i => index[i]!)
+    // a submodule is its recorded commit; files that changed are hashed as git would store them
+    const now = await worktreeEntries(
+      root,
+      picked.filter(e => dirty.has(e.path) && e.mode !== '160000').map(e => e.path),
+      algoOf(index),
     )
+    const entries = picked.map(e => (dirty.has(e.path) && e.mode !== '160000' ? now.get(e.path) : e))
     listing = listingFromEntries(entries.filter((e): e is GitEntry => e !== undefined))
     selected = all(listing)
   } else {
@@ -246,12 +294,17 @@ async function warnUncommitted(
     if (wanted.has(p)) head.set(p, tree.entry(i))
   })
   const algo = tree.length && tree.entry(0).oid.length === 64 ? 'sha256' : 'sha1'
+  const current = await worktreeEntries(
+    root,
+    listed.filter(p => head.get(p)?.mode !== '160000'),
+    algo,
+  )
   const limit = 20
   let n = 0
   for (const path of listed) {
     const committed = head.get(path)
     if (committed?.mode === '160000') continue // submodule: its own repository
-    const now = await diskEntry(root, path, algo)
+    const now = current.get(path)
     let why: string | undefined
     if (!committed) why = now ? 'is not committed' : undefined
     else if (!now) why = 'is deleted in the work tree'

@@ -8,6 +8,50 @@ export interface ManifestPattern {
   source: string
   negated: boolean
   test: (path: string) => boolean
+  /** The static directory (or file) under which it can match; '' for anywhere. */
+  base: string
+}
+
+/** Characters picomatch gives a meaning that gitignore does not: literal in a manifest. */
+const PICO_ONLY = new Set(['(', ')', '{', '}', '|', '+', '@', '$', '^'])
+
+/**
+ * Rewrites a gitignore glob (`*`, `?`, `[...]` with `!` for "not", `**`, `\x` escapes)
+ * for picomatch, escaping what picomatch alone treats specially; and gives the literal
+ * text when the glob has no wildcard at all.
+ */
+export function gitGlob(p: string): {glob: string; literal: string | undefined} {
+  let glob = ''
+  let literal = ''
+  let wild = false
+  let inClass = false
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!
+    if (c === '\\' && i + 1 < p.length) {
+      const n = p[++i]!
+      glob += `\\${n}`
+      literal += n
+      continue
+    }
+    if (inClass) {
+      glob += c
+      if (c === ']') inClass = false
+      continue
+    }
+    if (c === '[' && p.indexOf(']', i + 2) > 0) {
+      wild = inClass = true
+      glob += '['
+      if (p[i + 1] === '!') {
+        glob += '^'
+        i++
+      }
+      continue
+    }
+    if (c === '*' || c === '?') wild = true
+    glob += PICO_ONLY.has(c) ? `\\${c}` : c
+    literal += c
+  }
+  return {glob, literal: wild ? undefined : literal}
 }
 
 /**
@@ -18,7 +62,7 @@ export interface ManifestPattern {
  */
 export function parseManifest(text: string, file: string): ManifestPattern[] {
   const out: ManifestPattern[] = []
-  const lines = text.split(/\r?\n/)
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
   lines.forEach((raw, i) => {
     const line = i + 1
     let p = raw.replace(/(?<!\\)\s+$/, '')
@@ -44,9 +88,13 @@ export function parseManifest(text: string, file: string): ManifestPattern[] {
       )
     }
     if (/^[A-Za-z]:[\\/]/.test(p)) throw new ConfigError(`pattern '${raw.trim()}' is an absolute path`, where)
-    const glob = anchored ? p : `**/${p}`
-    const test = compile(glob, dirOnly, anchored ? p : undefined)
-    out.push({line, source: raw.trim(), negated, test})
+    const {glob, literal} = gitGlob(p)
+    out.push({
+      line,
+      source: raw.trim(),
+      negated,
+      ...compile(anchored ? glob : `**/${glob}`, dirOnly, anchored ? literal : undefined, anchored),
+    })
   })
   return out
 }
@@ -57,20 +105,26 @@ export function parseManifest(text: string, file: string): ManifestPattern[] {
  * tests; everything else a plain RegExp (picomatch's matcher allocates result objects
  * on every call, and a manifest is tested against every file in the repository).
  */
-function compile(glob: string, dirOnly: boolean, anchoredLiteral: string | undefined): (path: string) => boolean {
+function compile(
+  glob: string,
+  dirOnly: boolean,
+  literal: string | undefined,
+  anchored: boolean,
+): {test: (path: string) => boolean; base: string} {
+  if (literal !== undefined) {
+    const under = `${literal}/`
+    return {test: dirOnly ? p => p.startsWith(under) : p => p === literal || p.startsWith(under), base: literal}
+  }
   const scan = picomatch.scan(glob)
-  if (anchoredLiteral !== undefined && !scan.isGlob) {
-    const under = `${anchoredLiteral}/`
-    return dirOnly ? p => p.startsWith(under) : p => p === anchoredLiteral || p.startsWith(under)
-  }
-  if (anchoredLiteral !== undefined && scan.glob === '**' && scan.base && !picomatch.scan(scan.base).isGlob) {
-    const base = scan.base
+  const base = anchored ? scan.base.replace(/\\(.)/g, '$1') : ''
+  if (anchored && scan.glob === '**' && base && !/[\\*?[]/.test(scan.base)) {
+    // `dir/**`: everything inside dir, not a file named dir
     const under = `${base}/`
-    return p => p === base || p.startsWith(under)
+    return {test: p => p.startsWith(under), base}
   }
-  const globs = dirOnly ? [`${glob}/**/*`] : glob.endsWith('/**') ? [glob] : [glob, `${glob}/**/*`]
-  const res = globs.map(g => picomatch.makeRe(g, {dot: true}))
-  return res.length === 1 ? p => res[0]!.test(p) : p => res.some(r => r.test(p))
+  const globs = dirOnly ? [`${glob}/**/*`] : glob.endsWith('/**') ? [`${glob}/*`] : [glob, `${glob}/**/*`]
+  const res = globs.map(g => picomatch.makeRe(g, {dot: true, noextglob: true, nobrace: true}))
+  return {test: res.length === 1 ? p => res[0]!.test(p) : p => res.some(r => r.test(p)), base}
 }
 
 /**
@@ -82,12 +136,8 @@ export function patternBases(patterns: ManifestPattern[]): string[] {
   const bases = new Set<string>()
   for (const p of patterns) {
     if (p.negated) continue
-    let s = p.source.replace(/^\\/, '').replace(/\/+$/, '')
-    const anchored = s.startsWith('/') || s.includes('/')
-    if (!anchored) return ['']
-    s = s.replace(/^\/+/, '')
-    const scan = picomatch.scan(s)
-    bases.add(scan.isGlob ? scan.base : s)
+    if (p.base === '') return ['']
+    bases.add(p.base)
   }
   return [...bases]
 }

@@ -90,6 +90,18 @@ describe('buildContext', () => {
     expect(Object.keys(files).sort()).toEqual(['Dockerfile', 'app.py'])
   })
 
+  test('a Dockerfile in an ignored directory is still sent (as Docker does), nothing else from there', async () => {
+    const dir = tree({
+      'docker/Dockerfile': 'FROM scratch',
+      'docker/secret.txt': 's',
+      '.dockerignore': 'docker\n',
+      'app.py': 'a',
+    })
+    const ctx = await buildContext({context: dir, dockerfile: join(dir, 'docker/Dockerfile')})
+    const {files} = await names(ctx.stream)
+    expect(Object.keys(files).sort()).toEqual(['.dockerignore', 'app.py', 'docker/Dockerfile'])
+  })
+
   test('a Dockerfile outside the context is added under a private name', async () => {
     const dir = tree({'ctx/app.py': 'a', 'docker/train.Dockerfile': 'FROM scratch'})
     const ctx = await buildContext({context: join(dir, 'ctx'), dockerfile: join(dir, 'docker/train.Dockerfile')})

@@ -134,6 +134,14 @@ describe('RegistryClient.manifest against a real HTTP server', () => {
     ])
   })
 
+  test('a token endpoint that answers non-JSON is a clear error, not a parser trace', async () => {
+    server = await startServer((req, res) => {
+      if ((req.url ?? '').startsWith('/token')) return void res.writeHead(200).end('<html>proxy login</html>')
+      res.writeHead(401, {'www-authenticate': `Bearer realm="${server!.url}/token",service="s"`}).end()
+    })
+    await expect(new RegistryClient(fast).manifest(ref(server))).rejects.toThrow(/200: the token response is not JSON/)
+  })
+
   test('5xx is retried with backoff, and a recovery answers', async () => {
     server = await startServer((_req, res, n) => res.writeHead(n < 3 ? 503 : 404).end())
     const c = new RegistryClient(fast)

@@ -1,6 +1,6 @@
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {chmodSync, cpSync, mkdtempSync, rmSync} from 'node:fs'
+import {chmodSync, cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
@@ -129,6 +129,38 @@ describe('hashManifest in a git checkout', () => {
     expect(wt.hash).not.toBe(head.hash)
     r.commit()
     expect((await h(r.dir)).hash).toBe(wt.hash)
+  })
+
+  test('line-ending rules apply: touching a CRLF-converted file is no change', async () => {
+    const r = repo().write('.gitattributes', '*.py text eol=crlf\n').commit()
+    rmSync(r.path('src/a.py'))
+    r.git('checkout', '--', 'src/a.py') // now CRLF on disk, LF in git
+    expect(readFileSync(r.path('src/a.py'), 'utf8')).toContain('\r\n')
+    execFileSync('touch', ['-d', '2001-01-01', r.path('src/a.py')])
+    const a = await h(r.dir)
+    expect(a.io.warnings()).toEqual([])
+    expect((await h(r.dir, {includeWorktree: true})).hash).toBe(a.hash)
+  })
+
+  test('a new untracked file the manifest lists is warned about', async () => {
+    const r = repo().write('.image-manifest', 'src/**\n/Dockerfile\n').commit()
+    r.write('src/new.py', 'x\n')
+    expect((await h(r.dir)).io.warnings().map(w => w.message)).toEqual([
+      'src/new.py is not committed: the tag hashes HEAD and does not reflect it',
+    ])
+  })
+
+  test('include-worktree keeps a submodule at its recorded commit even when its files changed', async () => {
+    const sub = new TempRepo().write('s.txt', 'sub\n').commit()
+    const r = repo()
+    r.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub.dir, 'vendor')
+    r.write('.image-manifest', 'src/**\nvendor\n').commit()
+    const before = await h(r.dir, {includeWorktree: true})
+    expect(before.files.map(f => f.path)).toContain('vendor')
+    r.write('vendor/s.txt', 'dirty\n')
+    const after = await h(r.dir, {includeWorktree: true})
+    expect(after.files.map(f => f.path)).toContain('vendor')
+    expect(after.hash).toBe(before.hash)
   })
 
   test('untracked and ignored files are never listed', async () => {

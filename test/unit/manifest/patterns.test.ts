@@ -74,6 +74,44 @@ describe('selectPaths', () => {
   })
 })
 
+describe('gitignore glob syntax, not picomatch extensions (checked against git check-ignore)', () => {
+  const files = [
+    'file(1).txt',
+    'file1.txt',
+    '{a,b}.txt',
+    'a.txt',
+    'b.txt',
+    'fileb.txt',
+    'fileA.txt',
+    'c/*/x',
+    'c/y/x',
+    'k/#x',
+    'a',
+    'a/c',
+    'a/d/e',
+    'x/foo',
+    'x/foo/f',
+    '+(a|',
+    'a(b',
+  ]
+  test.each([
+    ['file(1).txt', ['file(1).txt']],
+    ['{a,b}.txt', ['{a,b}.txt']],
+    ['file[!a-z].txt', ['file1.txt', 'fileA.txt']],
+    ['file[a-z].txt', ['fileb.txt']],
+    ['c/\\*/x', ['c/*/x']],
+    ['k/\\#x', ['k/#x']],
+    ['/a/**', ['a/c', 'a/d/e']],
+    ['**/foo/**', ['x/foo/f']],
+    ['+(a|', ['+(a|']],
+  ])('[%#] %s', (line, expected) => {
+    expect(selectPaths(files, parseManifest(line, 'm')).selected.sort()).toEqual([...expected].sort())
+  })
+  test('a byte-order mark does not hide the first line', () => {
+    expect(selectPaths(['src/a.py'], parseManifest('\uFEFFsrc/\n', 'm')).selected).toEqual(['src/a.py'])
+  })
+})
+
 describe('parseManifest errors', () => {
   test.each([['../secrets/*'], ['a/../../b'], ['/../x'], ['..']])('[%#] %s escapes the repository', line => {
     let err: unknown
