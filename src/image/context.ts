@@ -2,7 +2,7 @@ import * as dockerignoreModule from '@balena/dockerignore'
 import type {Ignore} from '@balena/dockerignore'
 import {createReadStream} from 'node:fs'
 import {lstat, readFile, readdir, readlink} from 'node:fs/promises'
-import {basename, dirname, join, relative, resolve, sep} from 'node:path'
+import {basename, join, relative, resolve, sep} from 'node:path'
 import type {Readable} from 'node:stream'
 import {pack as tarPack, type Pack} from 'tar-stream'
 import {ConfigError} from '../kit/errors.js'
@@ -170,9 +170,4 @@ function entry(tar: Pack, header: Parameters<Pack['entry']>[0]): Promise<void> {
   return new Promise((res, rej) => {
     tar.entry(header, err => (err ? rej(err) : res()))
   })
-}
-
-/** The directory of a Dockerfile, the default context when only a Dockerfile is given (seed 003). */
-export function defaultContext(dockerfile: string): string {
-  return dirname(dockerfile)
 }

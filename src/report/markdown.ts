@@ -1,8 +1,3 @@
-/** Escapes text for a markdown table cell or inline text (user-controlled names, paths). */
-export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+!|~]/g, c => `\\${c}`).replace(/\r?\n/g, ' ')
-}
-
 /** Inline code that survives backticks in the text. */
 export function code(text: string): string {
   const fence = text.includes('`') ? '``' : '`'
