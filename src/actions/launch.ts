@@ -4,6 +4,9 @@ import {loadConfig} from '../config/load.js'
 import {processExecutor} from '../backends/local/process.js'
 import {runPool, type Executor, type ProgressEvent} from '../backends/pool.js'
 import {ConfigError} from '../kit/errors.js'
+import {identify} from '../kit/proc.js'
+import {LedgerBusyError, LedgerError} from '../ledger/errors.js'
+import {reconcileLaunch, type LaunchRecord} from '../backends/reconcile.js'
 import {optInt, optString, readInputs} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
 import {Ledger, type LaunchStatus, type LedgerRun} from '../ledger/ledger.js'
@@ -47,9 +50,7 @@ export function ledgerPath(workspace: string, input: string | undefined, configu
 /** Results per sweep point of a launch's runs, from the ledger and its plan. */
 export function launchSummaries(plan: Plan, runs: readonly LedgerRun[]): PointSummary[] {
   const point = new Map(plan.runs.map(r => [r.id, r.point]))
-  return summarize(
-    runs.map(r => ({point: point.get(r.id) ?? {}, state: r.state, final: (r.metrics ?? {}) as Record<string, number>})),
-  )
+  return summarize(runs.map(r => ({point: point.get(r.id) ?? {}, state: r.state, final: r.metrics})))
 }
 
 /**
@@ -61,7 +62,9 @@ async function pipelineImage(
   i: {config?: string | undefined; experiment?: string | undefined; backend?: string | undefined},
 ): Promise<string | undefined> {
   const {config, file} = await loadConfig(io.workspace, i.config)
-  const backend = i.backend ?? config.experiments?.[i.experiment ?? '']?.backend
+  const experiments = config.experiments ?? {}
+  const name = i.experiment ?? ''
+  const backend = i.backend ?? (Object.hasOwn(experiments, name) ? experiments[name]?.backend : undefined)
   if (backend !== 'local-docker' || !config.image) return undefined
   const [{imageSettings}, {imageForManifest}] = await Promise.all([
     import('../image/settings.js'),
@@ -89,14 +92,26 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
   const path = ledgerPath(io.workspace, i.ledger, config.launch?.ledger)
   const ledger = Ledger.open(path)
   io.onClose(() => ledger.close())
-  const earlier = ledger.getLaunch(plan.launchId)
-  if (earlier && JSON.stringify(earlier.plan.runs) !== JSON.stringify(plan.runs)) {
-    throw new ConfigError(
-      `launch ${plan.launchId} is in the ledger with a different plan: choose another --launch-id`,
-      {key: 'launch-id'},
-    )
+  const record: LaunchRecord = {resultsRoot, launcher: identify(process.pid)}
+  let created: boolean
+  try {
+    created = ledger.createLaunch(plan, {backend, config: record})
+  } catch (e: unknown) {
+    if (e instanceof LedgerError && !(e instanceof LedgerBusyError))
+      throw new ConfigError(e.message, {key: 'launch-id'}, e.hint === undefined ? {} : {hint: e.hint})
+    throw e
   }
-  ledger.createLaunch(plan, {backend, config: {resultsRoot}})
+  if (!created) {
+    // The same launch again (--launch-id): runs an earlier launcher left behind are settled from
+    // what they left on disk, and the runs it never started are run now, by this launcher.
+    const r = await reconcileLaunch(ledger, ledger.getLaunch(plan.launchId)!, {
+      keepCreated: true,
+      log: m => io.log.info(m),
+    })
+    if (r.ownerAlive)
+      throw new ConfigError(`launch ${plan.launchId} is being run by another trainer process`, {key: 'launch-id'})
+    ledger.setLaunchConfig(plan.launchId, record)
+  }
   io.log.info(
     `launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment} on ${backend}, results in ${resultsRoot}`,
   )
@@ -114,10 +129,11 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
       docker,
       runnerDir: deps.runnerDir,
       resultsRoot,
+      env: io.env,
       ...(io.env.TRAINER_DOCKER_NETWORK ? {network: io.env.TRAINER_DOCKER_NETWORK} : {}),
     })
   } else {
-    executor = processExecutor({runner: deps.runner, resultsRoot, cwd: io.workspace, env: {...io.env}})
+    executor = processExecutor({runner: deps.runner, resultsRoot, cwd: io.workspace, env: io.env})
   }
   await runPool({
     plan,

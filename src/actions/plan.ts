@@ -1,7 +1,7 @@
 import {z} from 'zod'
 import {loadConfig} from '../config/load.js'
 import type {TrainerConfig} from '../config/schema.js'
-import {bool, list, optInt, optString, readInputs, required} from '../kit/inputs.js'
+import {bool, lines, optInt, optString, readInputs, required} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
 import {buildPlan, parseOverrides} from '../plan/plan.js'
 import type {Plan} from '../plan/types.js'
@@ -10,7 +10,8 @@ import type {Plan} from '../plan/types.js'
 export const PlanInputs = z.object({
   config: optString(),
   experiment: optString(),
-  overrides: list(),
+  /** One key=value per line (values may hold commas). */
+  overrides: lines(),
   seed: optInt(0, 2 ** 32 - 1),
   'prefer-config-seed': bool(true),
   'launch-id': optString(),

@@ -1,14 +1,15 @@
-import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {IllegalTransitionError} from '../ledger/errors.js'
+import {IllegalTransitionError, LedgerBusyError} from '../ledger/errors.js'
 import type {Ledger} from '../ledger/ledger.js'
 import type {RunState} from '../ledger/states.js'
 import type {Plan, Run} from '../plan/types.js'
 import type {RunSpec} from '../runner/spec.js'
+import {readRunMetrics} from './outcome.js'
 
 export interface ProgressEvent {
   run: Run
-  state: RunState
+  /** UNRECORDED: the run's state could not be written (the ledger stayed locked). */
+  state: RunState | 'UNRECORDED'
   detail?: string | undefined
 }
 
@@ -136,12 +137,9 @@ export async function runPool(o: PoolOptions): Promise<void> {
     else s.stop() // cancelled while it was starting
     const {code, signal} = await s.done
     running.delete(r.id)
-    let metrics: {status?: string; reason?: string | null; final?: Record<string, number>} = {}
-    try {
-      metrics = JSON.parse(await readFile(join(o.resultsRoot, r.output, 'metrics.json'), 'utf8')) as typeof metrics
-    } catch {
-      // the runner could not write it (it failed before the run directory existed)
-    }
+    // the run directory is the training's to write too: only a valid metrics.json counts
+    const read = await readRunMetrics(o.resultsRoot, r.output)
+    const metrics: {status?: string; reason?: string | null; final?: Record<string, number>} = read.metrics ?? {}
     const tail = s.tail()
     // stopped before `trainer run` could catch the signal counts as interrupted too
     const interrupted = code === 130 || code === 143 || signal === 'SIGTERM' || signal === 'SIGINT'
@@ -152,7 +150,9 @@ export async function runPool(o: PoolOptions): Promise<void> {
       code === 0
         ? undefined
         : (metrics.reason ??
-          (signal ? `trainer run stopped by ${signal}` : (tail.at(-1) ?? `trainer run exited ${code}`)))
+          (signal
+            ? `trainer run stopped by ${signal}`
+            : `${tail.at(-1) ?? `trainer run exited ${code}`}${read.problem ? ` (${read.problem})` : ''}`))
     const exitCode = code ?? (interrupted ? 130 : -1)
     const fields = {
       exitCode,
@@ -171,8 +171,14 @@ export async function runPool(o: PoolOptions): Promise<void> {
       try {
         await one(r)
       } catch (e: unknown) {
-        // one run's trouble (a busy ledger, a lost engine) is recorded, and the others go on
         const why = e instanceof Error ? e.message : String(e)
+        // A ledger held by another process for too long: nothing could be written, and nothing
+        // is written in its place (the run may well have succeeded); status --refresh settles it.
+        if (e instanceof LedgerBusyError) {
+          o.progress({run: r, state: 'UNRECORDED', detail: why})
+          continue
+        }
+        // one run's trouble (a lost engine, a bug) is recorded, and the others go on
         try {
           o.ledger.transition(r.id, 'ERROR', {reason: why})
         } catch {

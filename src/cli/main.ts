@@ -137,9 +137,10 @@ const VERBS: Record<string, Verb> = {
       r.status === 'SUCCEEDED' ? 0 : r.status === 'CANCELLED' ? 130 : 1,
   },
   status: {
-    summary: 'the runs of a launch (default: the latest) and their results',
-    usage: 'trainer status [LAUNCH-ID] [--ledger FILE] [--json]',
-    options: {...COMMON, ledger: {type: 'string'}},
+    summary:
+      'the runs of a launch (default: the latest) and their results; --refresh settles runs whose launcher is gone',
+    usage: 'trainer status [LAUNCH-ID] [--refresh] [--ledger FILE] [--json]',
+    options: {...COMMON, ledger: {type: 'string'}, refresh: {type: 'boolean'}},
     positionals: 'id',
     run: status,
     json: (r: Awaited<ReturnType<typeof status>>) => r,
@@ -210,6 +211,7 @@ function toInputs(
   for (const w of positionals) {
     if (mode === 'id') inputs.id = w
     else if (w.startsWith('exp=') || w.startsWith('experiment=')) inputs.experiment = w.slice(w.indexOf('=') + 1)
+    else if (/[\r\n]/.test(w)) throw new Error(`'${w.split(/\r?\n/)[0]}…': a value cannot span lines`)
     else overrides.push(w)
   }
   if (overrides.length) inputs.overrides = overrides.join('\n')
@@ -232,6 +234,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (verb === 'run') {
+    // A launcher that dies (kill -9) takes the read end of our stdout/stderr with it: the run
+    // goes on, orphaned but whole (logs.txt keeps its output), rather than dying of EPIPE.
+    for (const s of [process.stdout, process.stderr]) s.on('error', () => undefined)
     return runner({
       argv: rest,
       env: process.env,
@@ -249,6 +254,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let values
   let positionals: string[]
+  let inputs: Record<string, string>
   try {
     ;({values, positionals} = parseArgs({
       args: rest,
@@ -258,6 +264,7 @@ export async function main(argv: string[]): Promise<number> {
     }))
     if (v.positionals === 'id' && positionals.length > 1)
       throw new Error(`one id expected, got: ${positionals.join(' ')}`)
+    inputs = toInputs(values, () => readFileSync(0, 'utf8'), positionals, v.positionals)
   } catch (e: unknown) {
     process.stderr.write(`trainer ${verb}: ${(e as Error).message}\nUsage: ${v.usage}\n`)
     return 2
@@ -268,13 +275,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   const cwd = resolve(typeof values.cwd === 'string' ? values.cwd : '.')
   const io = consoleIO({
-    inputs: toInputs(values, () => readFileSync(0, 'utf8'), positionals, v.positionals),
+    inputs,
     verbose: values.verbose === true,
     cwd,
   })
   process.exitCode = 0
   const result = await runAction(verb, v.run, io)
-  if (result === undefined) return 1
+  // a configuration error exits 2 (seed 000's code), any other failure 1
+  if (result === undefined) return typeof process.exitCode === 'number' && process.exitCode !== 0 ? process.exitCode : 1
   process.stdout.write(
     (values.json ? JSON.stringify(v.json(result as never), null, 2) : v.human(result as never)) + '\n',
   )

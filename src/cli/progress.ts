@@ -27,8 +27,9 @@ export function progressReporter(
     const failed = n(s => s === 'FAILED' || s === 'ERROR')
     const cancelled = n(s => s === 'CANCELLED')
     const running = n(s => s === 'STARTING' || s === 'RUNNING')
-    const queued = plan.runs.length - done - failed - cancelled - running
-    const line = `${plan.launchId}: ${queued} queued, ${running} running, ${done} done, ${failed} failed${cancelled ? `, ${cancelled} cancelled` : ''}, ${elapsed()}`
+    const unrecorded = n(s => s === 'UNRECORDED')
+    const queued = plan.runs.length - done - failed - cancelled - running - unrecorded
+    const line = `${plan.launchId}: ${queued} queued, ${running} running, ${done} done, ${failed} failed${cancelled ? `, ${cancelled} cancelled` : ''}${unrecorded ? `, ${unrecorded} not recorded (ledger busy)` : ''}, ${elapsed()}`
     stream.write(`\r\x1b[2K${line}`)
     if (e.state === 'FAILED' && e.detail)
       stream.write(`\r\x1b[2K${e.run.id} failed:\n${e.detail.replace(/^/gm, '    ')}\n${line}`)

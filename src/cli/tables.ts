@@ -8,10 +8,10 @@ const secs = (r: LedgerRun): string => {
 
 /** The runs of a launch as a terminal table: id, state, seed, exit code, duration, final metrics. */
 export function runsTable(runs: readonly LedgerRun[]): string {
-  const metricKeys = [...new Set(runs.flatMap(r => Object.keys(r.metrics ?? {})))].sort().slice(0, 4)
+  const metricKeys = [...new Set(runs.flatMap(r => Object.keys(r.metrics)))].sort().slice(0, 4)
   const head = ['run', 'state', 'seed', 'exit', 'time', ...metricKeys, 'reason']
   const rows = runs.map(r => {
-    const m = (r.metrics ?? {}) as Record<string, number>
+    const m = r.metrics ?? {}
     return [
       r.id,
       r.state,

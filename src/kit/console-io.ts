@@ -66,9 +66,10 @@ export function consoleIO(o: ConsoleOptions): ActionIO & {outputs: Record<string
     workspace: o.cwd ?? process.cwd(),
     onClose: fn => closers.add(fn),
     close: () => closers.run(),
-    setFailed: m => {
+    setFailed: (m, where) => {
       out(`error: ${m}`)
-      process.exitCode = 1
+      // runAction passes a location only for configuration errors: seed 000's exit code 2
+      process.exitCode = where === undefined ? 1 : 2
     },
   }
 }

@@ -41,6 +41,15 @@ export const list = () =>
       .filter(x => x !== ''),
   )
 
+/** A list input with one item per line and no other separator (items may hold commas). */
+export const lines = () =>
+  z.string().transform(s =>
+    s
+      .split(/\r?\n/)
+      .map(x => x.trim())
+      .filter(x => x !== ''),
+  )
+
 /** KEY=VALUE pairs, one per line (values may contain commas and '='). */
 export const keyValues = () =>
   z.string().transform((s, ctx) => {

@@ -22,3 +22,12 @@ export class IllegalTransitionError extends TrainerError {
 export class LedgerError extends TrainerError {
   override name = 'LedgerError'
 }
+
+/**
+ * Another process held the ledger's write lock for longer than this one would wait: nothing
+ * was written. The caller must not record anything in its place (a run that succeeded is not
+ * an ERROR because the ledger was busy); `trainer status --refresh` finds the truth later.
+ */
+export class LedgerBusyError extends LedgerError {
+  override name = 'LedgerBusyError'
+}

@@ -9,12 +9,13 @@
  * is a compare-and-set (`UPDATE … WHERE id = ? AND state = ?`), so of two processes moving the
  * same run only one wins; the other sees the new state and gets an IllegalTransitionError.
  */
-import {mkdirSync} from 'node:fs'
+import {existsSync, mkdirSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import type {DatabaseSync, SQLInputValue, SQLOutputValue, StatementSync} from 'node:sqlite'
 import {NotFoundError} from '../kit/errors.js'
 import type {Plan, Resources, Scalar} from '../plan/types.js'
-import {IllegalTransitionError, LedgerError} from './errors.js'
+import {IllegalTransitionError, LedgerBusyError, LedgerError} from './errors.js'
 import {RUN_STATES, canTransition, isActive, isRunState, isTerminal, type RunState} from './states.js'
 import {loadSqlite} from './sqlite.js'
 
@@ -24,8 +25,29 @@ export type LaunchStatus = 'ACTIVE' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED'
 export interface LedgerOptions {
   /** The clock behind every timestamp (ISO 8601 strings). */
   now?: () => Date
-  /** How long a write waits for another process's lock before failing (default 5 s). */
+  /** How long one attempt at a write waits for another process's lock (default 5 s). */
   busyTimeoutMs?: number
+  /**
+   * How long a write keeps trying, over several attempts, before it gives up with a
+   * LedgerBusyError (default 120 s): a long lock held by another process delays a write
+   * rather than losing it.
+   */
+  busyTotalMs?: number
+  /**
+   * Open for reading only (status, logs): nothing is created, migrated or written, so a
+   * ledger on a read-only file or file system can still be read.
+   */
+  readOnly?: boolean
+}
+
+/** SQLite's result codes for a lock held by another connection. */
+const SQLITE_BUSY = 5
+const SQLITE_LOCKED = 6
+const SQLITE_CANTOPEN = 14
+
+function sqliteCode(e: unknown): number | undefined {
+  const code = (e as {errcode?: unknown}).errcode
+  return typeof code === 'number' ? code & 0xff : undefined
 }
 
 /** What a transition may record besides the new state; omitted fields keep their value. */
@@ -71,7 +93,8 @@ export interface LedgerRun {
   startedAt: string | undefined
   /** When the run reached SUCCEEDED, FAILED or CANCELLED. */
   endedAt: string | undefined
-  metrics: unknown
+  /** The run's final metric values: only finite numbers, whatever the row holds. */
+  metrics: Record<string, number>
   resultUrl: string | undefined
 }
 
@@ -177,23 +200,63 @@ export class Ledger {
   readonly #db: DatabaseSync
   readonly #now: () => Date
   readonly #statements = new Map<string, StatementSync>()
+  readonly #busyTotalMs: number
+  readonly readOnly: boolean
 
-  private constructor(path: string, db: DatabaseSync, now: () => Date) {
+  private constructor(path: string, db: DatabaseSync, now: () => Date, o: LedgerOptions) {
     this.path = path
     this.#db = db
     this.#now = now
+    this.#busyTotalMs = o.busyTotalMs ?? 120_000
+    this.readOnly = o.readOnly ?? false
   }
 
-  /** Opens (creating it and its parent directories if needed) and migrates a ledger file. */
+  /**
+   * Opens (creating it and its parent directories if needed) and migrates a ledger file.
+   * With `readOnly`, opens an existing ledger for reading only (NotFoundError when there is
+   * none), also on a read-only file system.
+   */
   static open(path: string, options: LedgerOptions = {}): Ledger {
     const memory = path === ':memory:' || path.startsWith('file:')
-    if (!memory) mkdirSync(dirname(resolve(path)), {recursive: true})
     const {DatabaseSync} = loadSqlite()
-    const db = new DatabaseSync(path, {timeout: options.busyTimeoutMs ?? 5000, enableForeignKeyConstraints: true})
+    const timeout = options.busyTimeoutMs ?? 5000
+    if (options.readOnly && !memory) {
+      if (!existsSync(path)) throw new NotFoundError(`no ledger at ${path}: nothing has been launched here yet`)
+      let db: DatabaseSync
+      try {
+        db = new DatabaseSync(path, {timeout, readOnly: true})
+        db.prepare('PRAGMA user_version').get()
+      } catch (e: unknown) {
+        if (sqliteCode(e) !== SQLITE_CANTOPEN) throw e
+        // A WAL ledger on a read-only file system: SQLite cannot make its shared-memory file,
+        // so it reads the file as immutable (no writer can be there to change it).
+        const url = pathToFileURL(resolve(path))
+        url.searchParams.set('mode', 'ro')
+        url.searchParams.set('immutable', '1')
+        db = new DatabaseSync(url.href, {timeout, readOnly: true})
+      }
+      const ledger = new Ledger(path, db, options.now ?? (() => new Date()), options)
+      try {
+        const version = ledger.#version()
+        if (version !== SCHEMA_VERSION)
+          throw new LedgerError(
+            `${path}: ledger schema version ${version}, this trainer reads ${SCHEMA_VERSION}; it is open read-only, so it cannot be migrated`,
+            {
+              hint: 'run any trainer command that writes (launch, cancel) once with write access, or upgrade trainer-action',
+            },
+          )
+        return ledger
+      } catch (e) {
+        db.close()
+        throw e
+      }
+    }
+    if (!memory) mkdirSync(dirname(resolve(path)), {recursive: true})
+    const db = new DatabaseSync(path, {timeout, enableForeignKeyConstraints: true})
     try {
       // WAL: one writer and any number of readers at once; NORMAL sync is safe under WAL
       db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL')
-      const ledger = new Ledger(path, db, options.now ?? (() => new Date()))
+      const ledger = new Ledger(path, db, options.now ?? (() => new Date()), options)
       ledger.#migrate()
       return ledger
     } catch (e) {
@@ -204,26 +267,33 @@ export class Ledger {
 
   /**
    * Records a launch and all its runs in CREATED, in one transaction. Calling it again for the
-   * same launch id changes nothing already recorded (runs keep their state); runs of the plan
-   * not yet recorded are added. Returns whether the launch was new.
+   * same launch id and the same plan changes nothing already recorded (runs keep their state)
+   * and returns false; a different plan under a recorded id is a LedgerError, decided inside
+   * the same write transaction, so two launchers racing for one id cannot both pass. Returns
+   * whether the launch was new.
    */
   createLaunch(plan: Plan, options: {backend: string; config?: unknown}): boolean {
     return this.#transaction(() => {
       const at = this.#stamp()
+      const planJson = JSON.stringify(plan)
       const inserted = this.#sql(INSERT_LAUNCH_SQL).run(
         plan.launchId,
         plan.experiment,
         options.backend,
         at,
-        JSON.stringify(plan),
+        planJson,
         json(options.config),
       )
       if (inserted.changes === 0) {
-        const existing = this.#sql('SELECT experiment FROM launches WHERE id = ?').get(plan.launchId)
+        const existing = this.#sql('SELECT experiment, plan_json FROM launches WHERE id = ?').get(plan.launchId)
         if (existing?.experiment !== plan.experiment)
           throw new LedgerError(
             `launch ${plan.launchId}: already recorded for experiment ${String(existing?.experiment)}, not ${plan.experiment}`,
           )
+        if (existing.plan_json !== planJson)
+          throw new LedgerError(`launch ${plan.launchId}: already recorded with a different plan`, {
+            hint: 'choose another --launch-id, or repeat the launch with exactly the same inputs',
+          })
       }
       for (const run of plan.runs) {
         const r = this.#sql(INSERT_RUN_SQL).run(
@@ -281,6 +351,14 @@ export class Ledger {
       if (changed.changes !== 1) throw new IllegalTransitionError(runId, this.#state(runId), to)
       const detail = JSON.stringify({...fields, expect: undefined})
       this.#sql(INSERT_EVENT_SQL).run(runId, at, from, to, detail === '{}' ? null : detail)
+    })
+  }
+
+  /** Replaces what a launch row records besides its plan (its results root, its launcher). */
+  setLaunchConfig(launchId: string, config: unknown): void {
+    this.#transaction(() => {
+      const r = this.#sql('UPDATE launches SET config_json = ? WHERE id = ?').run(json(config), launchId)
+      if (r.changes !== 1) throw new NotFoundError(`launch ${launchId}: not in the ledger`)
     })
   }
 
@@ -349,8 +427,12 @@ export class Ledger {
     if (this.#db.isOpen) this.#db.close()
   }
 
+  #version(): number {
+    return Number(this.#db.prepare('PRAGMA user_version').get()?.user_version ?? 0)
+  }
+
   #migrate(): void {
-    const version = (): number => Number(this.#db.prepare('PRAGMA user_version').get()?.user_version ?? 0)
+    const version = (): number => this.#version()
     if (version() === SCHEMA_VERSION) return
     this.#transaction(() => {
       const from = version() // again, now that we hold the write lock: another process may have migrated
@@ -366,8 +448,30 @@ export class Ledger {
     })
   }
 
+  /**
+   * One write transaction. Taking the write lock is retried while another process holds it
+   * (each attempt waits the busy time-out), up to `busyTotalMs`; then a LedgerBusyError.
+   */
   #transaction<T>(fn: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE')
+    if (this.readOnly) throw new LedgerError(`${this.path}: opened read-only`)
+    const started = Date.now()
+    for (;;) {
+      try {
+        this.#db.exec('BEGIN IMMEDIATE')
+        break
+      } catch (e: unknown) {
+        const code = sqliteCode(e)
+        if (code !== SQLITE_BUSY && code !== SQLITE_LOCKED) throw e
+        const waited = Date.now() - started
+        // a short busy time-out would spin: pause between attempts
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50)
+        if (waited >= this.#busyTotalMs)
+          throw new LedgerBusyError(
+            `${this.path}: another process has held the ledger's write lock for ${Math.round(waited / 1000)} s; nothing was written`,
+            {cause: e, hint: 'trainer status --refresh records the true state once the ledger is free'},
+          )
+      }
+    }
     try {
       const result = fn()
       this.#db.exec('COMMIT')
@@ -408,6 +512,14 @@ function parse(value: SQLOutputValue | undefined): unknown {
   return typeof value === 'string' ? JSON.parse(value) : undefined
 }
 
+/** The finite numbers of an object, under its own keys; {} for anything else. */
+function finiteValues(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {}
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out
+  for (const [k, v] of Object.entries(value)) if (typeof v === 'number' && Number.isFinite(v)) out[k] = v
+  return out
+}
+
 function text(value: SQLOutputValue | undefined): string {
   return typeof value === 'string' ? value : String(value)
 }
@@ -444,7 +556,7 @@ function toRun(row: Row): LedgerRun {
     createdAt: text(row.created_at),
     startedAt: optionalText(row.started_at),
     endedAt: optionalText(row.ended_at),
-    metrics: parse(row.metrics_json),
+    metrics: finiteValues(parse(row.metrics_json)),
     resultUrl: optionalText(row.result_url),
   }
 }

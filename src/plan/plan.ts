@@ -25,7 +25,8 @@ export interface PlanOptions {
 /** The experiment named, or a ConfigError with the nearest name. */
 export function experimentOf(config: TrainerConfig, name: string): ExperimentConfig {
   const all = config.experiments ?? {}
-  const e = all[name]
+  // own keys only: `exp=constructor` must not find Object.prototype.constructor
+  const e = Object.hasOwn(all, name) ? all[name] : undefined
   if (e) return e
   const names = Object.keys(all)
   const guess = nearest(name, names)
@@ -106,6 +107,7 @@ export function buildPlan(config: TrainerConfig, o: PlanOptions): Plan {
         image: o.image,
         output: `${name}/runs/${pad(index, width)}`,
         outputs: exp.outputs ?? [],
+        env: exp.env ?? [],
         backend,
       })
       index++
@@ -126,13 +128,23 @@ function defaultLaunchId(experiment: string, digest: string, now: Date): string 
   return `${experiment.replace(/[^A-Za-z0-9_.-]/g, '-')}-${t}-${digest.slice(0, 6)}`
 }
 
-/** Parses `key=value` words (a `/train` comment, CLI positionals) into overrides. */
+/**
+ * Parses `key=value` words (a `/train` comment, CLI positionals, lines of the `overrides`
+ * input) into overrides. Each word is one override: everything after the first `=` is the
+ * value, commas and further `=` included, so `name=a,lr=5` sets `name` to `a,lr=5` and
+ * never `lr`. A key given twice is an error rather than a silent last-one-wins.
+ */
 export function parseOverrides(words: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {}
+  const out: Record<string, string> = Object.create(null) as Record<string, string>
   for (const w of words) {
     const i = w.indexOf('=')
     if (i <= 0) throw new ConfigError(`'${w}' is not key=value`, {key: w})
-    out[w.slice(0, i)] = w.slice(i + 1)
+    const key = w.slice(0, i).trim()
+    const value = w.slice(i + 1)
+    if (value.includes('\0')) throw new ConfigError(`override ${key}: the value contains a NUL byte`, {key})
+    if (Object.hasOwn(out, key))
+      throw new ConfigError(`override ${key} is given twice ('${key}=${out[key]}' and '${w}')`, {key})
+    out[key] = value
   }
   return out
 }

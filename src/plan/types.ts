@@ -37,6 +37,11 @@ export interface Run {
   output: string
   /** Globs of the run directory's files to keep in its archive (empty: all). */
   outputs: string[]
+  /**
+   * Names of the launcher's environment variables the run may see, besides the base list of
+   * src/backends/env.ts (`NAME`, or `PREFIX_*`). Names only: values never enter a plan.
+   */
+  env: string[]
   backend: string
 }
 

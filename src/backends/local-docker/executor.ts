@@ -1,5 +1,6 @@
 import type Docker from 'dockerode'
 import {ConfigError, ServiceError} from '../../kit/errors.js'
+import {runEnvironment} from '../env.js'
 import {lineTail, type Executor} from '../pool.js'
 
 /** Where the `trainer run` bundle and the results root appear inside a run's container. */
@@ -37,6 +38,8 @@ export function dockerExecutor(o: {
   runnerDir: string
   resultsRoot: string
   network?: string
+  /** The launcher's environment: only the variables the experiment names reach the container. */
+  env?: Readonly<Record<string, string | undefined>>
 }): Executor {
   return {
     async start(req) {
@@ -59,7 +62,9 @@ export function dockerExecutor(o: {
             RESULTS_MOUNT,
             ...(req.gracePeriod === undefined ? [] : ['--grace-period', String(req.gracePeriod)]),
           ],
-          Env: Object.entries(req.env).map(([k, v]) => `${k}=${v}`),
+          Env: Object.entries({...runEnvironment(o.env ?? {}, run.env, {container: true}), ...req.env}).map(
+            ([k, v]) => `${k}=${v}`,
+          ),
           Labels: {'trainer.run': run.id, 'trainer.experiment': run.experiment},
           HostConfig: {
             // tini as PID 1: signals reach `trainer run` at every moment, zombies are reaped

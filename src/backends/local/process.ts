@@ -1,15 +1,33 @@
 import {spawn} from 'node:child_process'
+import {identify, type ProcessIdentity} from '../../kit/proc.js'
+import {runEnvironment} from '../env.js'
 import {lineTail, type Executor} from '../pool.js'
 
 /**
+ * A local run's handle: `local:<pid>:<start time>@<host>`. The pid alone could name a
+ * stranger once the run has ended; with the start time it names one process only.
+ */
+export function localHandle(id: ProcessIdentity): string {
+  return `local:${id.pid}:${id.start ?? ''}@${id.host}`
+}
+
+/** The process a local handle names; `start` is undefined for handles of older releases (`local:<pid>`). */
+export function parseLocalHandle(handle: string | undefined): ProcessIdentity | undefined {
+  const m = /^local:(\d+)(?::(\d*)@(.+))?$/.exec(handle ?? '')
+  if (!m) return undefined
+  return {pid: Number(m[1]), start: m[2] || undefined, host: m[3] ?? ''}
+}
+
+/**
  * The local backend's executor: each run is a `trainer run` process on this machine.
- * `runner` is how to start it, e.g. `[node, dist/cli/index.js, 'run']`.
+ * `runner` is how to start it, e.g. `[node, dist/cli/index.js, 'run']`. The run sees only
+ * the base environment and the variables its experiment names (src/backends/env.ts).
  */
 export function processExecutor(o: {
   runner: readonly string[]
   resultsRoot: string
   cwd: string
-  env: NodeJS.ProcessEnv
+  env: Readonly<Record<string, string | undefined>>
 }): Executor {
   return {
     async start(req) {
@@ -21,7 +39,7 @@ export function processExecutor(o: {
       ]
       const child = spawn(o.runner[0]!, args, {
         cwd: o.cwd,
-        env: {...o.env, ...req.env},
+        env: {...runEnvironment(o.env, req.run.env), ...req.env},
         stdio: ['ignore', 'ignore', 'pipe'],
       })
       const tail = lineTail()
@@ -34,7 +52,12 @@ export function processExecutor(o: {
         child.once('spawn', () => res())
         child.once('error', rej)
       })
-      return {handle: `local:${child.pid}`, done, stop: () => void child.kill('SIGTERM'), tail: tail.lines}
+      return {
+        handle: localHandle(identify(child.pid!)),
+        done,
+        stop: () => void child.kill('SIGTERM'),
+        tail: tail.lines,
+      }
     },
   }
 }

@@ -101,7 +101,7 @@ describe('runPool', () => {
       ['CANCELLED', 130, 'fake:P.002'],
       ['SUCCEEDED', 0, 'fake:P.003'],
     ])
-    expect(ledger.getRun('P.001')?.reason).toBe('last line')
+    expect(ledger.getRun('P.001')?.reason).toBe('last line (no metrics.json)')
     expect(ledger.finishLaunch('P')).toBe('FAILED')
   })
 

@@ -47,6 +47,7 @@ function makeRun(launchId: string, index: number): Run {
     image: 'ghcr.io/octo/mnist:abc123',
     output: `mnist/runs/${String(index).padStart(3, '0')}`,
     outputs: [],
+    env: [],
     backend: 'local',
   }
 }
@@ -222,7 +223,7 @@ describe('Ledger', () => {
         createdAt: '2025-01-01T00:00:01.000Z',
         startedAt: undefined,
         endedAt: undefined,
-        metrics: undefined,
+        metrics: {},
         resultUrl: undefined,
       })),
     )
@@ -250,13 +251,12 @@ describe('Ledger', () => {
     expect(plan.runs.map(r => ledger.events(r.id))).toEqual(events)
     expect(ledger.listLaunches()).toHaveLength(1)
 
-    // a run the plan gained since is added; the others stay as they are
+    // a different plan under the same id is refused, inside the write transaction: nothing changes
     const grown = makePlan('launch-b', 3)
-    expect(ledger.createLaunch(grown, {backend: 'local'})).toBe(false)
+    expect(() => ledger.createLaunch(grown, {backend: 'local'})).toThrow(/already recorded with a different plan/)
     expect(ledger.listRuns('launch-b').map(r => [r.id, r.state])).toEqual([
       ['launch-b-r000', 'STARTING'],
       ['launch-b-r001', 'CREATED'],
-      ['launch-b-r002', 'CREATED'],
     ])
   })
 

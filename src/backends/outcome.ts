@@ -1,0 +1,52 @@
+import type {RunState} from '../ledger/states.js'
+import {readInside, UnsafePathError} from '../kit/safe-fs.js'
+import {firstIssue, RunMetricsSchema, type RunMetricsContract} from '../runner/contract.js'
+import {getErrorMessage} from '../kit/errors.js'
+
+/** metrics.json is small; a larger one was not written by `trainer run`. */
+const METRICS_MAX_BYTES = 64 << 20
+
+/** A run's metrics.json as read back from its run directory, or why it could not be used. */
+export type ReadMetrics = {metrics: RunMetricsContract; problem?: undefined} | {metrics?: undefined; problem: string}
+
+/**
+ * Reads `<resultsRoot>/<output>/metrics.json` the safe way: no symlinks anywhere below the
+ * results root, regular files only, bounded, and valid against the run contract. The run
+ * directory is written by the training too, so nothing else of it is trusted.
+ */
+export async function readRunMetrics(resultsRoot: string, output: string): Promise<ReadMetrics> {
+  let text: string
+  try {
+    const r = await readInside(resultsRoot, `${output}/metrics.json`, {maxBytes: METRICS_MAX_BYTES})
+    if (r.truncated) return {problem: `metrics.json is over ${METRICS_MAX_BYTES >> 20} MiB`}
+    text = r.text
+  } catch (e: unknown) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {problem: 'no metrics.json'}
+    if (e instanceof UnsafePathError) return {problem: `metrics.json refused: ${e.message}`}
+    return {problem: `metrics.json cannot be read: ${getErrorMessage(e)}`}
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    return {problem: 'metrics.json is not JSON'}
+  }
+  const parsed = RunMetricsSchema.safeParse(raw)
+  if (!parsed.success) return {problem: `metrics.json is not trainer run's (${firstIssue(parsed.error)})`}
+  return {metrics: parsed.data}
+}
+
+/** The ledger state a finished run's metrics.json status stands for. */
+export function stateOfStatus(status: RunMetricsContract['status']): RunState {
+  switch (status) {
+    case 'succeeded':
+      return 'SUCCEEDED'
+    case 'interrupted':
+      return 'CANCELLED'
+    case 'failed':
+    case 'timeout':
+    case 'config_error':
+    case 'upload_failed':
+      return 'FAILED'
+  }
+}
