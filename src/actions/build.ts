@@ -1,10 +1,11 @@
 import {z} from 'zod'
 import {loadConfig} from '../config/load.js'
 import {ensureImage, type EnsureResult} from '../image/pipeline.js'
-import {imageSettings} from '../image/settings.js'
+import {imageSettings, workspaceOutputs} from '../image/settings.js'
 import {buildSummary} from '../image/summary.js'
-import {bool, keyValues, optInt, optString, readInputs} from '../kit/inputs.js'
+import {bool, keyValues, list, optInt, optString, readInputs} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
+import {DEFAULT_LEDGER, DEFAULT_RESULTS} from './launch.js'
 
 /** Inputs of actions/build (and of the root action for now), keyed by their action.yml names. */
 export const BuildInputs = z.object({
@@ -21,6 +22,7 @@ export const BuildInputs = z.object({
   platform: optString(),
   username: optString(),
   password: optString(),
+  'auth-realms': list(),
   force: bool(false),
 })
 
@@ -40,6 +42,7 @@ export async function build(io: ActionIO): Promise<EnsureResult> {
     env: {...io.env},
     log: io.log,
     secret: v => io.setSecret(v),
+    exclude: workspaceOutputs(io.workspace, config.launch, {results: DEFAULT_RESULTS, ledger: DEFAULT_LEDGER}),
   })
   io.setOutput('image', r.ref.full)
   io.setOutput('tag', r.ref.tag)

@@ -3,7 +3,7 @@ import {mkdir} from 'node:fs/promises'
 import {loadConfig} from '../config/load.js'
 import {processExecutor} from '../backends/local/process.js'
 import {runPool, type Executor, type ProgressEvent} from '../backends/pool.js'
-import {ConfigError} from '../kit/errors.js'
+import {ConfigError, getErrorMessage} from '../kit/errors.js'
 import {identify} from '../kit/proc.js'
 import {LedgerBusyError, LedgerError} from '../ledger/errors.js'
 import {reconcileLaunch, type LaunchRecord} from '../backends/reconcile.js'
@@ -74,6 +74,26 @@ async function pipelineImage(
   return (await imageForManifest(settings, {log: io.log})).ref.full
 }
 
+/** Where the runs of a local launch execute: processes here, or containers on the engine. */
+async function executorFor(io: ActionIO, deps: LaunchDeps, backend: string, resultsRoot: string): Promise<Executor> {
+  if (backend !== 'local-docker')
+    return processExecutor({runner: deps.runner, resultsRoot, cwd: io.workspace, env: io.env})
+  // dockerode loads only for this backend
+  const [{dockerExecutor}, {connectDocker, pingDocker}] = await Promise.all([
+    import('../backends/local-docker/executor.js'),
+    import('../image/docker.js'),
+  ])
+  const {docker, host} = connectDocker(io.env)
+  await pingDocker(docker, host)
+  return dockerExecutor({
+    docker,
+    runnerDir: deps.runnerDir,
+    resultsRoot,
+    env: io.env,
+    ...(io.env.TRAINER_DOCKER_NETWORK ? {network: io.env.TRAINER_DOCKER_NETWORK} : {}),
+  })
+}
+
 /** `trainer launch`: plans an experiment and runs it on the local backend, recording every run in the ledger. */
 export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResult> {
   const i = readInputs(io, LaunchInputs)
@@ -89,6 +109,13 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
     resolve(io.workspace, i['results-root'] ?? config.launch?.['results-root'] ?? DEFAULT_RESULTS),
     plan.launchId,
   )
+  // before anything is recorded: a launch that cannot even start leaves no ACTIVE row behind
+  await mkdir(resultsRoot, {recursive: true}).catch((e: unknown) => {
+    throw new ConfigError(
+      `results root ${resultsRoot} cannot be created: ${(e as NodeJS.ErrnoException).code ?? getErrorMessage(e)}`,
+      {key: 'results-root'},
+    )
+  })
   const path = ledgerPath(io.workspace, i.ledger, config.launch?.ledger)
   const ledger = Ledger.open(path)
   io.onClose(() => ledger.close())
@@ -115,36 +142,26 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
   io.log.info(
     `launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment} on ${backend}, results in ${resultsRoot}`,
   )
-  await mkdir(resultsRoot, {recursive: true})
-  let executor: Executor
-  if (backend === 'local-docker') {
-    // dockerode loads only for this backend
-    const [{dockerExecutor}, {connectDocker, pingDocker}] = await Promise.all([
-      import('../backends/local-docker/executor.js'),
-      import('../image/docker.js'),
-    ])
-    const {docker, host} = connectDocker(io.env)
-    await pingDocker(docker, host)
-    executor = dockerExecutor({
-      docker,
-      runnerDir: deps.runnerDir,
+  try {
+    const executor = await executorFor(io, deps, backend, resultsRoot)
+    await runPool({
+      plan,
+      ledger,
       resultsRoot,
-      env: io.env,
-      ...(io.env.TRAINER_DOCKER_NETWORK ? {network: io.env.TRAINER_DOCKER_NETWORK} : {}),
+      parallel: i.parallel ?? config.launch?.parallel ?? 2,
+      executor,
+      signals: deps.signals,
+      progress: e => deps.progress?.(e, plan),
+      gracePeriod: i['grace-period'],
     })
-  } else {
-    executor = processExecutor({runner: deps.runner, resultsRoot, cwd: io.workspace, env: io.env})
+  } catch (e: unknown) {
+    // Every way a launch ends leaves it final: runs it never started are cancelled, with why.
+    for (const r of ledger.listRuns(plan.launchId))
+      if (r.state === 'CREATED')
+        ledger.transition(r.id, 'CANCELLED', {reason: `launch failed: ${getErrorMessage(e)}`, expect: ['CREATED']})
+    ledger.finishLaunch(plan.launchId)
+    throw e
   }
-  await runPool({
-    plan,
-    ledger,
-    resultsRoot,
-    parallel: i.parallel ?? config.launch?.parallel ?? 2,
-    executor,
-    signals: deps.signals,
-    progress: e => deps.progress?.(e, plan),
-    gracePeriod: i['grace-period'],
-  })
   const status = ledger.finishLaunch(plan.launchId)
   const runs = ledger.listRuns(plan.launchId)
   io.setOutput('status', status)

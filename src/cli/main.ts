@@ -71,7 +71,8 @@ const VERBS: Record<string, Verb> = {
     summary: 'build and push the training image, only when its tag is not in the registry',
     usage:
       'trainer build [--name NAME[:TAG]] [--registry HOST/PREFIX] [--tag TAG] [--dockerfile FILE] [--context DIR]\n' +
-      '              [--build-arg K=V ...] [--platform OS/ARCH] [--username U --password-stdin] [--force] [--json]',
+      '              [--build-arg K=V ...] [--platform OS/ARCH] [--username U --password-stdin]\n' +
+      '              [--auth-realms HOST ...] [--force] [--json]',
     options: {
       ...COMMON,
       name: {type: 'string'},
@@ -83,6 +84,7 @@ const VERBS: Record<string, Verb> = {
       platform: {type: 'string'},
       username: {type: 'string'},
       'password-stdin': {type: 'boolean'},
+      'auth-realms': {type: 'string', multiple: true},
       force: {type: 'boolean'},
     },
     run: build,

@@ -8,9 +8,9 @@ function keyList(valid: readonly string[]): string {
 }
 
 /** Turns the first schema issue into a ConfigError at the offending node's line and column. */
-function locate(doc: Document, lc: LineCounter, file: string, issue: z.core.$ZodIssue): ConfigError {
+function locate(doc: Document, lc: LineCounter, file: string, issue: z.core.$ZodIssue, data: unknown): ConfigError {
   let path = issue.path.map(p => (typeof p === 'symbol' ? String(p) : p))
-  let message = issue.message
+  let message = plainType(issue, data) ?? issue.message
   let key = path.join('.')
   let offset: number | undefined
   if (issue.code === 'unrecognized_keys') {
@@ -41,16 +41,60 @@ function locate(doc: Document, lc: LineCounter, file: string, issue: z.core.$Zod
   })
 }
 
+/** The keys of the object schema at `path` of the config (through records, optionals, transforms). */
 function shapeAt(path: (string | number)[]): Record<string, unknown> {
-  let s: unknown = ConfigSchema
-  for (const p of path) {
-    const shape = (s as {shape?: Record<string, unknown>}).shape
-    s = shape?.[String(p)]
-    // unwrap optional
-    while (s && typeof s === 'object' && 'unwrap' in s && typeof s.unwrap === 'function')
-      s = (s as {unwrap: () => unknown}).unwrap()
+  interface Def {
+    type?: string
+    shape?: Record<string, unknown>
+    innerType?: unknown
+    valueType?: unknown
+    in?: unknown
+    element?: unknown
   }
-  return (s as {shape?: Record<string, unknown>} | undefined)?.shape ?? {}
+  const def = (s: unknown): Def => (s as {_zod?: {def?: Def}} | undefined)?._zod?.def ?? {}
+  // optional, default, nullable, pipe (a transform): the schema they wrap
+  const unwrap = (s: unknown): unknown => {
+    for (let d = def(s); d.innerType !== undefined || d.in !== undefined; d = def(s)) s = d.innerType ?? d.in
+    return s
+  }
+  let s = unwrap(ConfigSchema)
+  for (const p of path) {
+    const d = def(s)
+    s = unwrap(d.type === 'object' ? d.shape?.[String(p)] : d.type === 'record' ? d.valueType : d.element)
+    if (s === undefined) return {}
+  }
+  return def(s).shape ?? {}
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a mapping of keys to values',
+  record: 'a mapping of keys to values',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+}
+
+/** What a YAML value is, in the words of a person reading trainer.yml. */
+function kindOf(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing'
+  if (Array.isArray(v)) return 'a list'
+  if (typeof v === 'object') return 'a mapping'
+  if (typeof v === 'string') return `the string '${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`
+  if (typeof v === 'boolean') return `the boolean ${v}`
+  if (typeof v === 'number') return `the number ${v}`
+  return typeof v
+}
+
+/** A type error in plain words: "expected a list, got the number 3". */
+function plainType(issue: z.core.$ZodIssue, data: unknown): string | undefined {
+  if (issue.code !== 'invalid_type') return undefined
+  let v: unknown = data
+  for (const p of issue.path)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p] : undefined
+  const want = TYPE_WORDS[issue.expected] ?? issue.expected
+  return v === undefined ? `required: expected ${want}` : `expected ${want}, got ${kindOf(v)}`
 }
 
 /** Parses and validates trainer.yml text; errors name the file, line, column and key. */
@@ -64,6 +108,10 @@ export function parseConfig(text: string, file: string): TrainerConfig {
   }
   const data: unknown = doc.toJS() ?? {}
   const r = ConfigSchema.safeParse(data)
-  if (!r.success) throw locate(doc, lc, file, r.error.issues[0]!)
+  if (!r.success) {
+    // an unknown key is the likeliest cause of the other issues at the same place (a typo)
+    const issue = r.error.issues.find(i => i.code === 'unrecognized_keys') ?? r.error.issues[0]!
+    throw locate(doc, lc, file, issue, data)
+  }
   return r.data
 }

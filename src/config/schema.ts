@@ -1,6 +1,13 @@
 import {z} from 'zod'
 
-const scalar = z.union([z.string(), z.number(), z.boolean()], {error: 'must be a string, number or boolean'})
+/** Text that reaches a process (argv, environment): a NUL byte would make spawn throw. */
+const text = () => z.string().refine(v => !v.includes('\0'), 'must not contain a NUL byte')
+
+const scalar = z.union([text(), z.number(), z.boolean()], {error: 'must be a string, number or boolean'})
+
+/** A token realm host: `host` or `host:port`, as a URL writes it (IPv6 in brackets); no scheme, path or wildcard. */
+export const REALM_HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i
 
 export const ImageSchema = z.strictObject({
   /** Image name, optionally with a tag (`myapp` or `myapp:v1`); the registry prefix comes from `registry`. */
@@ -17,6 +24,13 @@ export const ImageSchema = z.strictObject({
     .regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/, 'must look like os/arch[/variant], e.g. linux/amd64')
     .optional(),
   dockerignore: z.string().min(1).optional(),
+  /**
+   * Token realm hosts (`host` or `host:port`) that may receive the registry credentials,
+   * besides the registry's own host and the known ones (auth.docker.io for Docker Hub, ...).
+   */
+  'auth-realms': z
+    .array(z.string().regex(REALM_HOST, 'a host or host:port, as in the realm URL (no scheme, path or wildcard)'))
+    .optional(),
 })
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/
@@ -66,7 +80,7 @@ export const SweepSchema = z.record(z.string(), z.unknown()).transform((v, ctx) 
 
 export const ExperimentSchema = z.strictObject({
   /** The training command, an argv array (never a shell string). */
-  command: z.array(z.string().min(1)).min(1),
+  command: z.array(text().min(1)).min(1),
   params: z.record(paramKey, scalar).optional(),
   /** seed 000's `random_seeds`: the seed of run i is seeds[i]. */
   seeds: z
@@ -85,6 +99,20 @@ export const ExperimentSchema = z.strictObject({
   backend: z.enum(['local', 'local-docker', 'slurm', 'vertex', 'self-hosted']).optional(),
   /** Globs of files to keep from a run's directory. */
   outputs: z.array(z.string().min(1)).optional(),
+  /**
+   * Environment variables of the launcher the runs may see (`WANDB_API_KEY`, or `WANDB_*`),
+   * besides a base list (PATH, HOME, locale, CUDA and thread knobs). Nothing else passes.
+   */
+  env: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z_][A-Za-z0-9_]*\*?$/,
+          'environment variable names: letters, digits, _ (a trailing * for a prefix)',
+        ),
+    )
+    .optional(),
   'args-style': z.enum(['container-main', 'env']).optional(),
   /** false: ignore `seeds`, use the explicit seed or a deterministic one (seed 000 --no-prefer-config-seed). */
   'prefer-config-seed': z.boolean().optional(),

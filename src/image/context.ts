@@ -1,7 +1,8 @@
 import * as dockerignoreModule from '@balena/dockerignore'
 import type {Ignore} from '@balena/dockerignore'
 import {createReadStream} from 'node:fs'
-import {lstat, readFile, readdir, readlink} from 'node:fs/promises'
+import type {Stats} from 'node:fs'
+import {lstat, readFile, readdir, readlink, stat} from 'node:fs/promises'
 import {basename, join, relative, resolve, sep} from 'node:path'
 import type {Readable} from 'node:stream'
 import {pack as tarPack, type Pack} from 'tar-stream'
@@ -17,6 +18,13 @@ const dockerignore = ((dockerignoreModule as unknown as {default?: unknown}).def
  */
 export const CREDENTIAL_PATTERNS = ['**/gha-creds-*.json', '**/.docker/config.json']
 
+/**
+ * Names never sent at any depth, whatever the ignore file says: git metadata (a
+ * directory, or the file a submodule or worktree has; actions/checkout keeps its
+ * token in .git/config) and the usual credential files of package managers and tools.
+ */
+export const NEVER_SENT = new Set(['.git', '.npmrc', '.netrc', '_netrc', '.pypirc', '.git-credentials'])
+
 export interface ContextOptions {
   /** The build context directory. */
   context: string
@@ -24,7 +32,10 @@ export interface ContextOptions {
   dockerfile: string
   /** An explicit ignore file, overriding the defaults below. */
   dockerignore?: string | undefined
-  /** Extra absolute paths never to send (e.g. the Docker config in use). */
+  /**
+   * Extra paths never to send (the Docker config in use, the results root, the ledger),
+   * matched by what they are (device and inode), not by how they are spelled.
+   */
   exclude?: string[]
   /** Paths in messages are shown relative to this directory. */
   root?: string
@@ -38,6 +49,23 @@ export interface BuildContext {
   ignoreFile: string | undefined
   /** Resolves to the number of files sent once the tar is complete. */
   done: Promise<number>
+  /** Paths (relative to the context) kept out whatever the ignore file says; complete once `done` resolves. */
+  keptOut: string[]
+}
+
+/** A file's identity, so an alias (a symlinked directory, a hard link) cannot pass for another path. */
+const identity = (st: Stats): string => `${st.dev}:${st.ino}`
+
+async function identities(paths: readonly string[]): Promise<Set<string>> {
+  const ids = await Promise.all(
+    paths.map(p =>
+      stat(p).then(
+        st => identity(st),
+        () => undefined,
+      ),
+    ),
+  )
+  return new Set(ids.filter((i): i is string => i !== undefined))
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -89,15 +117,16 @@ export async function buildContext(o: ContextOptions): Promise<BuildContext> {
       {hint: 'Set image.dockerfile in trainer.yml or the dockerfile input.'},
     )
   }
-  const st = await lstat(context).catch(() => undefined)
-  if (!st?.isDirectory())
+  const top = await lstat(context).catch(() => undefined)
+  if (!top?.isDirectory())
     throw new ConfigError(`build context ${label(context)} is not a directory`, {key: 'image.context'})
   const ignoreFile = await findIgnoreFile(context, dockerfile, o.dockerignore)
   const rules = ignoreFile ? parseIgnore(await readFile(ignoreFile, 'utf8')) : []
   const ig = dockerignore().add(rules)
   const creds = dockerignore().add(CREDENTIAL_PATTERNS)
   const hasExceptions = rules.some(r => r.startsWith('!'))
-  const excluded = new Set((o.exclude ?? []).map(p => resolve(p)))
+  const excluded = await identities(o.exclude ?? [])
+  const keptOut: string[] = []
 
   const relDockerfile = relative(context, dockerfile)
   const inside = !relDockerfile.startsWith('..') && !relDockerfile.startsWith(sep)
@@ -123,33 +152,37 @@ export async function buildContext(o: ContextOptions): Promise<BuildContext> {
       for (const d of entries) {
         const path = rel ? `${rel}/${d.name}` : d.name
         const abs = join(context, path)
-        if (excluded.has(abs) || creds.ignores(path)) continue
+        const st = await lstat(abs)
         const ignored = !always.has(path) && ig.ignores(path)
-        if (d.isDirectory()) {
+        if (NEVER_SENT.has(d.name) || creds.ignores(path) || excluded.has(identity(st))) {
+          // said only where the ignore file would have let it through
+          if (!ignored || (st.isDirectory() && hasExceptions)) keptOut.push(path)
+          continue
+        }
+        if (st.isDirectory()) {
           if (ignored && !hasExceptions && !alwaysDirs.has(path)) continue
-          if (!ignored) await addEntry(tar, abs, path)
+          if (!ignored) await addEntry(tar, abs, path, st)
           await walk(path)
           continue
         }
         if (ignored) continue
-        await addEntry(tar, abs, path)
+        await addEntry(tar, abs, path, st)
         n++
       }
     }
     await walk('')
     if (!inside) {
-      await addEntry(tar, dockerfile, tarDockerfile)
+      await addEntry(tar, dockerfile, tarDockerfile, await lstat(dockerfile))
       n++
     }
     tar.finalize()
     return n
   })()
   done.catch((e: unknown) => tar.destroy(e as Error))
-  return {stream: tar as unknown as Readable, dockerfile: tarDockerfile, ignoreFile, done}
+  return {stream: tar as unknown as Readable, dockerfile: tarDockerfile, ignoreFile, done, keptOut}
 }
 
-async function addEntry(tar: Pack, abs: string, name: string): Promise<void> {
-  const st = await lstat(abs)
+async function addEntry(tar: Pack, abs: string, name: string, st: Stats): Promise<void> {
   const base = {name, mode: st.mode & 0o7777, mtime: st.mtime, uid: 0, gid: 0}
   if (st.isSymbolicLink()) {
     await entry(tar, {...base, type: 'symlink', linkname: await readlink(abs)})

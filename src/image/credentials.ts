@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises'
 import {homedir} from 'node:os'
 import {join} from 'node:path'
 import {exec} from '../kit/exec.js'
-import {AuthError} from '../kit/errors.js'
+import {AuthError, ConfigError} from '../kit/errors.js'
 
 export interface Credentials {
   username?: string
@@ -28,6 +28,35 @@ function keysFor(registry: string): string[] {
   return [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`]
 }
 
+/** What Docker itself accepts after `docker-credential-`: a bare program name, never a path. */
+const HELPER_NAME = /^[A-Za-z0-9._-]+$/
+
+function checkHelper(name: unknown, file: string, key: string): string {
+  if (typeof name !== 'string' || !HELPER_NAME.test(name)) {
+    throw new ConfigError(
+      `${key} in ${file} names the credential helper ${JSON.stringify(name)}, which is not a helper name (letters, digits, '.', '_', '-'; no path)`,
+      {file, key},
+      {hint: 'Name an installed docker-credential-<name> program, e.g. "credsStore": "secretservice".'},
+    )
+  }
+  return name
+}
+
+/** The helper's answer, or undefined when it is not the JSON object Docker defines. */
+function parseHelperOutput(out: Buffer): {Username?: string; Secret?: string} | undefined {
+  let j: unknown
+  try {
+    j = JSON.parse(out.toString('utf8'))
+  } catch {
+    return undefined
+  }
+  if (j === null || typeof j !== 'object' || Array.isArray(j)) return undefined
+  const {Username, Secret} = j as Record<string, unknown>
+  if (Secret !== undefined && typeof Secret !== 'string') return undefined
+  if (Username !== undefined && typeof Username !== 'string') return undefined
+  return {...(Username === undefined ? {} : {Username}), ...(Secret === undefined ? {} : {Secret})}
+}
+
 async function fromHelper(helper: string, registry: string, env: NodeJS.ProcessEnv): Promise<Credentials | undefined> {
   const server = registry === 'docker.io' ? 'https://index.docker.io/v1/' : registry
   let r
@@ -39,12 +68,19 @@ async function fromHelper(helper: string, registry: string, env: NodeJS.ProcessE
   if (r.code !== 0) {
     if (/credentials not found/i.test(r.stdout.toString() + r.stderr)) return undefined
     throw new AuthError(
-      `credential helper docker-credential-${helper} failed for ${registry}: ${r.stderr.trim() || `exit ${r.code}`}`,
+      `credential helper docker-credential-${helper} failed for ${registry}: ${r.stderr.trim().slice(0, 500) || `exit ${r.code}`}`,
     )
   }
-  const j = JSON.parse(r.stdout.toString('utf8')) as {Username?: string; Secret?: string}
-  if (!j.Secret) return undefined
-  return j.Username === '<token>' ? {identityToken: j.Secret} : {username: j.Username ?? '', password: j.Secret}
+  // Never echo the output: a JSON parse error quotes it, and it holds the secret.
+  const j = parseHelperOutput(r.stdout)
+  if (!j) {
+    throw new AuthError(
+      `credential helper docker-credential-${helper} answered ${registry} with malformed output (not {"Username": ..., "Secret": ...} JSON); it is not shown, as it may hold the secret`,
+    )
+  }
+  const {Secret: secret, Username: user} = j
+  if (!secret) return undefined
+  return user === '<token>' ? {identityToken: secret} : {username: user ?? '', password: secret}
 }
 
 /**
@@ -52,14 +88,15 @@ async function fromHelper(helper: string, registry: string, env: NodeJS.ProcessE
  * writes it): a credHelpers entry, an `auths` entry, or the credsStore.
  */
 export async function dockerCredentials(registry: string, env: NodeJS.ProcessEnv): Promise<Credentials | undefined> {
+  const file = join(dockerConfigDir(env), 'config.json')
   let cfg: DockerConfig
   try {
-    cfg = JSON.parse(await readFile(join(dockerConfigDir(env), 'config.json'), 'utf8')) as DockerConfig
+    cfg = JSON.parse(await readFile(file, 'utf8')) as DockerConfig
   } catch {
     return undefined
   }
   const helper = cfg.credHelpers?.[registry]
-  if (helper) return fromHelper(helper, registry, env)
+  if (helper) return fromHelper(checkHelper(helper, file, `credHelpers.${registry}`), registry, env)
   for (const k of keysFor(registry)) {
     const a = cfg.auths?.[k]
     if (!a) continue
@@ -71,6 +108,6 @@ export async function dockerCredentials(registry: string, env: NodeJS.ProcessEnv
     }
     if (a.username && a.password) return {username: a.username, password: a.password}
   }
-  if (cfg.credsStore) return fromHelper(cfg.credsStore, registry, env)
+  if (cfg.credsStore) return fromHelper(checkHelper(cfg.credsStore, file, 'credsStore'), registry, env)
   return undefined
 }

@@ -1,3 +1,5 @@
+// First: keeps docker-modem's request log (with X-Registry-Auth) off before dockerode loads.
+import './modem-debug.js'
 import Docker from 'dockerode'
 import type {Readable} from 'node:stream'
 import {readFileSync} from 'node:fs'
@@ -138,6 +140,30 @@ export async function buildImage(
   return imageId
 }
 
+type AuthConfig = {serveraddress: string; identitytoken?: string; username?: string; password?: string}
+
+/** The auth config a push sends the engine (as X-Registry-Auth). */
+function authConfig(creds: Credentials | undefined, registry: string): AuthConfig {
+  return creds?.identityToken
+    ? {identitytoken: creds.identityToken, serveraddress: registry}
+    : creds?.username !== undefined
+      ? {username: creds.username, password: creds.password ?? '', serveraddress: registry}
+      : {serveraddress: registry}
+}
+
+/**
+ * Every form in which a push's credentials travel or could be logged: the auth config
+ * as JSON, in base64, and in the URL-safe base64 docker-modem puts in X-Registry-Auth
+ * (its exact header value). Empty when there are no credentials.
+ */
+export function registryAuthSecrets(creds: Credentials | undefined, registry: string): string[] {
+  if (!creds?.identityToken && creds?.username === undefined) return []
+  const json = JSON.stringify(authConfig(creds, registry))
+  const b64 = Buffer.from(json).toString('base64')
+  const header = b64.replace(/\+/g, '-').replace(/\//g, '_')
+  return [...new Set([json, b64, header, header.replace(/=+$/, ''), b64.replace(/=+$/, '')])]
+}
+
 /** Pushes a tag, logging each layer's progress once per state, and returns the pushed digest. */
 export async function pushImage(
   docker: Docker,
@@ -146,11 +172,7 @@ export async function pushImage(
   log: Pick<Logger, 'info'>,
 ): Promise<string> {
   const name = ref.full.slice(0, ref.full.length - ref.tag.length - 1)
-  const authconfig = creds?.identityToken
-    ? {identitytoken: creds.identityToken, serveraddress: ref.registry}
-    : creds?.username !== undefined
-      ? {username: creds.username, password: creds.password ?? '', serveraddress: ref.registry}
-      : {serveraddress: ref.registry}
+  const authconfig = authConfig(creds, ref.registry)
   let stream: NodeJS.ReadableStream
   try {
     stream = await docker.getImage(name).push({tag: ref.tag, authconfig})

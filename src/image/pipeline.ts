@@ -3,7 +3,7 @@ import type {Logger} from '../kit/io.js'
 import {hashManifest, type HashResult} from '../manifest/hash.js'
 import {buildContext} from './context.js'
 import {dockerConfigDir, dockerCredentials, type Credentials} from './credentials.js'
-import {buildImage, connectDocker, pingDocker, pushImage} from './docker.js'
+import {buildImage, connectDocker, pingDocker, pushImage, registryAuthSecrets} from './docker.js'
 import {resolveRef, sanitizeName, type ImageRef} from './ref.js'
 import {RegistryClient, type RegistryRequest} from './registry.js'
 import type {ImageSettings} from './settings.js'
@@ -24,6 +24,8 @@ export interface EnsureOptions {
   secret: (value: string) => void
   registryTimeoutMs?: number
   registryRetryBase?: number
+  /** Paths never to send in the build context besides the Docker config (the results root, the ledger). */
+  exclude?: readonly string[]
 }
 
 export interface EnsureResult {
@@ -70,10 +72,13 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
   const credentials = o.credentials ?? (await dockerCredentials(ref.registry, o.env))
   if (credentials?.password) o.secret(credentials.password)
   if (credentials?.identityToken) o.secret(credentials.identityToken)
+  // what the push sends the engine (X-Registry-Auth), in every form a debug log could show
+  for (const v of registryAuthSecrets(credentials, ref.registry)) o.secret(v)
   const registry = new RegistryClient({
     credentials,
     log,
     secret: o.secret,
+    authRealms: s.authRealms,
     ...(o.registryTimeoutMs === undefined ? {} : {timeoutMs: o.registryTimeoutMs}),
     ...(o.registryRetryBase === undefined ? {} : {retryAfterBase: o.registryRetryBase}),
   })
@@ -94,7 +99,7 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
     dockerfile: s.dockerfile,
     dockerignore: s.dockerignore,
     root: s.cwd,
-    exclude: [join(dockerConfigDir(o.env), 'config.json')],
+    exclude: [join(dockerConfigDir(o.env), 'config.json'), ...(o.exclude ?? [])],
   })
   await log.group(`Build ${ref.full}`, async () => {
     log.info(
@@ -109,6 +114,13 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
       ctx.done,
     ])
     log.info(`context: ${files} files sent`)
+    if (ctx.keptOut.length > 0) {
+      const shown = ctx.keptOut.slice(0, 20).join(', ')
+      const more = ctx.keptOut.length > 20 ? ` and ${ctx.keptOut.length - 20} more` : ''
+      log.info(
+        `kept out of the build context: ${shown}${more} (git metadata, credentials, results and the ledger are never sent)`,
+      )
+    }
   })
   const pushed = await log.group(`Push ${ref.full}`, () => pushImage(docker, ref, credentials, log))
   // Read the digest back from the registry: the push is only done when the registry says so.

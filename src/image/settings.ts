@@ -1,6 +1,7 @@
 import {access} from 'node:fs/promises'
-import {basename, dirname, isAbsolute, join, resolve} from 'node:path'
-import type {ImageConfig} from '../config/schema.js'
+import {basename, dirname, isAbsolute, join, resolve, sep} from 'node:path'
+import {REALM_HOST, type ImageConfig} from '../config/schema.js'
+import {ConfigError} from '../kit/errors.js'
 
 /** What the hash and build steps need, after config file, inputs and defaults are merged. */
 export interface ImageSettings {
@@ -16,6 +17,8 @@ export interface ImageSettings {
   buildArgs: Record<string, string>
   platform: string | undefined
   fallbackName: string
+  /** Hosts (`host` or `host:port`) allowed as token realms of the registry, besides its own and the known ones. */
+  authRealms: string[]
 }
 
 /** Overrides given as action inputs or CLI flags (relative to the workspace). */
@@ -28,10 +31,44 @@ export interface ImageOverrides {
   'tag-length'?: number | undefined
   'build-args'?: Record<string, string> | undefined
   platform?: string | undefined
+  'auth-realms'?: string[] | undefined
 }
 
 export const DEFAULT_TAG_LENGTH = 7
 export const MANIFEST_NAME = '.image-manifest'
+
+/** Checks and normalises realm hosts (lower case); a URL, a path or a wildcard is a ConfigError naming where it came from. */
+export function realmHosts(hosts: readonly string[], where: {file?: string | undefined; key: string}): string[] {
+  return hosts.map(h => {
+    const v = h.trim().toLowerCase()
+    if (!REALM_HOST.test(v)) {
+      throw new ConfigError(
+        `'${h}' is not a host name: ${where.key} lists the hosts (host or host:port, exactly as in the token realm's URL) that may receive the registry credentials`,
+        {...(where.file === undefined ? {} : {file: where.file}), key: where.key},
+        {hint: 'For a realm https://auth.example.com/token write auth.example.com (no scheme, path or wildcard).'},
+      )
+    }
+    return v
+  })
+}
+
+/**
+ * What a workspace holds that must never reach an image: the results root and the
+ * ledger (its directory, unless that is the workspace or above it, and the file with
+ * its SQLite companions). `launch` is trainer.yml's `launch:`; the defaults are the
+ * launch action's.
+ */
+export function workspaceOutputs(
+  cwd: string,
+  launch: {'results-root'?: string | undefined; ledger?: string | undefined} | undefined,
+  defaults: {results: string; ledger: string},
+): string[] {
+  const results = resolve(cwd, launch?.['results-root'] ?? defaults.results)
+  const ledger = resolve(cwd, launch?.ledger ?? defaults.ledger)
+  const dir = dirname(ledger)
+  const under = (p: string, root: string): boolean => p.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)
+  return [results, ...(under(dir, cwd) ? [dir] : []), ...['', '-wal', '-shm', '-journal'].map(x => `${ledger}${x}`)]
+}
 
 async function exists(p: string): Promise<boolean> {
   return access(p).then(
@@ -86,5 +123,8 @@ export async function imageSettings(
     buildArgs,
     platform: over.platform ?? cfg?.platform,
     fallbackName: repo ?? basename(cwd),
+    authRealms: over['auth-realms']?.length
+      ? realmHosts(over['auth-realms'], {key: 'auth-realms'})
+      : realmHosts(cfg?.['auth-realms'] ?? [], {file: cfgFile, key: 'image.auth-realms'}),
   }
 }

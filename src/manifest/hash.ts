@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
-import {lstat, readFile, readdir, readlink} from 'node:fs/promises'
-import {isAbsolute, join, relative, resolve, sep} from 'node:path'
+import {lstat, readFile, readdir, readlink, realpath} from 'node:fs/promises'
+import {dirname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {ConfigError} from '../kit/errors.js'
 import type {Logger} from '../kit/io.js'
 import {
@@ -62,8 +62,11 @@ async function worktreeEntries(
 ): Promise<Map<string, GitEntry>> {
   const out = new Map<string, GitEntry>()
   const files: {path: string; mode: string}[] = []
+  const realRoot = await realpath(root)
   await Promise.all(
     paths.map(async path => {
+      // beyond a symbolic link (a directory replaced by a link) the path is gone, as git sees it
+      if (await throughLink(root, realRoot, path)) return
       const st = await lstat(join(root, path)).catch(() => undefined)
       if (!st) return
       if (st.isSymbolicLink()) {
@@ -109,6 +112,44 @@ export function digestEntries(entries: GitEntry[]): string {
     l,
     l.paths.map((_, i) => i),
   )
+}
+
+function inside(path: string, root: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)
+}
+
+/** Whether a directory on the way to `path` is reached through a symbolic link (read: would be followed). */
+async function throughLink(root: string, realRoot: string, path: string): Promise<boolean> {
+  const parent = dirname(path)
+  if (parent === '.' || parent === '') return false
+  const real = await realpath(join(root, parent)).catch(() => undefined)
+  return real !== undefined && real !== join(realRoot, parent)
+}
+
+/**
+ * Outside git, the directories a pattern names are read from disk: refuses a pattern whose
+ * static part goes through a symbolic link that leads out of the repository (`etclink/hostname`
+ * with etclink -> /etc). Links inside the repository are not followed either: git records
+ * a link, never what is beyond it.
+ */
+async function confine(root: string, realRoot: string, p: ManifestPattern, file: string): Promise<void> {
+  const parts = p.base.split('/')
+  for (let i = 1; i <= parts.length; i++) {
+    const rel = parts.slice(0, i).join('/')
+    const st = await lstat(join(root, rel)).catch(() => undefined)
+    if (!st) return
+    if (!st.isSymbolicLink()) continue
+    if (i === parts.length) return // the last part is a link: hashed (or matched) as one, never followed
+    const target = await realpath(join(root, rel)).catch(() => undefined)
+    if (target === undefined || !inside(target, realRoot)) {
+      throw new ConfigError(
+        `pattern '${p.source}' leaves the repository through the symbolic link ${rel}${target ? ` (to ${target})` : ''}`,
+        {file, line: p.line},
+        {hint: 'List files inside the repository; a link is hashed as a link, never followed.'},
+      )
+    }
+    return
+  }
 }
 
 async function walk(root: string, base: string, out: string[]): Promise<void> {
@@ -200,8 +241,12 @@ export async function hashManifest(o: HashOptions): Promise<HashResult> {
   const all = (l: Listing): number[] => Array.from({length: l.length}, (_, i) => i)
   if (top === undefined) {
     source = 'disk'
+    const realRoot = await realpath(root)
+    for (const p of patterns) if (!p.negated && p.base !== '') await confine(root, realRoot, p, manifestLabel)
     const paths: string[] = []
-    for (const base of patternBases(patterns)) await walk(root, base, paths)
+    for (const base of patternBases(patterns)) {
+      if (!(await throughLink(root, realRoot, base))) await walk(root, base, paths)
+    }
     const sel = selectPaths([...new Set(paths)], patterns)
     unmatched = sel.unmatched
     const entries = await Promise.all(sel.selected.map(p => diskEntry(root, p)))

@@ -80,8 +80,10 @@ export function parseManifest(text: string, file: string): ManifestPattern[] {
     if (dirOnly) p = p.replace(/\/+$/, '')
     const anchored = p.startsWith('/') || p.includes('/')
     p = p.replace(/^\/+/, '')
-    const norm = posix.normalize(p)
-    if (norm === '..' || norm.startsWith('../') || p.split('/').includes('..')) {
+    // `\.\./x`, `.\./x` and `..\/x` are `../x` once the escapes are read: check the unescaped path
+    const unescaped = p.replace(/\\(.)/g, '$1')
+    const norm = posix.normalize(unescaped)
+    if (norm === '..' || norm.startsWith('../') || unescaped.split('/').includes('..')) {
       throw new ConfigError(
         `pattern '${raw.trim()}' escapes the repository: manifest paths are relative to the repository root`,
         where,

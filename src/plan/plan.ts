@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto'
+import {createHash, randomBytes} from 'node:crypto'
 import type {ExperimentConfig, TrainerConfig} from '../config/schema.js'
 import {ConfigError} from '../kit/errors.js'
 import {applyOverrides, coerce, nearest, selectSeed} from './resolve.js'
@@ -123,9 +123,14 @@ export function buildPlan(config: TrainerConfig, o: PlanOptions): Plan {
   return {launchId, experiment: name, runs: runs.map(r => ({id: `${launchId}.${pad(r.index, width)}`, ...r}))}
 }
 
+/**
+ * `<experiment>-<UTC time>-<plan digest>-<random>`: the time and digest say when and what,
+ * the random part makes every launch attempt its own, so two identical launches started in
+ * the same second never merge. A deliberate re-launch passes `--launch-id`.
+ */
 function defaultLaunchId(experiment: string, digest: string, now: Date): string {
   const t = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')
-  return `${experiment.replace(/[^A-Za-z0-9_.-]/g, '-')}-${t}-${digest.slice(0, 6)}`
+  return `${experiment.replace(/[^A-Za-z0-9_.-]/g, '-')}-${t}-${digest.slice(0, 6)}-${randomBytes(3).toString('hex')}`
 }
 
 /**

@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {Ledger} from '../../src/ledger/ledger.js'
@@ -103,26 +104,43 @@ describe('trainer launch --backend local (dist/cli)', () => {
   })
 
   test.each([
-    [['launch', 'exp=swep'], "unknown experiment 'swep' (did you mean 'sweep'?)"],
-    [['launch', 'exp=sweep', 'lrr=1'], "has no parameter 'lrr' (did you mean 'lr'?); valid: lr, mode"],
+    [['launch', 'exp=swep'], 2, "unknown experiment 'swep' (did you mean 'sweep'?)"],
+    [['launch', 'exp=sweep', 'lrr=1'], 2, "has no parameter 'lrr' (did you mean 'lr'?); valid: lr, mode"],
     [
       ['launch', 'exp=sweep', '--max-runs', '2'],
+      2,
       "'sweep' expands to 4 runs (2 sweep points × 2 runs), over the limit of 2",
     ],
-    [['launch'], 'Input required and not supplied: experiment'],
-    [['logs', 'nope.000'], "no run 'nope.000' in the ledger"],
-  ])('[%#] bad input %j: one clear message, non-zero exit', async (args, msg) => {
-    const r = await cli(args, workspace(YML)).done
-    expect(r.code).toBe(1)
+    [['launch'], 2, 'Input required and not supplied: experiment'],
+    [['launch', 'exp=sweep', '--results-root', '/proc/nope'], 2, 'results root /proc/nope/'],
+    [['logs', 'nope.000'], 1, 'nothing has been launched here yet'],
+  ])('[%#] bad input %j: one clear message, exit %i', async (args, code, msg) => {
+    const ws = workspace(YML)
+    const r = await cli(args, ws).done
+    expect(r.code, r.stderr).toBe(code)
     expect(r.stderr).toContain(msg)
+    // nothing half-made is left in the ledger: no launch stays ACTIVE
+    expect(existsSync(join(ws, '.trainer/ledger.db'))).toBe(false)
+  })
+
+  test('two identical launches started together are two launches of their own', async () => {
+    const ws = workspace(YML)
+    const [a, b] = await Promise.all([cli(['launch', 'exp=sweep'], ws).done, cli(['launch', 'exp=sweep'], ws).done])
+    expect(a.code, a.stderr).toBe(0)
+    expect(b.code, b.stderr).toBe(0)
+    const l = ledger(ws)
+    const launches = l.listLaunches()
+    expect(launches).toHaveLength(2)
+    expect(launches.flatMap(x => l.listRuns(x.id).map(r => r.state))).toEqual(Array(8).fill('SUCCEEDED'))
+    l.close()
   })
 
   test('a launch id is one plan: reusing it with other parameters is refused, the same plan skips what is done', async () => {
     const ws = workspace(YML)
     expect((await cli(['launch', 'exp=sweep', '--launch-id', 'R'], ws).done).code).toBe(0)
     const other = await cli(['launch', 'exp=sweep', 'lr=0.5', '--launch-id', 'R'], ws).done
-    expect(other.code).toBe(1)
-    expect(other.stderr).toContain('launch R is in the ledger with a different plan: choose another --launch-id')
+    expect(other.code).toBe(2)
+    expect(other.stderr).toContain('launch R: already recorded with a different plan')
     const again = await cli(['launch', 'exp=sweep', '--launch-id', 'R'], ws).done
     expect(again.code, again.stderr).toBe(0)
     expect(again.stderr).not.toContain('RUNNING') // every run was already done

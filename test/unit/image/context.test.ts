@@ -90,6 +90,32 @@ describe('buildContext', () => {
     expect(Object.keys(files).sort()).toEqual(['Dockerfile', 'app.py'])
   })
 
+  test('.git and credential files are kept out and reported, unless the ignore file already leaves them out', async () => {
+    const dir = tree({
+      Dockerfile: 'FROM scratch',
+      '.dockerignore': '.git\n',
+      '.git/config': 'token',
+      'sub/.npmrc': 'token',
+      'app.py': 'a',
+    })
+    const ctx = await buildContext({context: dir, dockerfile: join(dir, 'Dockerfile')})
+    const {files} = await names(ctx.stream)
+    expect(Object.keys(files).sort()).toEqual(['.dockerignore', 'Dockerfile', 'app.py'])
+    expect(ctx.keptOut).toEqual(['sub/.npmrc'])
+  })
+
+  test('excluded directories (results, ledger) are matched by identity and not walked', async () => {
+    const dir = tree({Dockerfile: 'FROM scratch', 'results/a/metrics.jsonl': '{}', '.trainer/ledger.db': 'x'})
+    const ctx = await buildContext({
+      context: dir,
+      dockerfile: join(dir, 'Dockerfile'),
+      exclude: [join(dir, 'results'), join(dir, '.trainer'), join(dir, 'missing')],
+    })
+    const {all} = await names(ctx.stream)
+    expect(all).toEqual(['Dockerfile'])
+    expect(ctx.keptOut).toEqual(['.trainer', 'results'])
+  })
+
   test('a Dockerfile in an ignored directory is still sent (as Docker does), nothing else from there', async () => {
     const dir = tree({
       'docker/Dockerfile': 'FROM scratch',

@@ -1,6 +1,9 @@
+import {createServer} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import {networkInterfaces} from 'node:os'
 import {afterEach, describe, expect, test} from 'vitest'
 import {parseRef} from '../../../src/image/ref.js'
-import {parseChallenge, RegistryClient} from '../../../src/image/registry.js'
+import {MAX_TOKEN_BYTES, parseChallenge, readCapped, RegistryClient} from '../../../src/image/registry.js'
 import {AuthError, ServiceError} from '../../../src/kit/errors.js'
 import {startServer} from '../../helpers/http-server.js'
 
@@ -200,4 +203,83 @@ test('parseChallenge', () => {
   expect(parseChallenge('Basic realm="Registry Realm"')).toEqual({scheme: 'basic', params: {realm: 'Registry Realm'}})
   expect(parseChallenge('Negotiate')).toBeUndefined()
   expect(parseChallenge(null)).toBeUndefined()
+})
+
+describe('RegistryClient redirects and plain HTTP', () => {
+  const extra: Server[] = []
+  afterEach(async () => {
+    await Promise.all(extra.splice(0).map(s => s.close()))
+  })
+
+  test('a same-origin redirect keeps the credentials', async () => {
+    server = await startServer((req, res) => {
+      if (req.url?.startsWith('/v2/team/trainer/manifests/'))
+        return void res.writeHead(307, {location: '/v2/moved/manifests/fb83ac1'}).end()
+      if (req.headers.authorization !== basic('u', 'p')) return void res.writeHead(401).end()
+      res.writeHead(200, {'docker-content-digest': DIGEST}).end()
+    })
+    const c = new RegistryClient({...fast, credentials: {username: 'u', password: 'p'}})
+    expect(await c.manifest(ref(server))).toEqual({exists: true, digest: DIGEST})
+    expect(server.requests.map(r => r.headers.authorization)).toEqual([basic('u', 'p'), basic('u', 'p')])
+  })
+
+  test('a cross-origin redirect is followed without Authorization, and its answer counts', async () => {
+    const other = await startServer((_req, res) => res.writeHead(200, {'docker-content-digest': DIGEST}).end())
+    extra.push(other)
+    server = await startServer((req, res) => res.writeHead(302, {location: `${other.url}${req.url ?? ''}`}).end())
+    const c = new RegistryClient({...fast, credentials: {username: 'u', password: 'p'}})
+    expect(await c.manifest(ref(server))).toEqual({exists: true, digest: DIGEST})
+    expect(other.requests.map(r => r.headers.authorization)).toEqual([undefined])
+  })
+
+  test('endless redirects end in an error', async () => {
+    server = await startServer((req, res) => res.writeHead(307, {location: req.url ?? '/'}).end())
+    await expect(new RegistryClient(fast).manifest(ref(server))).rejects.toThrow(/more than 5 redirects/)
+    expect(server.requests).toHaveLength(6)
+  })
+
+  test('an insecure (plain HTTP) registry off loopback never gets the credentials: a clear AuthError instead', async () => {
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find(i => i?.family === 'IPv4' && !i.internal)?.address
+    if (!lan) throw new Error('this test needs a non-loopback IPv4 interface')
+    const requests: (string | undefined)[] = []
+    const plain = createServer((req, res) => {
+      requests.push(req.headers.authorization)
+      res.writeHead(401, {'www-authenticate': 'Basic realm="r"'}).end()
+    })
+    await new Promise<void>(r => plain.listen(0, lan, r))
+    try {
+      const port = (plain.address() as AddressInfo).port
+      const c = new RegistryClient({...fast, insecure: true, credentials: {username: 'u', password: 'p'}})
+      await expect(c.manifest(parseRef(`${lan}:${port}/team/trainer:fb83ac1`))).rejects.toThrow(
+        /credentials are never sent over plain HTTP/,
+      )
+      expect(requests).toEqual([undefined])
+    } finally {
+      plain.closeAllConnections()
+      await new Promise(r => plain.close(r))
+    }
+  })
+})
+
+describe('readCapped', () => {
+  test.each([
+    [0, ''],
+    [10, 'x'.repeat(10)],
+    [MAX_TOKEN_BYTES, 'x'.repeat(MAX_TOKEN_BYTES)],
+  ])('[%#] a body of %d bytes within the limit is read whole', async (_n, text) => {
+    expect(await readCapped(new Response(text), MAX_TOKEN_BYTES, 's', 'GET')).toBe(text)
+  })
+
+  test('a body one byte over the limit is refused, by its content-length or as it streams', async () => {
+    const big = 'x'.repeat(MAX_TOKEN_BYTES + 1)
+    await expect(
+      readCapped(new Response(big, {headers: {'content-length': String(big.length)}}), MAX_TOKEN_BYTES, 's', 'GET'),
+    ).rejects.toThrow('GET s: the response is larger than 1 MiB: refused')
+    const stream = new ReadableStream<Uint8Array>({
+      pull: c => c.enqueue(new Uint8Array(64 * 1024)),
+    })
+    await expect(readCapped(new Response(stream), MAX_TOKEN_BYTES, 's', 'GET')).rejects.toThrow(/larger than 1 MiB/)
+  })
 })

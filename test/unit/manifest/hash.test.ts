@@ -1,6 +1,6 @@
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {chmodSync, cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
@@ -230,5 +230,23 @@ describe('hashManifest outside git', () => {
     const r = new TempRepo()
     r.write('f', 'hello\n')
     expect(blobId(Buffer.from('hello\n'))).toBe(r.git('hash-object', 'f').trim())
+  })
+})
+
+describe('hashManifest outside git: symbolic links', () => {
+  test('a directory link inside the tree is not followed: its files are not listed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trainer-links-'))
+    mkdirSync(join(dir, 'src/lib'), {recursive: true})
+    writeFileSync(join(dir, 'src/lib/a.py'), 'a\n')
+    writeFileSync(join(dir, 'train.py'), 't\n')
+    symlinkSync('src/lib', join(dir, 'lib'))
+    writeFileSync(join(dir, '.image-manifest'), 'train.py\nlib/a.py\n/lib\n')
+    const io = new RecordingIO()
+    const r = await hashManifest({cwd: dir, manifest: '.image-manifest', tagLength: 7, log: io.log})
+    expect(r.files.map(f => [f.path, f.mode])).toEqual([
+      ['lib', '120000'],
+      ['train.py', '100644'],
+    ])
+    expect(io.lines.map(l => l.message)).toContain("pattern 'lib/a.py' matches no file")
   })
 })

@@ -113,7 +113,17 @@ describe('gitignore glob syntax, not picomatch extensions (checked against git c
 })
 
 describe('parseManifest errors', () => {
-  test.each([['../secrets/*'], ['a/../../b'], ['/../x'], ['..']])('[%#] %s escapes the repository', line => {
+  test.each([
+    ['../secrets/*'],
+    ['a/../../b'],
+    ['/../x'],
+    ['..'],
+    ['\\../x'],
+    ['.\\./x'],
+    ['..\\/x'],
+    ['a/\\.\\./\\.\\./b'],
+    ['\\.\\.'],
+  ])('[%#] %s escapes the repository', line => {
     let err: unknown
     try {
       parseManifest(`ok.py\n${line}\n`, '.image-manifest')

@@ -168,9 +168,13 @@ describe('plans', () => {
   test('the same inputs give the same plan and ids', () => {
     expect(plan({overrides: {lr: '0.5'}})).toEqual(plan({overrides: {lr: '0.5'}}))
   })
-  test('the default launch id names the experiment, the time and the plan', () => {
-    const p = buildPlan(CONFIG, {experiment: 'tiny', now: () => new Date('2026-11-25T13:00:07Z')})
-    expect(p.launchId).toMatch(/^tiny-20261125-130007-[0-9a-f]{6}$/)
+  test('the default launch id names the experiment, the time and the plan, and is new every time', () => {
+    const now = (): Date => new Date('2026-11-25T13:00:07Z')
+    const p = buildPlan(CONFIG, {experiment: 'tiny', now})
+    expect(p.launchId).toMatch(/^tiny-20261125-130007-[0-9a-f]{6}-[0-9a-f]{6}$/)
+    // two identical launches in the same second are two launches
+    const ids = new Set(Array.from({length: 20}, () => buildPlan(CONFIG, {experiment: 'tiny', now}).launchId))
+    expect(ids.size).toBeGreaterThan(15)
   })
   test('an unknown experiment suggests the nearest name', () => {
     expect(configError(() => buildPlan(CONFIG, {experiment: 'resnet_cifar'}))).toBe(
