@@ -38,6 +38,26 @@ export const BASE_ENV: readonly string[] = [
 /** Families passed by prefix: locale categories and `trainer run`'s upload knobs. */
 export const BASE_ENV_PREFIXES: readonly string[] = ['LC_', 'TRAINER_UPLOAD_']
 
+/**
+ * Never passed, whatever `env:` says: the credentials of the workflow, the runner and this
+ * tool. A training that needs a token gets its own, under its own name. `INPUT_*` are an
+ * action's inputs (`INPUT_PASSWORD`, `INPUT_GITHUB-TOKEN`).
+ */
+export const NEVER_ENV: readonly string[] = [
+  'GITHUB_TOKEN',
+  'GH_TOKEN',
+  'TRAINER_REGISTRY_PASSWORD',
+  'RESULT_URL',
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+]
+export const NEVER_ENV_PREFIXES: readonly string[] = ['INPUT_', 'ACTIONS_', 'STATE_']
+
+/** Whether a variable can never reach a run (see {@link NEVER_ENV}). */
+export function neverPassed(name: string): boolean {
+  return NEVER_ENV.includes(name) || NEVER_ENV_PREFIXES.some(p => name.startsWith(p))
+}
+
 /** What `trainer run` itself reads in a container, whose image sets PATH, HOME and the rest. */
 export const CONTAINER_ENV: readonly string[] = ['LOG_LEVEL']
 export const CONTAINER_ENV_PREFIXES: readonly string[] = ['TRAINER_UPLOAD_']
@@ -62,6 +82,6 @@ export function runEnvironment(
   const [names, prefixes] = o.container ? [CONTAINER_ENV, CONTAINER_ENV_PREFIXES] : [BASE_ENV, BASE_ENV_PREFIXES]
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(launcher))
-    if (v !== undefined && (matches(k, names, prefixes) || requestedBy(k, requested))) out[k] = v
+    if (v !== undefined && !neverPassed(k) && (matches(k, names, prefixes) || requestedBy(k, requested))) out[k] = v
   return out
 }

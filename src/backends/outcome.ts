@@ -3,8 +3,19 @@ import {readInside, UnsafePathError} from '../kit/safe-fs.js'
 import {firstIssue, RunMetricsSchema, type RunMetricsContract} from '../runner/contract.js'
 import {getErrorMessage} from '../kit/errors.js'
 
-/** metrics.json is small; a larger one was not written by `trainer run`. */
-const METRICS_MAX_BYTES = 64 << 20
+/** metrics.json is small (the runner caps its history); a larger one was not written by `trainer run`. */
+const METRICS_MAX_BYTES = 32 << 20
+/**
+ * Objects a metrics.json may hold: its history's points, and a few more. Counted before
+ * parsing, since a file of empty objects costs about a hundred times its size in memory.
+ */
+const METRICS_MAX_OBJECTS = 400_000
+
+function countObjects(text: string): number {
+  let n = 0
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) n++
+  return n
+}
 
 /** A run's metrics.json as read back from its run directory, or why it could not be used. */
 export type ReadMetrics = {metrics: RunMetricsContract; problem?: undefined} | {metrics?: undefined; problem: string}
@@ -25,6 +36,8 @@ export async function readRunMetrics(resultsRoot: string, output: string): Promi
     if (e instanceof UnsafePathError) return {problem: `metrics.json refused: ${e.message}`}
     return {problem: `metrics.json cannot be read: ${getErrorMessage(e)}`}
   }
+  if (countObjects(text) > METRICS_MAX_OBJECTS)
+    return {problem: `metrics.json holds over ${METRICS_MAX_OBJECTS} objects: not trainer run's`}
   let raw: unknown
   try {
     raw = JSON.parse(text)

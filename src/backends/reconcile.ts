@@ -12,7 +12,7 @@ import {join} from 'node:path'
 import {IllegalTransitionError} from '../ledger/errors.js'
 import type {Ledger, LedgerLaunch, LedgerRun} from '../ledger/ledger.js'
 import type {RunState} from '../ledger/states.js'
-import {isAlive, type ProcessIdentity} from '../kit/proc.js'
+import {identify, isAlive, sameProcess, type ProcessIdentity} from '../kit/proc.js'
 import {parseLocalHandle} from './local/process.js'
 import {readRunMetrics, stateOfStatus} from './outcome.js'
 
@@ -78,8 +78,9 @@ export async function reconcileLaunch(
 ): Promise<ReconcileResult> {
   const rec = launchRecord(launch)
   const result: ReconcileResult = {ownerAlive: false, settled: 0, running: 0}
-  if (rec.launcher && rec.launcher.pid !== process.pid && isAlive(rec.launcher) !== false) {
-    // alive, or on another machine: its runs are its own to record
+  if (rec.launcher && !sameProcess(rec.launcher, identify(process.pid)) && isAlive(rec.launcher) !== false) {
+    // alive, or somewhere this process cannot see (another host, pid namespace or boot):
+    // its runs are its own to record
     result.ownerAlive = true
     return result
   }

@@ -212,8 +212,10 @@ function toInputs(
   const overrides: string[] = []
   for (const w of positionals) {
     if (mode === 'id') inputs.id = w
-    else if (w.startsWith('exp=') || w.startsWith('experiment=')) inputs.experiment = w.slice(w.indexOf('=') + 1)
-    else if (/[\r\n]/.test(w)) throw new Error(`'${w.split(/\r?\n/)[0]}…': a value cannot span lines`)
+    else if (w.startsWith('exp=') || w.startsWith('experiment=')) {
+      if (inputs.experiment !== undefined) throw new Error(`the experiment is given twice (${w})`)
+      inputs.experiment = w.slice(w.indexOf('=') + 1)
+    } else if (/[\r\n]/.test(w)) throw new Error(`'${w.split(/\r?\n/)[0]}…': a value cannot span lines`)
     else overrides.push(w)
   }
   if (overrides.length) inputs.overrides = overrides.join('\n')

@@ -97,6 +97,17 @@ function plainType(issue: z.core.$ZodIssue, data: unknown): string | undefined {
   return v === undefined ? `required: expected ${want}` : `expected ${want}, got ${kindOf(v)}`
 }
 
+/** The path of the first `__proto__` key in parsed YAML, if there is one. */
+function protoKeyPath(v: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (v === null || typeof v !== 'object') return undefined
+  for (const [k, x] of Object.entries(v)) {
+    if (k === '__proto__') return [...path, k]
+    const found = protoKeyPath(x, [...path, Array.isArray(v) ? Number(k) : k])
+    if (found) return found
+  }
+  return undefined
+}
+
 /** Parses and validates trainer.yml text; errors name the file, line, column and key. */
 export function parseConfig(text: string, file: string): TrainerConfig {
   const lc = new LineCounter()
@@ -107,6 +118,16 @@ export function parseConfig(text: string, file: string): TrainerConfig {
     throw new ConfigError(`invalid YAML: ${err.message.split('\n')[0]}`, {file, line: pos.line, col: pos.col})
   }
   const data: unknown = doc.toJS() ?? {}
+  // a key that would set an object's prototype where a plain object takes it (zod's records do)
+  const proto = protoKeyPath(data)
+  if (proto)
+    throw locate(
+      doc,
+      lc,
+      file,
+      {code: 'custom', path: proto, message: "'__proto__' cannot be a key", input: undefined},
+      data,
+    )
   const r = ConfigSchema.safeParse(data)
   if (!r.success) {
     // an unknown key is the likeliest cause of the other issues at the same place (a typo)

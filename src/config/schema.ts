@@ -1,4 +1,5 @@
 import {z} from 'zod'
+import {NEVER_ENV, neverPassed} from '../backends/env.js'
 
 /** Text that reaches a process (argv, environment): a NUL byte would make spawn throw. */
 const text = () => z.string().refine(v => !v.includes('\0'), 'must not contain a NUL byte')
@@ -108,9 +109,12 @@ export const ExperimentSchema = z.strictObject({
       z
         .string()
         .regex(
-          /^[A-Za-z_][A-Za-z0-9_]*\*?$/,
-          'environment variable names: letters, digits, _ (a trailing * for a prefix)',
-        ),
+          /^[A-Za-z_][A-Za-z0-9_]*$|^[A-Za-z][A-Za-z0-9_]{2,}\*$/,
+          'environment variable names: letters, digits, _; a prefix pattern (NAME_*) needs at least 3 characters before the *',
+        )
+        .refine(n => !neverPassed(n.replace(/\*$/, '')), {
+          message: `is never passed to a run (${NEVER_ENV.join(', ')}, INPUT_*, ACTIONS_*, STATE_*): give the run its own variable`,
+        }),
     )
     .optional(),
   'args-style': z.enum(['container-main', 'env']).optional(),

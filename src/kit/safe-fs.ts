@@ -7,10 +7,14 @@
  *   component), and opens the file itself with O_NOFOLLOW, so a symlink swapped in after
  *   the check is refused by the kernel rather than followed;
  * - opens for reading with O_NONBLOCK and reads only regular files, so a FIFO never blocks;
- * - reads at most `maxBytes`.
+ * - reads at most `maxBytes`;
+ * - checks, once the file is open, where the descriptor really points (/proc/self/fd): a
+ *   directory component swapped for a symlink between the checks and the open is caught.
+ *   (What is left: a swap between that check and the rename of an atomic write could move
+ *   the new file, named as the run file, into another directory.)
  */
 import {constants, type Stats} from 'node:fs'
-import {lstat, open, rename, rm, type FileHandle} from 'node:fs/promises'
+import {lstat, open, readlink, realpath, rename, rm, type FileHandle} from 'node:fs/promises'
 import {randomBytes} from 'node:crypto'
 import {dirname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {TrainerError} from './errors.js'
@@ -46,6 +50,24 @@ async function checkDirs(root: string, dir: string): Promise<void> {
   }
 }
 
+/**
+ * Throws (after closing and, for a file we created, removing it) when the open descriptor is not
+ * `file` under the real path of `root`. Where /proc is not mounted the check is skipped.
+ */
+async function checkOpened(handle: FileHandle, root: string, file: string, created: boolean): Promise<void> {
+  let actual: string
+  try {
+    actual = await readlink(`/proc/self/fd/${handle.fd}`)
+  } catch {
+    return
+  }
+  const expected = join(await realpath(root), relative(resolve(root), file))
+  if (actual === expected) return
+  await handle.close()
+  if (created) await rm(actual, {force: true})
+  throw new UnsafePathError(`${file} moved while it was opened (to ${actual}): refused`)
+}
+
 function refuse(file: string, e: unknown): never {
   const code = (e as NodeJS.ErrnoException).code
   // O_NOFOLLOW on a symlink: ELOOP (Linux), EMLINK (FreeBSD)
@@ -63,6 +85,7 @@ export async function openInside(root: string, rel: string): Promise<{handle: Fi
   } catch (e: unknown) {
     refuse(file, e)
   }
+  await checkOpened(handle, root, file, false)
   const stat = await handle.stat()
   if (!stat.isFile()) {
     await handle.close()
@@ -114,11 +137,14 @@ export async function createInside(root: string, rel: string, o: {append?: boole
   const file = inside(root, rel)
   await checkDirs(root, dirname(file))
   await rm(file, {force: true})
+  let handle: FileHandle
   try {
-    return await open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | (o.append ? O_APPEND : O_TRUNC), 0o644)
+    handle = await open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | (o.append ? O_APPEND : O_TRUNC), 0o644)
   } catch (e: unknown) {
     refuse(file, e)
   }
+  await checkOpened(handle, root, file, true)
+  return handle
 }
 
 /**
@@ -136,6 +162,7 @@ export async function writeInside(root: string, rel: string, data: string | Uint
   } catch (e: unknown) {
     refuse(tmp, e)
   }
+  await checkOpened(handle, root, tmp, true)
   try {
     try {
       await handle.writeFile(data)

@@ -110,8 +110,13 @@ export function applyOverrides(
   const applied: Record<string, Scalar> = {}
   const valid = [...new Set([...Object.keys(defaults), ...extraKeys])]
   const byNorm = new Map(valid.map(k => [normKey(k), k]))
+  const given = new Map<string, string>()
   for (const [rawKey, raw] of Object.entries(overrides)) {
     const key = byNorm.get(normKey(rawKey))
+    const twice = key === undefined ? undefined : given.get(key)
+    if (twice !== undefined)
+      throw new ConfigError(`override ${key} is given twice (as '${twice}' and '${rawKey}')`, {key: rawKey})
+    if (key !== undefined) given.set(key, rawKey)
     if (key === undefined) {
       const guess = nearest(rawKey, valid)
       throw new ConfigError(

@@ -10,6 +10,7 @@ import {afterEach, describe, expect, test} from 'vitest'
 import {readRunMetrics} from '../../src/backends/outcome.js'
 import {Ledger} from '../../src/ledger/ledger.js'
 import {startTime} from '../../src/kit/proc.js'
+import {readInside} from '../../src/kit/safe-fs.js'
 import {ROOT, start, workspace} from '../helpers/workspace.js'
 
 const HOSTILE = join(ROOT, 'test/fixtures/training/launcher-attacks.mjs')
@@ -72,16 +73,24 @@ afterEach(() => {
   }
 })
 
+/**
+ * Launches `nap` one run at a time as `id`, kills the launcher with -9 while its first run
+ * runs, and waits until that orphaned run has ended on its own, unrecorded.
+ */
+async function orphanFirstRun(id: string): Promise<string> {
+  const ws = workspace(YML)
+  const p = cli(['launch', 'exp=nap', '--launch-id', id, '-j', '1'], ws)
+  await p.waitFor(`${id}.000 RUNNING`)
+  p.child.kill('SIGKILL')
+  await p.done
+  await until(`${id}.000 metrics.json`, () => existsSync(join(ws, `results/${id}/nap/runs/000/metrics.json`)))
+  await until(`${id}.000 to end`, () => !alive(runnerPid(ws, `${id}.000`)))
+  return ws
+}
+
 describe('finding 7: a launcher killed with -9 leaves the ledger recoverable, and cancel never kills a stranger', () => {
   test('status --refresh settles the runs of a dead launcher from what they left on disk', async () => {
-    const ws = workspace(YML)
-    const p = cli(['launch', 'exp=nap', '--launch-id', 'K1', '-j', '1'], ws)
-    await p.waitFor('K1.000 RUNNING')
-    p.child.kill('SIGKILL')
-    await p.done
-    // the orphaned run goes on and finishes on its own; nobody records it
-    await until('K1.000 metrics.json', () => existsSync(join(ws, 'results/K1/nap/runs/000/metrics.json')))
-    await until('K1.000 to end', () => !alive(runnerPid(ws, 'K1.000')))
+    const ws = await orphanFirstRun('K1')
     const before = ledgerOf(ws)
     expect(before.getRun('K1.000')?.state).toBe('RUNNING')
     before.close()
@@ -101,13 +110,7 @@ describe('finding 7: a launcher killed with -9 leaves the ledger recoverable, an
   })
 
   test('the same launch id again takes the launch over: settles what ran, runs what never started', async () => {
-    const ws = workspace(YML)
-    const p = cli(['launch', 'exp=nap', '--launch-id', 'K2', '-j', '1'], ws)
-    await p.waitFor('K2.000 RUNNING')
-    p.child.kill('SIGKILL')
-    await p.done
-    await until('K2.000 metrics.json', () => existsSync(join(ws, 'results/K2/nap/runs/000/metrics.json')))
-    await until('K2.000 to end', () => !alive(runnerPid(ws, 'K2.000')))
+    const ws = await orphanFirstRun('K2')
     const again = await cli(['launch', 'exp=nap', '--launch-id', 'K2', '-j', '2'], ws).done
     expect(again.code, again.stderr).toBe(0)
     expect(again.stdout).toContain('launch K2: SUCCEEDED')
@@ -394,5 +397,142 @@ describe('findings 8 and 12: what the launcher reads back from a run directory i
     const root = runDir()
     writeFileSync(join(root, 'e/runs/000/metrics.json'), JSON.stringify(metrics))
     expect((await readRunMetrics(root, 'e/runs/000')).metrics?.final).toEqual({acc: 0.5})
+  })
+})
+
+describe('review of the fixes: what a second attack found', () => {
+  test('status --refresh from another pid namespace leaves a live launcher alone', async () => {
+    const ws = workspace(YML)
+    // the launcher runs in its own pid namespace, where its pid (and its runs') mean nothing outside
+    const p = spawn(
+      'unshare',
+      [
+        '-pf',
+        '--mount-proc',
+        process.execPath,
+        join(ROOT, 'dist/cli/index.js'),
+        'launch',
+        'exp=long',
+        '--launch-id',
+        'NS',
+        '-j',
+        '1',
+      ],
+      {cwd: ws, env: {PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: ws}, stdio: 'ignore'},
+    )
+    cleanups.push(() => p.kill('SIGKILL'))
+    await until('NS.000 to run', () => {
+      if (!existsSync(join(ws, '.trainer/ledger.db'))) return false
+      const l = ledgerOf(ws)
+      try {
+        return l.getRun('NS.000')?.state === 'RUNNING'
+      } finally {
+        l.close()
+      }
+    })
+    const st = await cli(['status', 'NS', '--refresh'], ws).done
+    expect(st.code, st.stderr).toBe(0)
+    const l = ledgerOf(ws)
+    expect(l.listRuns('NS').map(r => r.state)).toEqual(['RUNNING', 'CREATED'])
+    l.close()
+    p.kill('SIGTERM')
+  })
+
+  test.each([
+    ['G*', /a prefix pattern \(NAME_\*\) needs at least 3 characters/],
+    ['GITHUB_TOKEN', /is never passed to a run/],
+    ['INPUT_*', /is never passed to a run/],
+    ['ACTIONS_RUNTIME_TOKEN', /is never passed to a run/],
+  ])('[%#] env: [%s] is refused in trainer.yml', async (name, msg) => {
+    const ws = workspace(YML.replace('env: [WANDB_API_KEY, MYCO_*]', `env: [${name}]`))
+    const r = await cli(['plan', 'exp=env'], ws).done
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/trainer\.yml:\d+:\d+: experiments\.env\.env\.0/)
+    expect(r.stderr).toMatch(msg)
+  })
+
+  test('a pattern never matches the workflow credentials, and an action input never passes', async () => {
+    const ws = workspace(YML.replace('env: [WANDB_API_KEY, MYCO_*]', 'env: [GITHUB_*, INPUT*, TRA*]'))
+    const r = await cli(['launch', 'exp=env', '--launch-id', 'E2'], ws, {
+      GITHUB_TOKEN: 'ghs_secret',
+      GITHUB_SHA: 'abc123',
+      TRAINER_REGISTRY_PASSWORD: 'reg-pass',
+      'INPUT_GITHUB-TOKEN': 'ghs_input',
+    }).done
+    expect(r.code, r.stderr).toBe(0)
+    const seen = JSON.parse(readFileSync(join(ws, 'results/E2/env/runs/000/env.json'), 'utf8')) as Record<
+      string,
+      string
+    >
+    expect(seen.GITHUB_SHA).toBe('abc123')
+    expect(seen.GITHUB_TOKEN).toBeUndefined()
+    expect(seen.TRAINER_REGISTRY_PASSWORD).toBeUndefined()
+    expect(seen['INPUT_GITHUB-TOKEN']).toBeUndefined()
+  })
+
+  test('__proto__ as a parameter or sweep key is a config error at its line, not silently dropped', async () => {
+    const ws = workspace(YML.replace('params: {mode: env, name: x, lr: 0.1}', 'params: {mode: env, __proto__: 1}'))
+    const r = await cli(['plan', 'exp=text'], ws).done
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/trainer\.yml:\d+:\d+: experiments\.text\.params\.__proto__: '__proto__' cannot be a key/)
+  })
+
+  test.each([
+    [
+      ['plan', 'exp=text', 'batch-size=1', 'batch_size=2'],
+      "override batch_size is given twice (as 'batch-size' and 'batch_size')",
+    ],
+    [['plan', 'exp=text', 'exp=nap'], 'the experiment is given twice'],
+  ])('[%#] %j is refused, not last-one-wins', async (args, msg) => {
+    const ws = workspace(YML.replace('params: {mode: env, name: x, lr: 0.1}', 'params: {mode: env, batch_size: 8}'))
+    const r = await cli(args, ws).done
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(msg)
+  })
+
+  test('a metrics.json of millions of empty objects is refused before it is parsed', async () => {
+    const root = workspace('')
+    mkdirSync(join(root, 'e/runs/000'), {recursive: true})
+    writeFileSync(join(root, 'e/runs/000/metrics.json'), `{"history": [${'{},'.repeat(3_000_000)}{}]}`)
+    const before = process.memoryUsage().rss
+    expect((await readRunMetrics(root, 'e/runs/000')).problem).toMatch(/over 400000 objects/)
+    expect(process.memoryUsage().rss - before).toBeLessThan(300 * 2 ** 20)
+  })
+
+  test('a run directory swapped for a symlink while it is opened is refused, every time', async () => {
+    const root = workspace('')
+    const run = join(root, 'e/runs/000')
+    mkdirSync(run, {recursive: true})
+    writeFileSync(join(run, 'logs.txt'), 'the run\n')
+    const host = workspace('')
+    writeFileSync(join(host, 'logs.txt'), 'HOST FILE\n')
+    // a racer flips the run directory between the real one and a symlink to the host directory
+    const racer = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const fs = require('fs'); const [run, host] = process.argv.slice(1); const end = Date.now() + 3000
+         while (Date.now() < end) { fs.renameSync(run, run + '.real'); fs.symlinkSync(host, run); fs.unlinkSync(run); fs.renameSync(run + '.real', run) }`,
+        run,
+        host,
+      ],
+      {stdio: 'ignore'},
+    )
+    cleanups.push(() => racer.kill('SIGKILL'))
+    const racing = new Promise<void>(r => racer.once('exit', () => r()))
+    let leaked = 0
+    let read = 0
+    for (const end = Date.now() + 2500; Date.now() < end;) {
+      try {
+        const r = await readInside(root, 'e/runs/000/logs.txt', {maxBytes: 1024})
+        read++
+        if (r.text.includes('HOST')) leaked++
+      } catch {
+        // refused, or caught mid-swap: either is fine
+      }
+    }
+    await racing
+    expect(leaked).toBe(0)
+    expect(read).toBeGreaterThan(0)
   })
 })

@@ -1,4 +1,6 @@
 import type Docker from 'dockerode'
+import {mkdir} from 'node:fs/promises'
+import {inside} from '../../kit/safe-fs.js'
 import {ConfigError, ServiceError} from '../../kit/errors.js'
 import {runEnvironment} from '../env.js'
 import {lineTail, type Executor} from '../pool.js'
@@ -48,6 +50,8 @@ export function dockerExecutor(o: {
         throw new ConfigError('the local-docker backend needs an image (--image, or image.name in trainer.yml)', {
           key: 'image',
         })
+      const runDir = inside(o.resultsRoot, run.output)
+      await mkdir(runDir, {recursive: true})
       const memory = bytes(run.resources.memory)
       const gpus = run.resources.gpus ?? 0
       let container: Docker.Container
@@ -69,7 +73,8 @@ export function dockerExecutor(o: {
           HostConfig: {
             // tini as PID 1: signals reach `trainer run` at every moment, zombies are reaped
             Init: true,
-            Binds: [`${o.runnerDir}:${RUNNER_MOUNT}:ro`, `${o.resultsRoot}:${RESULTS_MOUNT}`],
+            // only this run's own directory: a run cannot touch (or forge) its siblings' results
+            Binds: [`${o.runnerDir}:${RUNNER_MOUNT}:ro`, `${runDir}:${RESULTS_MOUNT}/${run.output}`],
             NetworkMode: o.network ?? 'bridge',
             ...(memory === undefined ? {} : {Memory: memory}),
             ...(run.resources.cpus === undefined ? {} : {NanoCpus: Math.round(run.resources.cpus * 1e9)}),

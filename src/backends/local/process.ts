@@ -4,18 +4,19 @@ import {runEnvironment} from '../env.js'
 import {lineTail, type Executor} from '../pool.js'
 
 /**
- * A local run's handle: `local:<pid>:<start time>@<host>`. The pid alone could name a
- * stranger once the run has ended; with the start time it names one process only.
+ * A local run's handle: `local:<pid>:<start time>@<host>#<pid namespace>#<boot id>`. The pid
+ * alone could name a stranger once the run has ended; with its start time, and the place the
+ * pid was read in, it names one process only.
  */
 export function localHandle(id: ProcessIdentity): string {
-  return `local:${id.pid}:${id.start ?? ''}@${id.host}`
+  return `local:${id.pid}:${id.start ?? ''}@${id.host}#${id.ns ?? ''}#${id.boot ?? ''}`
 }
 
-/** The process a local handle names; `start` is undefined for handles of older releases (`local:<pid>`). */
+/** The process a local handle names; older releases' handles (`local:<pid>`) give an identity that is never alive. */
 export function parseLocalHandle(handle: string | undefined): ProcessIdentity | undefined {
-  const m = /^local:(\d+)(?::(\d*)@(.+))?$/.exec(handle ?? '')
+  const m = /^local:(\d+)(?::(\d*)@([^#]+)(?:#([^#]*)#(.*))?)?$/.exec(handle ?? '')
   if (!m) return undefined
-  return {pid: Number(m[1]), start: m[2] || undefined, host: m[3] ?? ''}
+  return {pid: Number(m[1]), start: m[2] || undefined, host: m[3] ?? '', ns: m[4] || undefined, boot: m[5] || undefined}
 }
 
 /**
