@@ -140,15 +140,29 @@ export async function buildImage(
   return imageId
 }
 
-type AuthConfig = {serveraddress: string; identitytoken?: string; username?: string; password?: string}
+/**
+ * What a push hands the engine: the registry credentials, or (`registryToken`) a bearer token
+ * obtained through a checked realm, which the engine sends to the registry as is.
+ */
+export type PushCredentials = Credentials & {registryToken?: string}
+
+type AuthConfig = {
+  serveraddress: string
+  registrytoken?: string
+  identitytoken?: string
+  username?: string
+  password?: string
+}
 
 /** The auth config a push sends the engine (as X-Registry-Auth). */
-function authConfig(creds: Credentials | undefined, registry: string): AuthConfig {
-  return creds?.identityToken
-    ? {identitytoken: creds.identityToken, serveraddress: registry}
-    : creds?.username !== undefined
-      ? {username: creds.username, password: creds.password ?? '', serveraddress: registry}
-      : {serveraddress: registry}
+function authConfig(creds: PushCredentials | undefined, registry: string): AuthConfig {
+  return creds?.registryToken
+    ? {registrytoken: creds.registryToken, serveraddress: registry}
+    : creds?.identityToken
+      ? {identitytoken: creds.identityToken, serveraddress: registry}
+      : creds?.username !== undefined
+        ? {username: creds.username, password: creds.password ?? '', serveraddress: registry}
+        : {serveraddress: registry}
 }
 
 /**
@@ -156,19 +170,30 @@ function authConfig(creds: Credentials | undefined, registry: string): AuthConfi
  * as JSON, in base64, and in the URL-safe base64 docker-modem puts in X-Registry-Auth
  * (its exact header value). Empty when there are no credentials.
  */
-export function registryAuthSecrets(creds: Credentials | undefined, registry: string): string[] {
-  if (!creds?.identityToken && creds?.username === undefined) return []
+export function registryAuthSecrets(creds: PushCredentials | undefined, registry: string): string[] {
+  if (!creds?.registryToken && !creds?.identityToken && creds?.username === undefined) return []
   const json = JSON.stringify(authConfig(creds, registry))
   const b64 = Buffer.from(json).toString('base64')
   const header = b64.replace(/\+/g, '-').replace(/\//g, '_')
   return [...new Set([json, b64, header, header.replace(/=+$/, ''), b64.replace(/=+$/, '')])]
 }
 
+/** A push refused by the registry; `layersPushed` counts the layers it had taken before. */
+export class PushAuthError extends AuthError {
+  constructor(
+    message: string,
+    readonly layersPushed: number,
+    options: {hint?: string} = {},
+  ) {
+    super(message, options)
+  }
+}
+
 /** Pushes a tag, logging each layer's progress once per state, and returns the pushed digest. */
 export async function pushImage(
   docker: Docker,
   ref: ImageRef,
-  creds: Credentials | undefined,
+  creds: PushCredentials | undefined,
   log: Pick<Logger, 'info'>,
 ): Promise<string> {
   const name = ref.full.slice(0, ref.full.length - ref.tag.length - 1)
@@ -196,7 +221,8 @@ export async function pushImage(
   })
   if (failure !== undefined) {
     if (/unauthorized|authentication required|denied|forbidden/i.test(failure)) {
-      throw new AuthError(`push ${ref.full}: ${failure.trim()}`, {
+      const pushed = [...layers.values()].filter(s => s === 'Pushed').length
+      throw new PushAuthError(`push ${ref.full}: ${failure.trim()}`, pushed, {
         hint: 'Log in with docker/login-action, or pass the username and password inputs.',
       })
     }

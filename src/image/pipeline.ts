@@ -3,9 +3,17 @@ import type {Logger} from '../kit/io.js'
 import {hashManifest, type HashResult} from '../manifest/hash.js'
 import {buildContext} from './context.js'
 import {dockerConfigDir, dockerCredentials, type Credentials} from './credentials.js'
-import {buildImage, connectDocker, pingDocker, pushImage, registryAuthSecrets} from './docker.js'
+import {
+  buildImage,
+  connectDocker,
+  pingDocker,
+  PushAuthError,
+  pushImage,
+  registryAuthSecrets,
+  type PushCredentials,
+} from './docker.js'
 import {resolveRef, sanitizeName, type ImageRef} from './ref.js'
-import {RegistryClient, type RegistryRequest} from './registry.js'
+import {RegistryClient, type PushAuth, type RegistryRequest} from './registry.js'
 import type {ImageSettings} from './settings.js'
 import {join} from 'node:path'
 
@@ -72,7 +80,7 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
   const credentials = o.credentials ?? (await dockerCredentials(ref.registry, o.env))
   if (credentials?.password) o.secret(credentials.password)
   if (credentials?.identityToken) o.secret(credentials.identityToken)
-  // what the push sends the engine (X-Registry-Auth), in every form a debug log could show
+  // what a push may send the engine (X-Registry-Auth), in every form a debug log could show
   for (const v of registryAuthSecrets(credentials, ref.registry)) o.secret(v)
   const registry = new RegistryClient({
     credentials,
@@ -92,6 +100,9 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
   } else {
     log.info('force: building without asking the registry')
   }
+  // The engine's push answers the challenge of its own ping: check that realm now, before a
+  // build that would be wasted (the push checks it again, just before handing anything over).
+  if (credentials) await registry.pushChallenge(ref)
   const {docker, host} = connectDocker(o.env)
   await pingDocker(docker, host)
   const ctx = await buildContext({
@@ -122,11 +133,53 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
       )
     }
   })
-  const pushed = await log.group(`Push ${ref.full}`, () => pushImage(docker, ref, credentials, log))
+  const pushed = await log.group(`Push ${ref.full}`, () =>
+    pushWithAuth({docker, ref, credentials, registry, log, secret: o.secret}),
+  )
   // Read the digest back from the registry: the push is only done when the registry says so.
   const back = await registry.manifest(ref)
   if (!back.exists) throw new Error(`pushed ${ref.full} but the registry does not list it`)
   if (back.digest && back.digest !== pushed)
     log.warning(`registry digest ${back.digest} differs from the pushed ${pushed}`)
   return {ref, digest: back.digest ?? pushed, built: true, hash, requests: registry.requests}
+}
+
+/** Pushes after a token hand-off at most this many times (a token may expire during a long push). */
+const MAX_PUSH_ATTEMPTS = 3
+
+/**
+ * Pushes with what the engine's own challenge calls for ({@link RegistryClient.pushAuth}): a
+ * bearer token obtained through a checked realm instead of the credentials, which dockerd would
+ * otherwise send to any realm the registry names; the credentials only to a Basic registry.
+ * A token refused after some layers went up may have expired: the push runs again with a new
+ * one (the layers already pushed are skipped).
+ */
+async function pushWithAuth(o: {
+  docker: Parameters<typeof pushImage>[0]
+  ref: ImageRef
+  credentials: Credentials | undefined
+  registry: RegistryClient
+  log: Logger
+  secret: (value: string) => void
+}): Promise<string> {
+  const {ref, log} = o
+  for (let attempt = 1; ; attempt++) {
+    const auth: PushAuth = o.credentials ? await o.registry.pushAuth(ref) : {kind: 'none'}
+    const creds: PushCredentials | undefined =
+      auth.kind === 'token' ? {registryToken: auth.token} : auth.kind === 'credentials' ? o.credentials : undefined
+    for (const v of registryAuthSecrets(creds, ref.registry)) o.secret(v)
+    if (attempt === 1 && auth.kind === 'token')
+      log.info(`${ref.registry} uses bearer tokens: the engine gets a token for ${ref.repository}, not the credentials`)
+    if (auth.kind === 'none' && o.credentials)
+      log.debug(`${ref.registry}/v2/ asks for no credentials: the engine gets none`)
+    try {
+      return await pushImage(o.docker, ref, creds, log)
+    } catch (e: unknown) {
+      if (auth.kind !== 'token' || !(e instanceof PushAuthError) || e.layersPushed === 0) throw e
+      if (attempt >= MAX_PUSH_ATTEMPTS) throw e
+      log.warning(
+        `${e.message}; the token may have expired after ${e.layersPushed} layers: pushing again with a new one`,
+      )
+    }
+  }
 }

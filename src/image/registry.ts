@@ -20,6 +20,15 @@ export interface RegistryRequest {
 
 export type ManifestState = {exists: true; digest: string | undefined} | {exists: false}
 
+/** The engine's challenge before a push, once its realms are checked. */
+export type PushChallenge = {scheme: 'bearer'; challenge: Challenge} | {scheme: 'basic'} | {scheme: 'none'}
+
+/**
+ * What a push hands the engine: a bearer token obtained through a checked realm, the
+ * registry credentials (Basic registries), or nothing (no challenge at the engine's ping).
+ */
+export type PushAuth = {kind: 'token'; token: string} | {kind: 'credentials'} | {kind: 'none'}
+
 export interface RegistryOptions {
   credentials?: Credentials | undefined
   timeoutMs?: number
@@ -141,7 +150,7 @@ export async function readCapped(res: Response, limit: number, service: string, 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 const MAX_REDIRECTS = 5
 
-interface Challenge {
+export interface Challenge {
   scheme: 'bearer' | 'basic'
   params: Record<string, string>
 }
@@ -158,6 +167,35 @@ export function parseChallenge(header: string | null): Challenge | undefined {
     params[p[1]!.toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '')
   }
   return {scheme, params}
+}
+
+/**
+ * Every challenge in a WWW-Authenticate value. fetch joins repeated headers with ", ", while
+ * Docker's engine reads each header as a challenge of its own: `Basic realm="r"` and
+ * `Bearer realm="…"` sent as two headers arrive here as one string and must both be seen.
+ * Challenges of other schemes (and token68 forms) are skipped.
+ */
+export function parseChallenges(header: string | null): Challenge[] {
+  if (!header) return []
+  const out: Challenge[] = []
+  let current: Challenge | undefined
+  for (const raw of header.match(/(?:[^,"]|"(?:[^"\\]|\\.)*")+/g) ?? []) {
+    const item = raw.trim()
+    const m = /^([\w!#$%&'*+.^`|~-]+)(\s*=\s*)?(.*)$/s.exec(item)
+    if (!m) continue
+    let param = item
+    if (m[2] === undefined) {
+      // a scheme, alone or followed by its first parameter
+      const scheme = m[1]!.toLowerCase()
+      current = scheme === 'bearer' || scheme === 'basic' ? {scheme, params: {}} : undefined
+      if (current) out.push(current)
+      param = m[3]!.trim()
+    }
+    const p = /^(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))\s*$/s.exec(param)
+    if (current && p)
+      current.params[p[1]!.toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '')
+  }
+  return out
 }
 
 const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504])
@@ -386,6 +424,11 @@ export class RegistryClient {
       err.retryAfterMs = parseRetryAfter(res.headers.get('retry-after'))
       throw err
     }
+    return this.retrying(op)
+  }
+
+  /** Runs `op`, retrying transient failures (retryable ServiceErrors, honouring Retry-After). */
+  private retrying<T>(op: () => Promise<T>): Promise<T> {
     return retry(op, {
       retries: this.o.retries ?? 3,
       retryAfterBase: this.o.retryAfterBase ?? 500,
@@ -394,5 +437,64 @@ export class RegistryClient {
         e instanceof RetryAfter && e.retryAfterMs !== undefined ? Math.min(e.retryAfterMs, 30_000) : undefined,
       onRetry: (e, n, ms) => this.o.log?.warning(`${(e as Error).message}; retry ${n} in ${(ms / 1000).toFixed(1)}s`),
     })
+  }
+
+  /**
+   * The challenge the Docker engine will see before a push: its ping, `GET /v2/` without
+   * credentials. The engine answers only challenges recorded from that ping, and would send
+   * the registry credentials to whatever realm a Bearer challenge names; so every Bearer
+   * realm in it must pass {@link checkRealm} (the same rule, and message, as for the HEAD).
+   * A 401 from another origin after a redirect is refused, as for the HEAD.
+   */
+  async pushChallenge(ref: ImageRef): Promise<PushChallenge> {
+    const url = `${this.base(ref.registry)}/v2/`
+    const origin = new URL(url).origin
+    const where = `${ref.registry}/v2/`
+    return this.retrying(async (): Promise<PushChallenge> => {
+      const {res, url: at} = await this.follow('GET', url, {})
+      await res.body?.cancel().catch(() => undefined)
+      if (res.status !== 401) {
+        if (RETRYABLE_STATUS.has(res.status)) {
+          const err = new RetryAfter(where, 'GET', `${res.status} ${res.statusText}`, {
+            status: res.status,
+            retryable: true,
+          })
+          err.retryAfterMs = parseRetryAfter(res.headers.get('retry-after'))
+          throw err
+        }
+        return {scheme: 'none'}
+      }
+      if (at.origin !== origin) {
+        throw new AuthError(
+          `GET ${where}: redirected to ${at.host}, which asks for credentials: credentials for ${ref.registry} go only to ${ref.registry}`,
+          {hint: 'Push to the registry the image names, not to a host it redirects to.'},
+        )
+      }
+      const all = parseChallenges(res.headers.get('www-authenticate'))
+      const bearer = all.filter(c => c.scheme === 'bearer')
+      for (const c of bearer) {
+        if (!c.params.realm) throw new AuthError(`registry ${ref.registry} sent a Bearer challenge without a realm`)
+        checkRealm(c.params.realm, ref.registry, this.o.authRealms)
+      }
+      if (bearer[0]) return {scheme: 'bearer', challenge: bearer[0]}
+      return all.some(c => c.scheme === 'basic') ? {scheme: 'basic'} : {scheme: 'none'}
+    })
+  }
+
+  /**
+   * What a push hands the engine, decided from the engine's own challenge ({@link pushChallenge}):
+   * - Bearer: a token for `repository:<name>:pull,push`, obtained here through the checked realm
+   *   (Docker's `registrytoken`: the engine sends it to the registry as is and asks no realm);
+   * - Basic: the credentials (the engine sends them as Basic to the registry only);
+   * - no challenge: nothing, since the engine would not use credentials anyway.
+   */
+  async pushAuth(ref: ImageRef): Promise<PushAuth> {
+    if (!this.o.credentials) return {kind: 'none'}
+    const ch = await this.pushChallenge(ref)
+    if (ch.scheme === 'basic') return {kind: 'credentials'}
+    if (ch.scheme === 'none') return {kind: 'none'}
+    const scope = `repository:${ref.repository}:pull,push`
+    const token = await this.retrying(() => this.token(ch.challenge, scope, ref.registry))
+    return {kind: 'token', token}
   }
 }
