@@ -7,7 +7,7 @@ import {launch} from '../actions/launch.js'
 import {plan, planTable} from '../actions/plan.js'
 import {cancel, logs, status} from '../actions/status.js'
 import {resultsTable} from '../report/results.js'
-import {runner} from '../runner/run.js'
+import {runnerMain} from '../runner/main.js'
 import {progressReporter} from './progress.js'
 import {runsTable} from './tables.js'
 import {consoleIO} from '../kit/console-io.js'
@@ -237,20 +237,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(VERSION + '\n')
     return 0
   }
-  if (verb === 'run') {
-    // A launcher that dies (kill -9) takes the read end of our stdout/stderr with it: the run
-    // goes on, orphaned but whole (logs.txt keeps its output), rather than dying of EPIPE.
-    for (const s of [process.stdout, process.stderr]) s.on('error', () => undefined)
-    return runner({
-      argv: rest,
-      env: process.env,
-      cwd: process.cwd(),
-      log: line => process.stderr.write(line + '\n'),
-      stdout: process.stdout,
-      stderr: process.stderr,
-      signals: process,
-    })
-  }
+  // the runner's own process wrapper: RESULT_URL wiped from /proc/self/environ, EPIPE ignored
+  // (a launcher killed with -9 takes our stderr's reader with it), a crash takes the training down
+  if (verb === 'run') return runnerMain(rest)
   const v = VERBS[verb]
   if (!v) {
     process.stderr.write(`trainer: unknown command '${verb}'; commands: ${[...Object.keys(VERBS), 'run'].join(', ')}\n`)

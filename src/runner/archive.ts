@@ -1,16 +1,20 @@
-import {createReadStream, createWriteStream, type ReadStream} from 'node:fs'
+import {isUtf8} from 'node:buffer'
+import {createWriteStream, type ReadStream} from 'node:fs'
 import {lstat, readdir, rm, stat} from 'node:fs/promises'
 import {extname, join, resolve} from 'node:path'
-import {Transform} from 'node:stream'
+import {Readable, Transform} from 'node:stream'
 import {pipeline} from 'node:stream/promises'
 import {ZipFile} from 'yazl'
 import {NotFoundError, TrainerError, getErrorMessage} from '../kit/errors.js'
+import {openInside, UnsafePathError} from '../kit/safe-fs.js'
 
 export interface ZipOptions {
   /** Where skipped entries (symlinks, sockets, the archive itself) and the summary are reported. */
   log?: (message: string) => void
   /** Which files to keep, by path relative to `dir` (default: all). Directories are always kept. */
   include?: (rel: string) => boolean
+  /** Stops the zip (the promise rejects with an AbortError). */
+  signal?: AbortSignal
 }
 
 export interface ZipResult {
@@ -80,8 +84,10 @@ interface Item {
  * Writes every file and directory under `dir` into a zip at `out` (a path, or a stream that
  * is ended when done), streaming: file data is read in 1 MiB chunks, so memory does not grow
  * with file sizes. Entries are relative POSIX paths in sorted order, directories included so
- * empty ones survive. Symlinks and special files are skipped and logged. ZIP64 is used where
- * sizes or offsets pass 4 GiB.
+ * empty ones survive. Skipped and logged: symlinks and special files, and names a zip cannot
+ * carry faithfully (not valid UTF-8, or with a `\\`, which unzip tools read as a separator).
+ * Files are opened with safe-fs (no symlink followed, even one swapped in while zipping). ZIP64
+ * is used where sizes or offsets pass 4 GiB.
  */
 export async function zipDirectory(
   dir: string,
@@ -120,16 +126,33 @@ export async function zipDirectory(
     input += it.size
     // lazy: each file is opened only when the zip reaches it, so one descriptor is open at a time
     zip.addReadStreamLazy(it.rel, {...meta, compress: !shouldStore(it.rel)}, cb => {
-      current = createReadStream(it.abs, {highWaterMark: CHUNK})
-      current.once('error', fail)
-      cb(null, current)
+      openInside(root, it.rel).then(
+        ({handle}) => {
+          current = handle.createReadStream({highWaterMark: CHUNK})
+          current.once('error', fail)
+          cb(null, current)
+        },
+        (e: unknown) => {
+          // swapped since the walk for a symlink or a FIFO: an empty entry; any other failure fails the zip
+          const empty = Readable.from([])
+          if (!(e instanceof UnsafePathError)) return cb(e, empty)
+          log(`zip: ${shown(it.rel)} was replaced while zipping (${getErrorMessage(e)}): stored empty`)
+          cb(null, empty)
+        },
+      )
     })
   }
   zip.end()
 
   try {
-    await pipeline(zip.outputStream, counter, typeof out === 'string' ? createWriteStream(out) : out)
+    await pipeline(
+      zip.outputStream,
+      counter,
+      typeof out === 'string' ? createWriteStream(out) : out,
+      opts.signal ? {signal: opts.signal} : {},
+    )
   } catch (e: unknown) {
+    current?.destroy()
     if (outPath !== undefined) await rm(outPath, {force: true})
     throw new TrainerError(`zip ${dir}: ${getErrorMessage(e)}`, {cause: e})
   }
@@ -145,27 +168,42 @@ async function walk(
   log: (m: string) => void,
   skip: string | undefined,
 ): Promise<void> {
-  const entries = await readdir(abs, {withFileTypes: true})
+  const entries = (await readdir(abs, {withFileTypes: true, encoding: 'buffer'})).map(e => ({
+    e,
+    name: e.name.toString('utf8'),
+  }))
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  for (const e of entries) {
-    const p = join(abs, e.name)
-    const r = rel === '' ? e.name : `${rel}/${e.name}`
-    if (e.isSymbolicLink()) {
-      log(`zip: skipping symlink ${r}`)
+  for (const {e, name} of entries) {
+    const r = rel === '' ? name : `${rel}/${name}`
+    const p = join(abs, name)
+    if (!isUtf8(e.name)) {
+      log(`zip: skipping ${shown(rel === '' ? '' : `${rel}/`)}${escaped(e.name)}: the name is not valid UTF-8`)
+    } else if (name.includes('\\')) {
+      log(`zip: skipping ${shown(r)}: a '\\' in a name is a path separator to unzip tools`)
+    } else if (e.isSymbolicLink()) {
+      log(`zip: skipping symlink ${shown(r)}`)
     } else if (e.isDirectory()) {
       const s = await lstat(p)
       items.push({rel: r, abs: p, dir: true, mode: s.mode, mtime: s.mtime, size: 0})
       await walk(p, r, items, log, skip)
     } else if (!e.isFile()) {
-      log(`zip: skipping ${r}: not a regular file`)
+      log(`zip: skipping ${shown(r)}: not a regular file`)
     } else if (p === skip) {
-      log(`zip: skipping ${r}: it is the archive being written`)
+      log(`zip: skipping ${shown(r)}: it is the archive being written`)
     } else {
       const s = await lstat(p)
       items.push({rel: r, abs: p, dir: false, mode: s.mode, mtime: s.mtime, size: s.size})
     }
   }
 }
+
+/** A name for a log line: control characters escaped, so a name cannot forge a line. */
+const shown = (name: string): string =>
+  name.replace(/[\x00-\x1f\x7f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+
+/** A name that is not UTF-8: ASCII kept, other bytes as `\xNN`. */
+const escaped = (name: Buffer): string =>
+  shown([...name].map(b => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16)}`)).join(''))
 
 class ByteCounter extends Transform {
   bytes = 0

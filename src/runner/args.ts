@@ -21,8 +21,11 @@ export interface RunnerArgs {
 export const RUNNER_USAGE = `Usage: trainer run --experiment NAME --run_index N [--seed S] [--no-prefer-config-seed]
                    [--override-KEY VALUE ...] [--tag TAG] [--results-root DIR] [--archive zip]
                    [--allow-missing-upload] [--config trainer.yml] [--grace-period SECONDS]
-Environment: RESULT_URL (pre-signed PUT URL for --archive zip), RUN_TIMEOUT_SEC, LOG_LEVEL.
-Exit codes: 0 success, 1 training error, 2 configuration or import error, 3 upload error, 130 interrupted.`
+Environment: RESULT_URL (pre-signed PUT URL for --archive zip), RUN_TIMEOUT_SEC, LOG_LEVEL, TRAINER_RUN_TOKEN
+  (a launcher's identity token, kept in the environment); upload: TRAINER_UPLOAD_RETRIES, _RETRY_BASE_MS,
+  _TIMEOUT_SEC (inactivity), _ATTEMPT_SEC (one attempt), _DEADLINE_SEC (the whole upload).
+Exit codes: 0 success, 1 training error, 2 configuration or import error, 3 upload error (or metrics.json
+  could not be written), 130 interrupted.`
 
 const int = (flag: string, v: string, min = 0): number => {
   const n = Number(v)

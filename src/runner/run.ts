@@ -1,14 +1,17 @@
-import {spawn} from 'node:child_process'
-import {createReadStream, createWriteStream} from 'node:fs'
-import {mkdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {lstat, mkdir, rm} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
-import {createInterface} from 'node:readline'
+import type {Writable} from 'node:stream'
+import {finished} from 'node:stream/promises'
 import {CancelledError, ConfigError, getErrorMessage} from '../kit/errors.js'
+import {createInside, inside, openInside, readInside, UnsafePathError, writeInside} from '../kit/safe-fs.js'
 import {parseRunnerArgs, RUNNER_USAGE, type RunnerArgs} from './args.js'
 import {zipDirectory} from './archive.js'
-import {MetricsCollector, type RunMetrics, type RunStatus} from './metrics.js'
+import {readLines} from './lines.js'
+import {MetricsCollector, serializeMetrics, type RunMetrics, type RunStatus} from './metrics.js'
+import {urlRedactor} from './redact.js'
 import {containerMainArgs, keepFilter, resolveSpec, runEnv, type RunSpec} from './spec.js'
-import {putFile, redactUrl} from './upload.js'
+import {Relay, Training} from './training.js'
+import {putFile, redactUrl, type PutOptions} from './upload.js'
 
 /** seed 000's exit codes. */
 export const EXIT = {success: 0, training: 1, config: 2, upload: 3, interrupted: 130} as const
@@ -20,44 +23,55 @@ export interface RunnerContext {
   /** The runner's own log lines (stderr in a container). */
   log: (line: string) => void
   /** Where the training's output is streamed live. */
-  stdout: NodeJS.WritableStream
-  stderr: NodeJS.WritableStream
+  stdout: Writable
+  stderr: Writable
   /** Where SIGINT/SIGTERM arrive (the process). */
   signals: NodeJS.EventEmitter
+  /** Signals that came before the runner was called (while its code loaded). */
+  early?: readonly NodeJS.Signals[]
   now?: () => Date
 }
 
 const TAIL_LINES = 20
 /** Longest delay setTimeout takes (about 24.8 days); longer waits are chained. */
 const MAX_DELAY = 2 ** 31 - 1
-/** How long the training's output may keep flowing after it exits (e.g. from its workers). */
+/** How long the training's output may keep flowing after its main process ends. */
 const DRAIN_MS = 2000
+/** How much of metrics.jsonl is read. */
+const JSONL_MAX_BYTES = 256 << 20
+/** How much of the training's own metrics.json is read (an object of final values). */
+const OWN_METRICS_MAX_BYTES = 1 << 20
+/** The run contract's longest reason. */
+const MAX_REASON = 4096
 /** Variables the training never sees: the pre-signed URL is a secret, the upload knobs are ours. */
 const RUNNER_ONLY = [
   'RESULT_URL',
   'TRAINER_UPLOAD_RETRIES',
   'TRAINER_UPLOAD_RETRY_BASE_MS',
   'TRAINER_UPLOAD_TIMEOUT_SEC',
+  'TRAINER_UPLOAD_ATTEMPT_SEC',
+  'TRAINER_UPLOAD_DEADLINE_SEC',
 ]
 
-/** Upload knobs for slow or flaky links: TRAINER_UPLOAD_RETRIES, _RETRY_BASE_MS, _TIMEOUT_SEC. */
-function uploadTuning(env: Readonly<Record<string, string | undefined>>): {
-  retries?: number
-  retryAfterBase?: number
-  timeoutMs?: number
-} {
-  const n = (k: string): number | undefined => {
+/**
+ * Upload knobs for slow or flaky links: TRAINER_UPLOAD_RETRIES, _RETRY_BASE_MS, _TIMEOUT_SEC
+ * (inactivity), _ATTEMPT_SEC (one attempt) and _DEADLINE_SEC (the whole upload).
+ */
+function uploadTuning(env: Readonly<Record<string, string | undefined>>): PutOptions {
+  const n = (k: string, scale = 1): number | undefined => {
     const v = env[k]
-    return v !== undefined && v !== '' && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : undefined
+    return v !== undefined && v !== '' && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) * scale : undefined
   }
-  const retries = n('TRAINER_UPLOAD_RETRIES')
-  const base = n('TRAINER_UPLOAD_RETRY_BASE_MS')
-  const timeout = n('TRAINER_UPLOAD_TIMEOUT_SEC')
-  return {
-    ...(retries === undefined ? {} : {retries}),
-    ...(base === undefined ? {} : {retryAfterBase: base}),
-    ...(timeout === undefined ? {} : {timeoutMs: timeout * 1000}),
+  const o: PutOptions = {}
+  const set = <K extends keyof PutOptions>(k: K, v: PutOptions[K] | undefined): void => {
+    if (v !== undefined) o[k] = v
   }
+  set('retries', n('TRAINER_UPLOAD_RETRIES'))
+  set('retryAfterBase', n('TRAINER_UPLOAD_RETRY_BASE_MS'))
+  set('timeoutMs', n('TRAINER_UPLOAD_TIMEOUT_SEC', 1000))
+  set('attemptDeadlineMs', n('TRAINER_UPLOAD_ATTEMPT_SEC', 1000))
+  set('deadlineMs', n('TRAINER_UPLOAD_DEADLINE_SEC', 1000))
+  return o
 }
 
 /** setTimeout for any delay (chained past Node's 24.8-day limit); returns a cancel function. */
@@ -71,6 +85,29 @@ export function after(ms: number, fn: () => void): () => void {
 }
 
 /**
+ * Creates `root/rel` and the directories on the way below `root`, refusing a symlink (or a
+ * file) at any of them: a training that planted `runs/001 -> /elsewhere` gets nothing there.
+ */
+async function makeDirInside(root: string, rel: string): Promise<string> {
+  const dir = inside(root, rel)
+  let at = resolve(root)
+  // the results root is the operator's: made as asked
+  await mkdir(at, {recursive: true})
+  for (const part of rel.split('/')) {
+    at = join(at, part)
+    await mkdir(at).catch((e: unknown) => {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+    })
+    const s = await lstat(at)
+    if (s.isSymbolicLink()) throw new UnsafePathError(`${at} is a symlink: refused`)
+    if (!s.isDirectory()) throw new UnsafePathError(`${at} is not a directory`)
+  }
+  return dir
+}
+
+const missing = (e: unknown): boolean => (e as NodeJS.ErrnoException).code === 'ENOENT'
+
+/**
  * `trainer run`: seed 000's container_main.py around any training command. Resolves
  * the run, runs the command with its run directory and parameters, streams and keeps
  * its output, always writes metrics.json, zips and uploads the results when asked,
@@ -80,18 +117,18 @@ export async function runner(ctx: RunnerContext): Promise<number> {
   const now = ctx.now ?? (() => new Date())
   const debug = (ctx.env.LOG_LEVEL ?? 'INFO').toUpperCase() === 'DEBUG'
   const resultUrl = ctx.env.RESULT_URL || undefined
-  // the query of a pre-signed URL is its signature: scrub it (and the URL) from every line we relay
-  const secret = resultUrl ? [resultUrl, URL.parse(resultUrl)?.search.slice(1) ?? ''].filter(x => x.length > 8) : []
-  const scrub = (m: string): string =>
-    secret.reduce((acc, x) => acc.split(x).join(x === resultUrl ? redactUrl(x) : '<redacted>'), m)
+  // every piece of the URL's signature is scrubbed from all we write: relayed lines, logs.txt,
+  // our own lines, metrics.json
+  const redactor = urlRedactor(resultUrl)
+  const scrub = (m: string): string => redactor.redact(m)
   const say = (m: string): void => ctx.log(`[trainer] ${scrub(m)}`)
   const sayDebug = (m: string): void => {
     if (debug) say(`debug: ${m}`)
   }
 
   // Signals are ours for the whole run. Before the training exists one means it is never
-  // started; while it runs it goes to the training; afterwards it stops the upload.
-  let signalled: NodeJS.Signals | undefined
+  // started; while it runs it goes to the training; afterwards it stops the archive and upload.
+  let signalled: NodeJS.Signals | undefined = ctx.early?.[0]
   let onSignal: (sig: NodeJS.Signals) => void = sig => void (signalled ??= sig)
   const handleInt = (): void => onSignal('SIGINT')
   const handleTerm = (): void => onSignal('SIGTERM')
@@ -108,7 +145,9 @@ export async function runner(ctx: RunnerContext): Promise<number> {
     let args: RunnerArgs
     let spec: RunSpec
     let timeoutSec: number | undefined
+    let root: string
     let runDir: string
+    let logs: Writable
     try {
       args = parseRunnerArgs(ctx.argv)
       if (args.help) {
@@ -131,16 +170,18 @@ export async function runner(ctx: RunnerContext): Promise<number> {
           })
         }
       }
-      runDir = resolve(ctx.cwd, args.resultsRoot, spec.output)
-      await mkdir(join(runDir, 'checkpoints'), {recursive: true})
-      // a new attempt starts from clean logs and metrics
-      await Promise.all(['logs.txt', 'metrics.json', 'metrics.jsonl'].map(f => rm(join(runDir, f), {force: true})))
+      root = resolve(ctx.cwd, args.resultsRoot)
+      runDir = await makeDirInside(root, spec.output)
+      await makeDirInside(root, `${spec.output}/checkpoints`)
+      // a new attempt starts from clean metrics; logs.txt is opened as ours before the
+      // training exists, so nothing it plants at that name later is ever opened
+      await Promise.all(['metrics.json', 'metrics.jsonl'].map(f => rm(join(runDir, f), {force: true})))
+      logs = (await createInside(root, `${spec.output}/logs.txt`)).createWriteStream()
     } catch (e: unknown) {
       say(`error: ${getErrorMessage(e)}`)
       return EXIT.config
     }
 
-    const logs = createWriteStream(join(runDir, 'logs.txt'))
     let logError: Error | undefined
     logs.on('error', e => (logError ??= e))
     const started = now()
@@ -150,26 +191,37 @@ export async function runner(ctx: RunnerContext): Promise<number> {
       tail.push(line)
       if (tail.length > TAIL_LINES) tail.shift()
     }
+    const rel = (f: string): string => `${spec.output}/${f}`
+
+    /** Reads a file the training may have written, safely; says why when it cannot (unless it is not there). */
+    const readRunFile = async (name: string, read: () => Promise<void>): Promise<void> => {
+      try {
+        await read()
+      } catch (e: unknown) {
+        if (!missing(e)) say(`warning: ${name} of the training not read: ${getErrorMessage(e)}`)
+      }
+    }
 
     /** Builds metrics.json once: the training's reported points and its own final values. */
     const metricsOf = async (status: RunStatus, exitCode: number, reason: string | null): Promise<RunMetrics> => {
-      await new Promise<void>(r => logs.end(r))
-      try {
-        const lines = createInterface({input: createReadStream(join(runDir, 'metrics.jsonl')), crlfDelay: Infinity})
-        for await (const l of lines) collector.jsonl(l)
-      } catch {
-        // no metrics.jsonl
-      }
-      let own: unknown
-      try {
-        const prev = JSON.parse(await readFile(join(runDir, 'metrics.json'), 'utf8')) as {
-          version?: unknown
-          final?: unknown
+      logs.end()
+      await finished(logs).catch(() => undefined)
+      await readRunFile('metrics.jsonl', async () => {
+        const {handle} = await openInside(root, rel('metrics.jsonl'))
+        try {
+          const {truncated} = await readLines(handle, l => collector.jsonLine(l), JSONL_MAX_BYTES)
+          if (truncated) say(`warning: metrics.jsonl is over ${JSONL_MAX_BYTES >> 20} MiB: the rest is not read`)
+        } finally {
+          await handle.close()
         }
-        own = prev.version === 1 && prev.final !== undefined ? prev.final : prev
-      } catch {
-        // the training wrote no metrics.json of its own
-      }
+      })
+      let own: unknown
+      await readRunFile('metrics.json', async () => {
+        const r = await readInside(root, rel('metrics.json'), {maxBytes: OWN_METRICS_MAX_BYTES})
+        if (r.truncated) throw new Error(`over ${OWN_METRICS_MAX_BYTES >> 20} MiB`)
+        own = JSON.parse(r.text)
+      })
+      if (collector.dropped > 0) say(`warning: ${collector.dropped} metric points or names over the limits dropped`)
       const ended = now()
       return {
         version: 1,
@@ -188,8 +240,23 @@ export async function runner(ctx: RunnerContext): Promise<number> {
         history: collector.sortedHistory(),
       }
     }
-    const write = (m: RunMetrics): Promise<void> =>
-      writeFile(join(runDir, 'metrics.json'), JSON.stringify(m, null, 2) + '\n')
+    /**
+     * Writes metrics.json atomically (a symlink planted at the name is replaced, not followed),
+     * its reason scrubbed. When it cannot, says why and leaves no metrics.json, not even one
+     * the training wrote.
+     */
+    const write = async (m: RunMetrics): Promise<boolean> => {
+      const reason = m.reason === null ? null : scrub(m.reason).slice(0, MAX_REASON)
+      try {
+        await writeInside(root, rel('metrics.json'), serializeMetrics({...m, reason}))
+        return true
+      } catch (e: unknown) {
+        say(`error: cannot write metrics.json: ${getErrorMessage(e)}`)
+        if (!(e instanceof UnsafePathError))
+          await rm(join(runDir, 'metrics.json'), {force: true}).catch(() => undefined)
+        return false
+      }
+    }
 
     if (signalled) {
       const why = `interrupted (${signalled}) before the training started`
@@ -204,65 +271,55 @@ export async function runner(ctx: RunnerContext): Promise<number> {
     for (const k of RUNNER_ONLY) Reflect.deleteProperty(childEnv, k)
     say(`run ${spec.experiment}#${spec.index} seed ${spec.seed} in ${runDir}`)
     sayDebug(`command: ${JSON.stringify([cmd, ...argv])}`)
-    const child = spawn(cmd!, argv, {
-      cwd: ctx.cwd,
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // its own process group, so a stop reaches the workers it starts too
-      detached: true,
-    })
-    const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>(res =>
-      child.once('exit', (code, signal) => res({code, signal})),
-    )
-    const closed = new Promise<void>(res => child.once('close', () => res()))
-    const spawnError = await new Promise<NodeJS.ErrnoException | undefined>(res => {
-      child.once('spawn', () => res(undefined))
-      child.once('error', e => res(e))
-    })
-    if (spawnError) {
-      const why =
-        spawnError.code === 'ENOENT'
-          ? `training command not found: ${cmd}`
-          : `cannot start ${cmd}: ${spawnError.message}`
+    const cannotStart = async (why: string): Promise<number> => {
       say(`error: ${why}`)
       await write(await metricsOf('config_error', EXIT.config, why))
       return EXIT.config
     }
+    let training: Training
+    try {
+      training = new Training({command: cmd!, args: argv, cwd: ctx.cwd, env: childEnv})
+    } catch (e: unknown) {
+      // what the system cannot take (a NUL byte in the environment): refused before a process exists
+      return cannotStart(`cannot start ${cmd}: ${getErrorMessage(e)}`)
+    }
+    const spawnError = await training.started()
+    if (spawnError) {
+      return cannotStart(
+        spawnError.code === 'ENOENT'
+          ? `training command not found: ${cmd}`
+          : `cannot start ${cmd}: ${spawnError.message}`,
+      )
+    }
 
-    // Output: live to our streams, kept in logs.txt, metric lines collected.
-    const relay = (out: NodeJS.WritableStream, parse: boolean) => (raw: string) => {
+    // Output: live to our streams, kept in logs.txt, metric lines collected; the training
+    // waits while any of those is full.
+    const relay = new Relay([ctx.stdout, ctx.stderr, logs])
+    const relayTo = (out: Writable, parse: boolean) => (raw: string) => {
       const line = scrub(raw)
-      logs.write(line + '\n')
-      out.write(line + '\n')
+      relay.write(logs, line + '\n')
+      relay.write(out, line + '\n')
       keep(line)
       if (parse) collector.line(line)
     }
-    createInterface({input: child.stdout, crlfDelay: Infinity}).on('line', relay(ctx.stdout, true))
-    createInterface({input: child.stderr, crlfDelay: Infinity}).on('line', relay(ctx.stderr, false))
+    relay.from(training.stdout, relayTo(ctx.stdout, true))
+    relay.from(training.stderr, relayTo(ctx.stderr, false))
 
     // Stopping: the signal goes to the training's process group, which gets a grace
     // period to checkpoint before it is killed.
-    let leaderGone = false
-    const signalGroup = (sig: NodeJS.Signals): void => {
-      try {
-        process.kill(-child.pid!, sig)
-      } catch {
-        // the group is gone
-      }
-    }
     let stopped: 'interrupted' | 'timeout' | undefined
     let stopReason: string | null = null
     let cancelGrace = (): void => undefined
     const stop = (why: 'interrupted' | 'timeout', sig: NodeJS.Signals, reason: string): void => {
-      if (stopped || leaderGone) return
+      if (stopped || training.ended) return
       stopped = why
       stopReason = reason
       say(`${reason}: sending ${sig} to the training, ${args.gracePeriod}s to finish before it is killed`)
-      signalGroup(sig)
+      training.signal(sig)
       cancelGrace = after(args.gracePeriod * 1000, () => {
-        if (leaderGone) return
+        if (training.ended) return
         say(`grace period over: killing the training`)
-        signalGroup('SIGKILL')
+        training.signal('SIGKILL')
       })
     }
     onSignal = sig => stop('interrupted', sig, `interrupted (${sig})`)
@@ -274,13 +331,12 @@ export async function runner(ctx: RunnerContext): Promise<number> {
         ? () => undefined
         : after(timeoutSec * 1000, () => stop('timeout', 'SIGTERM', `RUN_TIMEOUT_SEC=${timeoutSec} reached`))
 
-    const {code, signal} = await exited
-    leaderGone = true
+    const {code, signal} = await training.exited
     cancelTimeout()
     cancelGrace()
-    // Workers the training left behind go with it; then its output drains.
-    signalGroup('SIGKILL')
-    await Promise.race([closed, new Promise(r => setTimeout(r, DRAIN_MS))])
+    // workers the training left behind go with it; its output drains, for a bounded time
+    await training.finish(DRAIN_MS)
+    relay.close()
 
     let status: RunStatus
     let exit: number
@@ -296,12 +352,15 @@ export async function runner(ctx: RunnerContext): Promise<number> {
     }
     if (logError) say(`warning: logs.txt could not be written: ${logError.message}`)
     const metrics = await metricsOf(status, exit, reason)
-    await write(metrics)
+    if (!(await write(metrics))) {
+      // the results are not all there: a run that succeeded is not delivered
+      return exit === EXIT.success ? EXIT.upload : exit
+    }
     // An external stop means the platform is about to end us: results stay on disk. A
     // time-out is ours: its results are still uploaded.
     if (stopped === 'interrupted' || args.archive !== 'zip') return exit
 
-    // From here a signal stops the upload.
+    // From here a signal stops the archive and the upload.
     const abort = new AbortController()
     onSignal = sig => {
       signalled = sig
@@ -309,9 +368,17 @@ export async function runner(ctx: RunnerContext): Promise<number> {
     }
     signalled = undefined
     const zipPath = `${runDir}.zip`
+    let zipped = false
     try {
       const include = keepFilter(spec.outputs)
-      await zipDirectory(runDir, zipPath, {log: say, ...(include ? {include} : {})})
+      const out = await createInside(root, `${spec.output}.zip`)
+      sayDebug(`archiving ${runDir}`)
+      await zipDirectory(runDir, out.createWriteStream(), {
+        log: say,
+        signal: abort.signal,
+        ...(include ? {include} : {}),
+      })
+      zipped = true
       if (signalled) throw new CancelledError(`stopped by ${String(signalled)}`)
       if (resultUrl) {
         const up = await putFile(resultUrl, zipPath, {log: say, signal: abort.signal, ...uploadTuning(ctx.env)})
@@ -322,14 +389,12 @@ export async function runner(ctx: RunnerContext): Promise<number> {
         say(`RESULT_URL not set (--allow-missing-upload): results stay in ${runDir}`)
       }
     } catch (e: unknown) {
+      // a partial archive is no result
+      if (!zipped) await rm(zipPath, {force: true}).catch(() => undefined)
       if (signalled) {
-        say(`interrupted (${String(signalled)}) during the upload; results stay in ${runDir}`)
-        await write({
-          ...metrics,
-          status: 'interrupted',
-          exit_code: EXIT.interrupted,
-          reason: `interrupted (${String(signalled)}) during the upload`,
-        })
+        const why = `interrupted (${String(signalled)}) during the ${zipped ? 'upload' : 'archive'}`
+        say(`${why}; results stay in ${runDir}`)
+        await write({...metrics, status: 'interrupted', exit_code: EXIT.interrupted, reason: why})
         return EXIT.interrupted
       }
       say(`error: upload failed: ${getErrorMessage(e)}; results stay in ${runDir}`)

@@ -5,6 +5,7 @@ import {buildPlan, experimentOf} from '../plan/plan.js'
 import {applyOverrides, selectSeed} from '../plan/resolve.js'
 import type {ArgsStyle, Scalar} from '../plan/types.js'
 import type {RunnerArgs} from './args.js'
+import {RunSpecSchema, type RunSpecInput} from './contract.js'
 
 /** What one run needs to know, however it was told. */
 export interface RunSpec {
@@ -36,21 +37,14 @@ export async function resolveSpec(
     const raw = env.TRAINER_RUN_SPEC
     if (!raw)
       throw new ConfigError('--experiment is required (or a TRAINER_RUN_SPEC from a launcher)', {key: '--experiment'})
-    let s: Partial<RunSpec>
+    let json: unknown
     try {
-      s = JSON.parse(raw) as Partial<RunSpec>
+      json = JSON.parse(raw)
     } catch {
       throw new ConfigError('TRAINER_RUN_SPEC is not valid JSON', {key: 'TRAINER_RUN_SPEC'})
     }
-    if (
-      typeof s.experiment !== 'string' ||
-      typeof s.index !== 'number' ||
-      !Array.isArray(s.command) ||
-      s.command.length === 0
-    ) {
-      throw new ConfigError('TRAINER_RUN_SPEC lacks experiment, index or command', {key: 'TRAINER_RUN_SPEC'})
-    }
-    return {
+    const s = checked(json, 'TRAINER_RUN_SPEC')
+    const spec: RunSpec = {
       experiment: s.experiment,
       index: s.index,
       seed:
@@ -63,6 +57,9 @@ export async function resolveSpec(
       output: s.output ?? `${s.experiment}/runs/${pad(s.index)}`,
       outputs: s.outputs ?? [],
     }
+    // --seed too
+    checked(spec, 'TRAINER_RUN_SPEC')
+    return spec
   }
   if (a.runIndex === undefined) throw new ConfigError('--run_index is required with --experiment', {key: '--run_index'})
   const {config} = await loadConfig(cwd, a.config ?? env.TRAINER_CONFIG)
@@ -83,7 +80,7 @@ export async function resolveSpec(
     planned ?? applyOverrides(a.experiment, exp.params ?? {}, a.overrides, Object.keys(exp.sweep?.grid ?? {}))
   const seed =
     planned?.seed ?? selectSeed(a.experiment, a.runIndex, {seeds: exp.seeds, explicit: a.seed, preferConfig}).seed
-  return {
+  const spec: RunSpec = {
     experiment: a.experiment,
     index: a.runIndex,
     seed,
@@ -93,6 +90,20 @@ export async function resolveSpec(
     output: planned?.output ?? `${a.experiment}/runs/${pad(a.runIndex)}`,
     outputs: exp.outputs ?? [],
   }
+  checked(spec, `experiment '${a.experiment}'`)
+  return spec
+}
+
+/**
+ * A run spec checked against the run contract: the run directory stays inside the results
+ * root, nothing holds a NUL. Fails as a ConfigError naming the field (`TRAINER_RUN_SPEC.output: …`).
+ */
+function checked(spec: unknown, source: string): RunSpecInput {
+  const r = RunSpecSchema.safeParse(spec)
+  if (r.success) return r.data
+  const i = r.error.issues[0]
+  const field = i?.path.length ? `${source}.${i.path.join('.')}` : source
+  throw new ConfigError(`${field}: ${i?.message ?? 'invalid'}`, {key: field})
 }
 
 /** Which files of a run directory its archive keeps: `outputs` globs, plus metrics.json and logs.txt. */

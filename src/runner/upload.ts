@@ -1,10 +1,11 @@
-import {createReadStream, type ReadStream} from 'node:fs'
-import {stat} from 'node:fs/promises'
+import {constants, type ReadStream} from 'node:fs'
+import {open, type FileHandle} from 'node:fs/promises'
 import {STATUS_CODES, request as httpRequest} from 'node:http'
 import {request as httpsRequest} from 'node:https'
 import {pipeline} from 'node:stream/promises'
 import {CancelledError, ConfigError, ServiceError, TrainerError, getErrorMessage} from '../kit/errors.js'
 import {parseRetryAfter, retry} from '../kit/retry.js'
+import {urlRedactor} from './redact.js'
 
 export interface PutOptions {
   /** Further attempts after the first (default 4). */
@@ -13,10 +14,17 @@ export interface PutOptions {
   retryAfterBase?: number
   /**
    * Inactivity limit in ms (default 60 000): an attempt fails when the server takes no body
-   * data for this long, or, once the body is sent, sends no response for this long. It is
-   * not a limit on the whole upload, whose length depends on the file size and bandwidth.
+   * data for this long, or, once the body is sent, sends no response for this long. A server
+   * that trickles resets it: {@link PutOptions.attemptDeadlineMs} bounds that.
    */
   timeoutMs?: number
+  /**
+   * Longest one attempt may take in ms, from its request to its status (and error body),
+   * whatever trickles in (default {@link attemptDeadlineFor} the file's size).
+   */
+  attemptDeadlineMs?: number
+  /** Longest the whole upload may take in ms, retries and their waits included (default: 3 attempt deadlines). */
+  deadlineMs?: number
   /** Content-Type sent (default application/zip); must match what the URL was signed for. */
   contentType?: string
   /** Aborts the upload (no retry): a CancelledError. */
@@ -37,8 +45,15 @@ const MAX_RETRY_AFTER_MS = 60_000
 const CHUNK = 1 << 20
 /** How long the body waits for `100 Continue` before it goes anyway (curl waits 1 s too). */
 const CONTINUE_WAIT_MS = 1000
-/** How much of an error response is read for its message. */
+/** How much of an error response is read for its message; a 2xx body is not read at all. */
 const ERROR_BODY_LIMIT = 16 << 10
+
+/** The default attempt deadline for a file of `bytes`: 5 minutes, plus the file at 1 MiB/s. */
+export function attemptDeadlineFor(bytes: number): number {
+  return 5 * 60_000 + Math.ceil(bytes / 2 ** 20) * 1000
+}
+
+const seconds = (ms: number): string => `${+(ms / 1000).toFixed(3)} s`
 
 /**
  * `scheme://host/path?<redacted>`: a pre-signed URL's query string is a credential, and so is
@@ -52,10 +67,12 @@ export function redactUrl(url: string): string {
 
 /**
  * PUTs `file` to `url` (a pre-signed URL), streamed from disk with its Content-Length and
- * `Expect: 100-continue`.
- * Network errors, inactivity time-outs (see {@link PutOptions.timeoutMs}), 408, 425, 429 and
- * 5xx are retried with backoff, honouring Retry-After; each attempt re-opens the file. Other
- * statuses fail at once. Failure is a `ServiceError` whose message names the redacted URL.
+ * `Expect: 100-continue`. The file is opened without following a symlink.
+ * Network errors, inactivity time-outs (see {@link PutOptions.timeoutMs}), attempt deadlines,
+ * 408, 425, 429 and 5xx are retried with backoff, honouring Retry-After; each attempt re-opens
+ * the file. Other statuses fail at once, and so does everything once the upload's deadline has
+ * passed. Failure is a `ServiceError` whose message names the redacted URL and holds no piece
+ * of its signature.
  */
 export async function putFile(url: string, file: string, opts: PutOptions = {}): Promise<PutResult> {
   const target = URL.parse(url)
@@ -66,14 +83,25 @@ export async function putFile(url: string, file: string, opts: PutOptions = {}):
     throw new ConfigError(`upload URL ${redactUrl(url)} must not hold a user name or password`)
   }
   const shown = redactUrl(url)
-  const scrub = scrubber(target)
+  const redactor = urlRedactor(url)
+  const scrub = (s: string): string => redactor.redact(s)
   const log = opts.log ?? ((): void => undefined)
   const timeoutMs = opts.timeoutMs ?? 60_000
   const retries = opts.retries ?? 4
   const contentType = opts.contentType ?? 'application/zip'
   const fail = (detail: string, o: {status?: number; retryable: boolean; cause?: unknown}): ServiceError =>
     new ServiceError(shown, 'PUT', detail, o)
-  let size = await fileSize(file, shown)
+  let size = await withFile(file, shown, (_, bytes) => Promise.resolve(bytes))
+  const attemptMs = opts.attemptDeadlineMs ?? attemptDeadlineFor(size)
+  const deadlineMs = opts.deadlineMs ?? 3 * attemptMs
+  const deadline = AbortSignal.timeout(deadlineMs)
+  const stop = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline
+  const stopped = (): TrainerError | undefined =>
+    opts.signal?.aborted
+      ? new CancelledError(`PUT ${shown}: stopped`)
+      : deadline.aborted
+        ? fail(`upload deadline of ${seconds(deadlineMs)} passed`, {retryable: false})
+        : undefined
 
   let attempts = 0
   let retryAfter: number | undefined
@@ -81,87 +109,152 @@ export async function putFile(url: string, file: string, opts: PutOptions = {}):
   let expect = true
   const started = performance.now()
 
-  const attempt = async (): Promise<number> => {
-    attempts++
-    retryAfter = undefined
-    const bytes = (size = await fileSize(file, shown))
-    const headers = {'content-length': String(bytes), 'content-type': contentType}
-    if (opts.signal?.aborted) throw new CancelledError(`PUT ${shown}: stopped`)
-    const r = await send(target, file, headers, timeoutMs, expect, opts.signal)
-    if ('error' in r) {
-      if (opts.signal?.aborted) throw new CancelledError(`PUT ${shown}: stopped`)
-      if (r.timedOut) {
-        throw fail(`no progress for ${timeoutMs} ms (${r.sent} of ${bytes} bytes sent)`, {retryable: true})
+  const attempt = (): Promise<number> =>
+    withFile(file, shown, async (handle, bytes) => {
+      const before = stopped()
+      if (before) throw before
+      attempts++
+      retryAfter = undefined
+      size = bytes
+      const headers = {'content-length': String(bytes), 'content-type': contentType}
+      const r = await send(target, handle, bytes, headers, {idleMs: timeoutMs, deadlineMs: attemptMs, expect}, stop)
+      if ('error' in r) {
+        const during = stopped()
+        if (during) throw during
+        if (r.timedOut === 'idle') {
+          throw fail(`no progress for ${timeoutMs} ms (${r.sent} of ${bytes} bytes sent)`, {retryable: true})
+        }
+        if (r.timedOut === 'deadline') {
+          throw fail(`attempt deadline of ${seconds(attemptMs)} passed (${r.sent} of ${bytes} bytes sent)`, {
+            retryable: true,
+          })
+        }
+        const detail = scrub(describe(r.error))
+        throw fail(`network error: ${detail}`, {
+          retryable: true,
+          ...(detail === describe(r.error) ? {cause: r.error} : {}),
+        })
       }
-      const detail = scrub(describe(r.error))
-      throw fail(`network error: ${detail}`, {
-        retryable: true,
-        ...(detail === describe(r.error) ? {cause: r.error} : {}),
-      })
-    }
-    const {status} = r
-    if (status >= 200 && status < 300) return status
-    const retryable = status >= 500 || RETRY_STATUS.has(status) || (status === 417 && expect)
-    if (status === 417) expect = false
-    const after = parseRetryAfter(r.retryAfter)
-    if (after !== undefined) retryAfter = Math.min(after, MAX_RETRY_AFTER_MS)
-    const what = status >= 300 && status < 400 ? ' (redirects are not followed)' : serviceMessage(r.body, scrub)
-    throw fail(`${status} ${STATUS_CODES[status] ?? ''}${what}`.trim(), {status, retryable})
-  }
+      const {status} = r
+      if (status >= 200 && status < 300) return status
+      const retryable = status >= 500 || RETRY_STATUS.has(status) || (status === 417 && expect)
+      if (status === 417) expect = false
+      const after = parseRetryAfter(r.retryAfter)
+      if (after !== undefined) retryAfter = Math.min(after, MAX_RETRY_AFTER_MS)
+      const what = status >= 300 && status < 400 ? ' (redirects are not followed)' : serviceMessage(r.body, scrub)
+      throw fail(`${status} ${STATUS_CODES[status] ?? ''}${what}`.trim(), {status, retryable})
+    })
 
   try {
     const status = await retry(attempt, {
       retries,
       retryAfterBase: opts.retryAfterBase ?? 1000,
-      retryable: e => e instanceof ServiceError && e.retryable,
+      // past the deadline nothing is retried: the next attempt would fail at once
+      retryable: e => e instanceof ServiceError && e.retryable && !stop.aborted,
       retryAfterMs: () => retryAfter,
       onRetry: (e, n, delay) => log(`${getErrorMessage(e)}; retry ${n} of ${retries} in ${delay} ms`),
+      sleep: ms => pause(ms, stop),
     })
     const s = (performance.now() - started) / 1000
     log(`PUT ${shown}: ${status}, ${size} bytes in ${s.toFixed(1)} s (${(size / 1e6 / s).toFixed(1)} MB/s)`)
     return {status, bytes: size, attempts}
   } catch (e: unknown) {
-    if (!(e instanceof ServiceError) || attempts === 1) throw e
-    const detail = e.message.slice(`PUT ${shown}: `.length)
+    const end = e instanceof ServiceError && e.retryable && stop.aborted ? stopped() : undefined
+    const last = end ?? e
+    if (!(last instanceof ServiceError) || attempts === 1) throw last
+    const detail = last.message.slice(`PUT ${shown}: `.length)
     throw fail(`${detail} (gave up after ${attempts} attempts)`, {
-      ...(e.status === undefined ? {} : {status: e.status}),
-      retryable: e.retryable,
+      ...(last.status === undefined ? {} : {status: last.status}),
+      retryable: last.retryable,
       cause: e,
     })
   }
 }
 
-type Sent =
-  {status: number; retryAfter: string | null; body: string} | {error: unknown; timedOut: boolean; sent: number}
+/** Waits `ms`, or less when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise(res => {
+    const done = (): void => {
+      clearTimeout(t)
+      signal.removeEventListener('abort', done)
+      res()
+    }
+    const t = setTimeout(done, ms)
+    signal.addEventListener('abort', done)
+    if (signal.aborted) done()
+  })
+}
 
 /**
- * One PUT of `file` over node:http(s), piped from a read stream so backpressure holds memory
- * flat (undici's fetch keeps a streamed request body in memory: nodejs/undici#4058).
+ * Opens `file` for one use, without following a symlink planted at its name, and passes the
+ * handle with the file's size; closes it after.
+ */
+async function withFile<T>(
+  file: string,
+  shown: string,
+  use: (handle: FileHandle, bytes: number) => Promise<T>,
+): Promise<T> {
+  let handle: FileHandle
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW)
+  } catch (e: unknown) {
+    throw new TrainerError(`PUT ${shown}: cannot read ${file}: ${getErrorMessage(e)}`, {cause: e})
+  }
+  try {
+    const st = await handle.stat()
+    if (!st.isFile()) throw new TrainerError(`PUT ${shown}: ${file} is not a regular file`)
+    return await use(handle, st.size)
+  } finally {
+    await handle.close()
+  }
+}
+
+type Sent =
+  | {status: number; retryAfter: string | null; body: string}
+  | {error: unknown; timedOut: 'idle' | 'deadline' | undefined; sent: number}
+
+interface Limits {
+  /** The socket's inactivity limit. */
+  idleMs: number
+  /** The whole attempt's limit, up to its status (and error body). */
+  deadlineMs: number
+  /** Send `Expect: 100-continue`. */
+  expect: boolean
+}
+
+/**
+ * One PUT of the first `bytes` of an open file over node:http(s), piped from a read stream so
+ * backpressure holds memory flat (undici's fetch keeps a streamed request body in memory:
+ * nodejs/undici#4058).
  * - The socket's idle time-out is the inactivity limit: it fires when the server stops
- *   reading or stops answering.
+ *   reading or stops answering. The attempt deadline bounds the rest, a server that trickles.
  * - With `expect`, the body waits for `100 Continue` (or {@link CONTINUE_WAIT_MS}, for servers
  *   that ignore it), so a storage service that refuses the request (an expired URL, a bad
  *   signature) answers before gigabytes go out, and its 403 is read instead of an EPIPE.
+ * - The answer is its status: a 2xx body is not read, an error body only its first
+ *   {@link ERROR_BODY_LIMIT} bytes; then the response is destroyed.
  * Never rejects: failures come back as `{error}`.
  */
 function send(
   target: URL,
-  file: string,
+  handle: FileHandle,
+  bytes: number,
   headers: Record<string, string>,
-  timeoutMs: number,
-  expect: boolean,
-  signal?: AbortSignal,
+  limits: Limits,
+  signal: AbortSignal,
 ): Promise<Sent> {
   return new Promise(done => {
     let sent = 0
-    let timedOut = false
+    let timedOut: 'idle' | 'deadline' | undefined
     let settled = false
+    let begun = false
     let data: ReadStream | undefined
     let wait: NodeJS.Timeout | undefined
     const finish = (r: Sent): void => {
       if (settled) return
       settled = true
       clearTimeout(wait)
+      clearTimeout(deadline)
       data?.destroy()
       // a request whose body is still going out (an early answer, an error) is cut off; a
       // finished one keeps its socket for the agent
@@ -170,9 +263,12 @@ function send(
     }
     const failed = (error: unknown): void => finish({error, timedOut, sent})
     const start = (): void => {
-      if (data !== undefined || settled) return
+      if (begun || settled) return
+      begun = true
       clearTimeout(wait)
-      data = createReadStream(file, {highWaterMark: CHUNK})
+      if (bytes === 0) return void req.end()
+      // the handle is closed by the caller, after the attempt
+      data = handle.createReadStream({highWaterMark: CHUNK, start: 0, end: bytes - 1, autoClose: false})
       data.on('data', (c: Buffer | string) => (sent += c.length))
       // a failed pipe surfaces as the request's error (or the response already came)
       pipeline(data, req).catch(failed)
@@ -180,44 +276,42 @@ function send(
     const request = target.protocol === 'https:' ? httpsRequest : httpRequest
     const req = request(target, {
       method: 'PUT',
-      headers: expect ? {...headers, expect: '100-continue'} : headers,
-      ...(signal ? {signal} : {}),
+      headers: limits.expect ? {...headers, expect: '100-continue'} : headers,
+      signal,
     })
-    req.setTimeout(timeoutMs, () => {
-      timedOut = true
-      req.destroy(new Error(`socket idle for ${timeoutMs} ms`))
+    const deadline = setTimeout(() => {
+      timedOut = 'deadline'
+      req.destroy(new Error(`attempt over ${limits.deadlineMs} ms`))
+    }, limits.deadlineMs)
+    req.setTimeout(limits.idleMs, () => {
+      timedOut = 'idle'
+      req.destroy(new Error(`socket idle for ${limits.idleMs} ms`))
     })
     req.on('error', failed)
     req.on('response', res => {
       const status = res.statusCode ?? 0
-      const limit = status >= 200 && status < 300 ? 0 : ERROR_BODY_LIMIT
+      const answer = (body: string): void => {
+        finish({status, retryAfter: res.headers['retry-after'] ?? null, body})
+        res.destroy()
+      }
+      if (status >= 200 && status < 300) return answer('')
       const parts: Buffer[] = []
       let n = 0
       res.on('data', (c: Buffer) => {
-        if (n < limit) parts.push(c)
+        parts.push(c)
         n += c.length
+        if (n >= ERROR_BODY_LIMIT) answer(Buffer.concat(parts).toString('utf8', 0, ERROR_BODY_LIMIT))
       })
       res.on('error', failed)
-      res.on('end', () => {
-        const body = Buffer.concat(parts).toString('utf8').slice(0, limit)
-        finish({status, retryAfter: res.headers['retry-after'] ?? null, body})
-      })
+      res.on('end', () => answer(Buffer.concat(parts).toString('utf8')))
     })
-    if (expect) {
+    if (limits.expect) {
       req.on('continue', start)
-      wait = setTimeout(start, Math.min(CONTINUE_WAIT_MS, timeoutMs / 2))
+      wait = setTimeout(start, Math.min(CONTINUE_WAIT_MS, limits.idleMs / 2))
     } else {
       start()
     }
   })
-}
-
-async function fileSize(file: string, shown: string): Promise<number> {
-  try {
-    return (await stat(file)).size
-  } catch (e: unknown) {
-    throw new TrainerError(`PUT ${shown}: cannot read ${file}: ${getErrorMessage(e)}`, {cause: e})
-  }
 }
 
 /**
@@ -238,20 +332,4 @@ function describe(e: unknown): string {
     c = c instanceof Error ? c.cause : undefined
   }
   return parts.join(': ')
-}
-
-/** Replaces the URL's query string, and each of its values, wherever they appear in a text. */
-function scrubber(u: URL): (s: string) => string {
-  const secrets = new Set<string>()
-  const add = (s: string): void => {
-    if (s.length >= 8) secrets.add(s)
-  }
-  add(u.search.slice(1))
-  for (const [, v] of u.searchParams) {
-    add(v)
-    add(encodeURIComponent(v))
-  }
-  for (const raw of u.search.slice(1).split('&')) add(raw.slice(raw.indexOf('=') + 1))
-  const list = [...secrets].sort((a, b) => b.length - a.length)
-  return s => list.reduce((t, secret) => t.split(secret).join('<redacted>'), s)
 }
