@@ -22,7 +22,15 @@ const opts = {env, cwd: ws}
 
 const bare = timeCommand('true', [], opts, RUNS)
 const nodeStart = timeCommand(node, ['-e', '0'], opts, RUNS)
+// process start to exit, as a user waits for it: a timer or pipe left behind shows up here
 const run = timeCommand(node, [join(ROOT, 'dist/run/index.js'), '--experiment', 'noop', '--run_index', '0'], opts, RUNS)
+// the same through the CLI bundle, which is what the local backend starts for every run
+const cliRun = timeCommand(
+  node,
+  [join(ROOT, 'dist/cli/index.js'), 'run', '--experiment', 'noop', '--run_index', '0'],
+  opts,
+  RUNS,
+)
 const version = timeCommand(node, [join(ROOT, 'dist/cli/index.js'), '--version'], opts, RUNS)
 const plan = timeCommand(
   node,
@@ -38,6 +46,7 @@ console.log(
       ['`true` run directly', fmt(bare.median), ''],
       ['node -e 0', fmt(nodeStart.median), ''],
       ['trainer run (dist/run) around `true`', fmt(run.median), `+${fmt(run.median - bare.median)} per run`],
+      ['trainer run (dist/cli) around `true`', fmt(cliRun.median), `+${fmt(cliRun.median - bare.median)} per run`],
       ['trainer --version (dist/cli)', fmt(version.median), ''],
       [
         'trainer plan of 10,000 runs --json (dist/cli)',

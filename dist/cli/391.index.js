@@ -13,13 +13,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   demux: () => (/* binding */ demux),
 /* harmony export */   dockerExecutor: () => (/* binding */ dockerExecutor)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3131);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3713);
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4534);
-/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6919);
-
+/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3131);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4534);
+/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6919);
 
 
 
@@ -58,11 +55,11 @@ function dockerExecutor(o) {
         async start(req) {
             const { run } = req;
             if (!run.image)
-                throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('the local-docker backend needs an image (--image, or image.name in trainer.yml)', {
+                throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('the local-docker backend needs an image (--image, or image.name in trainer.yml)', {
                     key: 'image',
                 });
-            const runDir = (0,_kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_1__/* .inside */ .nx)(o.resultsRoot, run.output);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(runDir, { recursive: true });
+            const runDir = (0,_kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_0__/* .inside */ .nx)(o.resultsRoot, run.output);
+            await (0,_kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_0__/* .makeDirs */ .X2)(runDir);
             const memory = bytes(run.resources.memory);
             const gpus = run.resources.gpus ?? 0;
             let container;
@@ -77,7 +74,7 @@ function dockerExecutor(o) {
                         RESULTS_MOUNT,
                         ...(req.gracePeriod === undefined ? [] : ['--grace-period', String(req.gracePeriod)]),
                     ],
-                    Env: Object.entries({ ...(0,_env_js__WEBPACK_IMPORTED_MODULE_4__/* .runEnvironment */ .t7)(o.env ?? {}, run.env, { container: true }), ...req.env }).map(([k, v]) => `${k}=${v}`),
+                    Env: Object.entries({ ...(0,_env_js__WEBPACK_IMPORTED_MODULE_3__/* .runEnvironment */ .t7)(o.env ?? {}, run.env, { container: true }), ...req.env }).map(([k, v]) => `${k}=${v}`),
                     Labels: { 'trainer.run': run.id, 'trainer.experiment': run.experiment },
                     HostConfig: {
                         // tini as PID 1: signals reach `trainer run` at every moment, zombies are reaped
@@ -94,7 +91,7 @@ function dockerExecutor(o) {
             catch (e) {
                 const status = e.statusCode;
                 const msg = e.json?.message ?? e.message;
-                throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._7('Docker engine', `create container for ${run.id}`, status === 404 ? `${msg} (build it first: trainer build)` : msg, { cause: e });
+                throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._7('Docker engine', `create container for ${run.id}`, status === 404 ? `${msg} (build it first: trainer build)` : msg, { cause: e });
             }
             try {
                 await container.start();
@@ -102,9 +99,9 @@ function dockerExecutor(o) {
             catch (e) {
                 await container.remove({ force: true }).catch(() => undefined);
                 const msg = e.json?.message ?? e.message;
-                throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._7('Docker engine', `start container for ${run.id}`, msg, { cause: e });
+                throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._7('Docker engine', `start container for ${run.id}`, msg, { cause: e });
             }
-            const tail = (0,_pool_js__WEBPACK_IMPORTED_MODULE_3__/* .lineTail */ .f7)();
+            const tail = (0,_pool_js__WEBPACK_IMPORTED_MODULE_2__/* .lineTail */ .f7)();
             let stopping = false;
             const done = (async () => {
                 const r = (await container.wait());

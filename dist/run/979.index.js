@@ -448,6 +448,46 @@ async function writeInside(root, rel, data) {
         throw e;
     }
 }
+/**
+ * `mkdir -p` one level at a time. Node's recursive mkdir loops for ever where mkdir answers
+ * ENOENT although the parent exists (`/proc/nope`); this gives that error instead.
+ */
+async function makeDirs(path) {
+    for (const at of prefixes(path)) {
+        try {
+            await (0,promises_.mkdir)(at);
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+            if (!(await (0,promises_.stat)(at)).isDirectory())
+                throw notDirectory(at);
+        }
+    }
+}
+/** {@link makeDirs}, synchronously. */
+function makeDirsSync(path) {
+    for (const at of prefixes(path)) {
+        try {
+            mkdirSync(at);
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+            if (!statSync(at).isDirectory())
+                throw notDirectory(at);
+        }
+    }
+}
+/** `/a`, `/a/b`, `/a/b/c` for `/a/b/c`. */
+function prefixes(path) {
+    const out = [];
+    let at = external_node_path_.sep;
+    for (const part of (0,external_node_path_.resolve)(path).split(external_node_path_.sep).filter(Boolean))
+        out.push((at = (0,external_node_path_.join)(at, part)));
+    return out;
+}
+const notDirectory = (at) => Object.assign(new Error(`${at} is not a directory`), { code: 'ENOTDIR' });
 
 ;// CONCATENATED MODULE: ./src/runner/args.ts
 
@@ -1935,7 +1975,7 @@ async function makeDirInside(root, rel) {
     const dir = inside(root, rel);
     let at = (0,external_node_path_.resolve)(root);
     // the results root is the operator's: made as asked
-    await (0,promises_.mkdir)(at, { recursive: true });
+    await makeDirs(at);
     for (const part of rel.split('/')) {
         at = (0,external_node_path_.join)(at, part);
         await (0,promises_.mkdir)(at).catch((e) => {

@@ -1,10 +1,10 @@
 import {join, resolve} from 'node:path'
-import {mkdir} from 'node:fs/promises'
 import {loadConfig} from '../config/load.js'
 import {processExecutor} from '../backends/local/process.js'
 import {runPool, type Executor, type ProgressEvent} from '../backends/pool.js'
 import {ConfigError, getErrorMessage} from '../kit/errors.js'
 import {identify} from '../kit/proc.js'
+import {makeDirs} from '../kit/safe-fs.js'
 import {LedgerBusyError, LedgerError} from '../ledger/errors.js'
 import {reconcileLaunch, type LaunchRecord} from '../backends/reconcile.js'
 import {optInt, optString, readInputs} from '../kit/inputs.js'
@@ -110,7 +110,7 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
     plan.launchId,
   )
   // before anything is recorded: a launch that cannot even start leaves no ACTIVE row behind
-  await mkdir(resultsRoot, {recursive: true}).catch((e: unknown) => {
+  await makeDirs(resultsRoot).catch((e: unknown) => {
     throw new ConfigError(
       `results root ${resultsRoot} cannot be created: ${(e as NodeJS.ErrnoException).code ?? getErrorMessage(e)}`,
       {key: 'results-root'},

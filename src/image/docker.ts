@@ -175,7 +175,10 @@ export function registryAuthSecrets(creds: PushCredentials | undefined, registry
   const json = JSON.stringify(authConfig(creds, registry))
   const b64 = Buffer.from(json).toString('base64')
   const header = b64.replace(/\+/g, '-').replace(/\//g, '_')
-  return [...new Set([json, b64, header, header.replace(/=+$/, ''), b64.replace(/=+$/, '')])]
+  // The JSON itself is not registered: it holds the password (or token) verbatim, which is
+  // registered on its own, and masking it would print the password once more, in the
+  // add-mask command. Its base64 forms hide it, so they are registered.
+  return [...new Set([b64, header, header.replace(/=+$/, ''), b64.replace(/=+$/, '')])]
 }
 
 /** A push refused by the registry; `layersPushed` counts the layers it had taken before. */

@@ -13,8 +13,8 @@
  *   (What is left: a swap between that check and the rename of an atomic write could move
  *   the new file, named as the run file, into another directory.)
  */
-import {constants, type Stats} from 'node:fs'
-import {lstat, open, readlink, realpath, rename, rm, type FileHandle} from 'node:fs/promises'
+import {constants, mkdirSync, statSync, type Stats} from 'node:fs'
+import {lstat, mkdir, open, readlink, realpath, rename, rm, stat, type FileHandle} from 'node:fs/promises'
 import {randomBytes} from 'node:crypto'
 import {dirname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {TrainerError} from './errors.js'
@@ -176,3 +176,40 @@ export async function writeInside(root: string, rel: string, data: string | Uint
     throw e
   }
 }
+
+/**
+ * `mkdir -p` one level at a time. Node's recursive mkdir loops for ever where mkdir answers
+ * ENOENT although the parent exists (`/proc/nope`); this gives that error instead.
+ */
+export async function makeDirs(path: string): Promise<void> {
+  for (const at of prefixes(path)) {
+    try {
+      await mkdir(at)
+    } catch (e: unknown) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+      if (!(await stat(at)).isDirectory()) throw notDirectory(at)
+    }
+  }
+}
+
+/** {@link makeDirs}, synchronously. */
+export function makeDirsSync(path: string): void {
+  for (const at of prefixes(path)) {
+    try {
+      mkdirSync(at)
+    } catch (e: unknown) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+      if (!statSync(at).isDirectory()) throw notDirectory(at)
+    }
+  }
+}
+
+/** `/a`, `/a/b`, `/a/b/c` for `/a/b/c`. */
+function prefixes(path: string): string[] {
+  const out: string[] = []
+  let at: string = sep
+  for (const part of resolve(path).split(sep).filter(Boolean)) out.push((at = join(at, part)))
+  return out
+}
+
+const notDirectory = (at: string): Error => Object.assign(new Error(`${at} is not a directory`), {code: 'ENOTDIR'})

@@ -9,11 +9,12 @@
  * is a compare-and-set (`UPDATE … WHERE id = ? AND state = ?`), so of two processes moving the
  * same run only one wins; the other sees the new state and gets an IllegalTransitionError.
  */
-import {existsSync, mkdirSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {DatabaseSync, SQLInputValue, SQLOutputValue, StatementSync} from 'node:sqlite'
 import {NotFoundError} from '../kit/errors.js'
+import {makeDirsSync} from '../kit/safe-fs.js'
 import type {Plan, Resources, Scalar} from '../plan/types.js'
 import {IllegalTransitionError, LedgerBusyError, LedgerError} from './errors.js'
 import {RUN_STATES, canTransition, isActive, isRunState, isTerminal, type RunState} from './states.js'
@@ -251,7 +252,7 @@ export class Ledger {
         throw e
       }
     }
-    if (!memory) mkdirSync(dirname(resolve(path)), {recursive: true})
+    if (!memory) makeDirsSync(dirname(resolve(path)))
     const db = new DatabaseSync(path, {timeout, enableForeignKeyConstraints: true})
     try {
       // WAL: one writer and any number of readers at once; NORMAL sync is safe under WAL

@@ -3,7 +3,7 @@ import {join, resolve} from 'node:path'
 import type {Writable} from 'node:stream'
 import {finished} from 'node:stream/promises'
 import {CancelledError, ConfigError, getErrorMessage} from '../kit/errors.js'
-import {createInside, inside, openInside, readInside, UnsafePathError, writeInside} from '../kit/safe-fs.js'
+import {createInside, inside, makeDirs, openInside, readInside, UnsafePathError, writeInside} from '../kit/safe-fs.js'
 import {parseRunnerArgs, RUNNER_USAGE, type RunnerArgs} from './args.js'
 import {zipDirectory} from './archive.js'
 import {readLines} from './lines.js'
@@ -92,7 +92,7 @@ async function makeDirInside(root: string, rel: string): Promise<string> {
   const dir = inside(root, rel)
   let at = resolve(root)
   // the results root is the operator's: made as asked
-  await mkdir(at, {recursive: true})
+  await makeDirs(at)
   for (const part of rel.split('/')) {
     at = join(at, part)
     await mkdir(at).catch((e: unknown) => {

@@ -111,10 +111,10 @@ describe('trainer CLI', () => {
       "unknown command 'frobnicate'; commands: hash, build",
     )
   })
-  test('a failing command exits 1 with one message on stderr and nothing on stdout', async () => {
+  test('a configuration error exits 2 with one message on stderr and nothing on stdout', async () => {
     const r = repo()
     const res = await runCli(['hash', '--manifest', 'missing.txt'], {cwd: r.dir})
-    expect(res.code).toBe(1)
+    expect(res.code).toBe(2)
     expect(res.stdout).toBe('')
     expect(res.stderr).toContain('error: hash: missing.txt: image manifest not found')
   })

@@ -1,6 +1,5 @@
 import type Docker from 'dockerode'
-import {mkdir} from 'node:fs/promises'
-import {inside} from '../../kit/safe-fs.js'
+import {inside, makeDirs} from '../../kit/safe-fs.js'
 import {ConfigError, ServiceError} from '../../kit/errors.js'
 import {runEnvironment} from '../env.js'
 import {lineTail, type Executor} from '../pool.js'
@@ -51,7 +50,7 @@ export function dockerExecutor(o: {
           key: 'image',
         })
       const runDir = inside(o.resultsRoot, run.output)
-      await mkdir(runDir, {recursive: true})
+      await makeDirs(runDir)
       const memory = bytes(run.resources.memory)
       const gpus = run.resources.gpus ?? 0
       let container: Docker.Container
