@@ -1658,14 +1658,19 @@ function redactUrl(url) {
  * passed. Failure is a `ServiceError` whose message names the redacted URL and holds no piece
  * of its signature.
  */
-async function putFile(url, file, opts = {}) {
+/** The upload URL, checked: http(s), no user info. A ConfigError (exit 2) otherwise, before any work. */
+function uploadTarget(url) {
     const target = URL.parse(url);
     if (target === null || (target.protocol !== 'https:' && target.protocol !== 'http:')) {
-        throw new errors/* ConfigError */.xL(`upload URL ${redactUrl(url)} is not an http(s) URL`);
+        throw new errors/* ConfigError */.xL(`upload URL ${redactUrl(url)} is not an http(s) URL`, { key: 'RESULT_URL' });
     }
     if (target.username !== '' || target.password !== '') {
-        throw new errors/* ConfigError */.xL(`upload URL ${redactUrl(url)} must not hold a user name or password`);
+        throw new errors/* ConfigError */.xL(`upload URL ${redactUrl(url)} must not hold a user name or password`, { key: 'RESULT_URL' });
     }
+    return target;
+}
+async function putFile(url, file, opts = {}) {
+    const target = uploadTarget(url);
     const shown = redactUrl(url);
     const redactor = urlRedactor(url);
     const scrub = (s) => redactor.redact(s);
@@ -2042,6 +2047,9 @@ async function runner(ctx) {
             if (args.archive === 'zip' && !resultUrl && !args.allowMissingUpload) {
                 throw new errors/* ConfigError */.xL('RESULT_URL is not set: it must be a pre-signed PUT URL for --archive zip (or pass --allow-missing-upload)', { key: 'RESULT_URL' });
             }
+            // a URL that can never take the upload is refused now, not after hours of training
+            if (args.archive === 'zip' && resultUrl)
+                uploadTarget(resultUrl);
             const t = ctx.env.RUN_TIMEOUT_SEC;
             if (t !== undefined && t !== '') {
                 timeoutSec = Number(t);

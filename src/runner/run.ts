@@ -11,7 +11,7 @@ import {MetricsCollector, serializeMetrics, type RunMetrics, type RunStatus} fro
 import {urlRedactor} from './redact.js'
 import {containerMainArgs, keepFilter, resolveSpec, runEnv, type RunSpec} from './spec.js'
 import {Relay, Training} from './training.js'
-import {putFile, redactUrl, type PutOptions} from './upload.js'
+import {putFile, redactUrl, uploadTarget, type PutOptions} from './upload.js'
 
 /** seed 000's exit codes. */
 export const EXIT = {success: 0, training: 1, config: 2, upload: 3, interrupted: 130} as const
@@ -161,6 +161,8 @@ export async function runner(ctx: RunnerContext): Promise<number> {
           {key: 'RESULT_URL'},
         )
       }
+      // a URL that can never take the upload is refused now, not after hours of training
+      if (args.archive === 'zip' && resultUrl) uploadTarget(resultUrl)
       const t = ctx.env.RUN_TIMEOUT_SEC
       if (t !== undefined && t !== '') {
         timeoutSec = Number(t)

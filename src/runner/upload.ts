@@ -74,14 +74,20 @@ export function redactUrl(url: string): string {
  * passed. Failure is a `ServiceError` whose message names the redacted URL and holds no piece
  * of its signature.
  */
-export async function putFile(url: string, file: string, opts: PutOptions = {}): Promise<PutResult> {
+/** The upload URL, checked: http(s), no user info. A ConfigError (exit 2) otherwise, before any work. */
+export function uploadTarget(url: string): URL {
   const target = URL.parse(url)
   if (target === null || (target.protocol !== 'https:' && target.protocol !== 'http:')) {
-    throw new ConfigError(`upload URL ${redactUrl(url)} is not an http(s) URL`)
+    throw new ConfigError(`upload URL ${redactUrl(url)} is not an http(s) URL`, {key: 'RESULT_URL'})
   }
   if (target.username !== '' || target.password !== '') {
-    throw new ConfigError(`upload URL ${redactUrl(url)} must not hold a user name or password`)
+    throw new ConfigError(`upload URL ${redactUrl(url)} must not hold a user name or password`, {key: 'RESULT_URL'})
   }
+  return target
+}
+
+export async function putFile(url: string, file: string, opts: PutOptions = {}): Promise<PutResult> {
+  const target = uploadTarget(url)
   const shown = redactUrl(url)
   const redactor = urlRedactor(url)
   const scrub = (s: string): string => redactor.redact(s)

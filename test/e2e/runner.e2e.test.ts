@@ -146,6 +146,17 @@ describe('trainer run: seed 000 exit codes', () => {
     expect(r.stderr).toContain(msg)
   })
 
+  test.each(['not a url', 'ftp://storage.example/bucket/x.zip', 'https://user:pw@storage.example/x.zip'])(
+    '[%#] 2: RESULT_URL %s is refused before the training starts',
+    async url => {
+      const r = await run(['--experiment', 'exp', '--run_index', '0', '--archive', 'zip'], {RESULT_URL: url})
+      expect(r.code, r.stderr).toBe(2)
+      expect(r.stderr).toMatch(/upload URL .* (is not an http\(s\) URL|must not hold a user name or password)/)
+      expect(r.stderr).not.toContain('pw@')
+      expect(existsSync(join(r.dir(), 'seen.json'))).toBe(false) // the training never ran
+    },
+  )
+
   test('2: a training command that is not found', async () => {
     const r = await run(['--experiment', 'missing', '--run_index', '0'])
     expect(r.code).toBe(2)
