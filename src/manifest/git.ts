@@ -143,10 +143,8 @@ export async function hashObjects(root: string, paths: readonly string[]): Promi
   return r.stdout.toString('utf8').trim().split('\n')
 }
 
-/** Untracked, not ignored files under the given directories (never the whole tree). */
-export async function untrackedUnder(root: string, dirs: readonly string[]): Promise<string[]> {
-  if (dirs.length === 0) return []
-  return splitZ(
-    await git(root, ['ls-files', '-o', '--exclude-standard', '-z', '--', ...dirs.map(d => `:(top,literal)${d}`)]),
-  )
+/** Untracked, not ignored files matching the given pathspecs (none: none). */
+export async function untrackedMatching(root: string, pathspecs: readonly string[]): Promise<string[]> {
+  if (pathspecs.length === 0) return []
+  return splitZ(await git(root, ['ls-files', '-o', '--exclude-standard', '-z', '--', ...pathspecs]))
 }

@@ -12,7 +12,7 @@ import {
   indexEntries,
   listingFromEntries,
   hashObjects,
-  untrackedUnder,
+  untrackedMatching,
   type GitEntry,
   type Listing,
 } from './git.js'
@@ -210,13 +210,15 @@ export async function hashManifest(o: HashOptions): Promise<HashResult> {
   const tree = o.includeWorktree ? undefined : headListing(cwd)
   const early = tree && {
     tree,
-    // edits of tracked files, and new files under the manifest's own directories when it
-    // names them (never the whole tree)
+    // edits of tracked files, and new files that the manifest's own patterns match (git
+    // pathspecs: an unanchored `Dockerfile` or `configs/` is looked for at any depth)
     changed: (async () => {
-      const untracked = parsed.then(patterns => {
-        const bases = patternBases(patterns)
-        return bases.includes('') ? [] : untrackedUnder(cwd, bases).catch(() => [])
-      })
+      const untracked = parsed.then(patterns =>
+        untrackedMatching(
+          cwd,
+          patterns.filter(p => !p.negated).flatMap(p => p.pathspecs),
+        ).catch(() => []),
+      )
       await tree
       const [edited, fresh] = await Promise.all([changedSinceHead(cwd), untracked])
       return [...edited, ...fresh]

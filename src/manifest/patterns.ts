@@ -10,6 +10,11 @@ export interface ManifestPattern {
   test: (path: string) => boolean
   /** The static directory (or file) under which it can match; '' for anywhere. */
   base: string
+  /**
+   * git pathspecs that match at least what the pattern matches (the pattern, and everything
+   * under it), for asking git about new files under the manifest's own paths only.
+   */
+  pathspecs: string[]
 }
 
 /** Characters picomatch gives a meaning that gitignore does not: literal in a manifest. */
@@ -91,11 +96,14 @@ export function parseManifest(text: string, file: string): ManifestPattern[] {
     }
     if (/^[A-Za-z]:[\\/]/.test(p)) throw new ConfigError(`pattern '${raw.trim()}' is an absolute path`, where)
     const {glob, literal} = gitGlob(p)
+    // git's glob pathspec magic reads a gitignore glob the same way (`*` stays in a component)
+    const spec = anchored ? p : `**/${p}`
     out.push({
       line,
       source: raw.trim(),
       negated,
       ...compile(anchored ? glob : `**/${glob}`, dirOnly, anchored ? literal : undefined, anchored),
+      pathspecs: [`:(top,glob)${spec}`, `:(top,glob)${spec}/**`],
     })
   })
   return out

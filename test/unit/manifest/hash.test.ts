@@ -150,6 +150,24 @@ describe('hashManifest in a git checkout', () => {
     ])
   })
 
+  test('an unanchored pattern does not turn the untracked-file warning off (issue 8 #5)', async () => {
+    const r = repo().write('.image-manifest', 'src/**\nDockerfile\nconfigs/\n*.toml\n').commit()
+    r.write('src/new.py', 'x\n').write('configs/deep/new.yaml', 'x\n').write('sub/Dockerfile', 'x\n')
+    r.write('sub/pyproject.toml', 'x\n').write('notes/unlisted.txt', 'x\n')
+    expect(
+      (await h(r.dir)).io
+        .warnings()
+        .map(w => w.message)
+        .filter(m => m.includes('is not committed'))
+        .sort(),
+    ).toEqual([
+      'configs/deep/new.yaml is not committed: the tag hashes HEAD and does not reflect it',
+      'src/new.py is not committed: the tag hashes HEAD and does not reflect it',
+      'sub/Dockerfile is not committed: the tag hashes HEAD and does not reflect it',
+      'sub/pyproject.toml is not committed: the tag hashes HEAD and does not reflect it',
+    ])
+  })
+
   test('include-worktree keeps a submodule at its recorded commit even when its files changed', async () => {
     const sub = new TempRepo().write('s.txt', 'sub\n').commit()
     const r = repo()
