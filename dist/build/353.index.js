@@ -104,6 +104,27 @@ function plainType(issue, data) {
     const want = TYPE_WORDS[issue.expected] ?? issue.expected;
     return v === undefined ? `required: expected ${want}` : `expected ${want}, got ${kindOf(v)}`;
 }
+/**
+ * A default written `1.0`, `0.0` or `1e-3` is a float, though YAML and JavaScript read a
+ * whole number: records it in the experiment's `param-types` (unless declared), so that an
+ * override `dropout=0.1` of `dropout: 0.0` is taken and `epochs=2.5` of `epochs: 4` is not.
+ */
+function floatTypes(doc, config) {
+    for (const [name, exp] of Object.entries(config.experiments ?? {})) {
+        const params = doc.getIn(['experiments', name, 'params'], true);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(params))
+            continue;
+        for (const item of params.items) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.value) || typeof item.value.value !== 'number')
+                continue;
+            const key = String(item.key.value);
+            const text = item.value.source ?? '';
+            const float = !Number.isInteger(item.value.value) || (/[.eE]/.test(text) && !/^[+-]?0[xXoO]/.test(text));
+            if (float && exp['param-types']?.[key] === undefined)
+                exp['param-types'] = { ...exp['param-types'], [key]: 'float' };
+        }
+    }
+}
 /** The path of the first `__proto__` key in parsed YAML, if there is one. */
 function protoKeyPath(v, path = []) {
     if (v === null || typeof v !== 'object')
@@ -137,6 +158,7 @@ function parseConfig(text, file) {
         const issue = r.error.issues.find(i => i.code === 'unrecognized_keys') ?? r.error.issues[0];
         throw locate(doc, lc, file, issue, data);
     }
+    floatTypes(doc, r.data);
     return r.data;
 }
 

@@ -168,6 +168,11 @@ const ExperimentSchema = schemas/* strictObject */.rej({
     /** The training command, an argv array (never a shell string). */
     command: schemas/* array */.YOg(schema_text().min(1)).min(1),
     params: schemas/* record */.g1P(paramKey, scalar).optional(),
+    /**
+     * Types parameters keep (`int`, `float`, `bool`, `string`); default: the type of each
+     * default, where a number written with a point or exponent (`1.0`, `1e-3`) is a float.
+     */
+    'param-types': schemas/* record */.g1P(paramKey, schemas/* enum */.k5n(['int', 'float', 'bool', 'string'])).optional(),
     /** seed 000's `random_seeds`: the seed of run i is seeds[i]. */
     seeds: schemas/* array */.YOg(schemas/* number */.aig()
         .int()
@@ -305,6 +310,27 @@ function plainType(issue, data) {
     const want = TYPE_WORDS[issue.expected] ?? issue.expected;
     return v === undefined ? `required: expected ${want}` : `expected ${want}, got ${kindOf(v)}`;
 }
+/**
+ * A default written `1.0`, `0.0` or `1e-3` is a float, though YAML and JavaScript read a
+ * whole number: records it in the experiment's `param-types` (unless declared), so that an
+ * override `dropout=0.1` of `dropout: 0.0` is taken and `epochs=2.5` of `epochs: 4` is not.
+ */
+function floatTypes(doc, config) {
+    for (const [name, exp] of Object.entries(config.experiments ?? {})) {
+        const params = doc.getIn(['experiments', name, 'params'], true);
+        if (!(0,dist/* isMap */.jh)(params))
+            continue;
+        for (const item of params.items) {
+            if (!(0,dist/* isScalar */.jn)(item.key) || !(0,dist/* isScalar */.jn)(item.value) || typeof item.value.value !== 'number')
+                continue;
+            const key = String(item.key.value);
+            const text = item.value.source ?? '';
+            const float = !Number.isInteger(item.value.value) || (/[.eE]/.test(text) && !/^[+-]?0[xXoO]/.test(text));
+            if (float && exp['param-types']?.[key] === undefined)
+                exp['param-types'] = { ...exp['param-types'], [key]: 'float' };
+        }
+    }
+}
 /** The path of the first `__proto__` key in parsed YAML, if there is one. */
 function protoKeyPath(v, path = []) {
     if (v === null || typeof v !== 'object')
@@ -338,6 +364,7 @@ function parseConfig(text, file) {
         const issue = r.error.issues.find(i => i.code === 'unrecognized_keys') ?? r.error.issues[0];
         throw locate(doc, lc, file, issue, data);
     }
+    floatTypes(doc, r.data);
     return r.data;
 }
 

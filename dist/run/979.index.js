@@ -1101,43 +1101,67 @@ function nearest(name, choices) {
 }
 /** Parameter names match across `_` and `-` (seed 000: `--override-batch-size` sets `batch_size`). */
 const normKey = (k) => k.replace(/-/g, '_');
+/** The type a parameter keeps: declared, else its default's (a whole number is an int). */
+function paramType(dflt, declared) {
+    if (declared)
+        return declared;
+    if (typeof dflt === 'boolean')
+        return 'bool';
+    if (typeof dflt === 'string')
+        return 'string';
+    if (typeof dflt === 'number')
+        return Number.isInteger(dflt) ? 'int' : 'float';
+    return undefined;
+}
+const INT_TEXT = /^[+-]?\d+$/;
+const FLOAT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /**
- * Coerces an override given as text (`lr=0.01` on a command line) to the type of the
- * parameter's default; without a default, numbers and booleans are recognised.
+ * Coerces an override (text from a command line, or a typed YAML value of a sweep) to the
+ * parameter's type, which it must keep: an int takes whole numbers in decimal, a float
+ * decimal or exponent notation, a bool true or false. `0x10`, `1_000`, `2.5` for an int, or
+ * `inf`, are errors at plan time. Without a default or declared type, numbers and booleans
+ * are recognised.
  */
-function coerce(key, raw, dflt, where) {
+function coerce(key, raw, dflt, where, declared) {
+    const type = paramType(dflt, declared);
+    const shown = dflt === undefined ? '' : ` (default ${String(dflt)})`;
+    const bad = (what) => new errors/* ConfigError */.xL(`${where}: ${key}=${String(raw)} is not ${what}${shown}`, { key });
     if (typeof raw !== 'string') {
-        if (dflt !== undefined && typeof dflt !== typeof raw) {
-            throw new errors/* ConfigError */.xL(`${where}: ${key}=${String(raw)} is a ${typeof raw}, the default ${String(dflt)} a ${typeof dflt}`, { key });
-        }
+        if (type === 'int' && !(typeof raw === 'number' && Number.isInteger(raw)))
+            throw bad('a whole number');
+        if (type === 'float' && typeof raw !== 'number')
+            throw bad('a number');
+        if (type === 'bool' && typeof raw !== 'boolean')
+            throw bad('true or false');
+        if (type === 'string')
+            return String(raw);
         return raw;
     }
     const v = raw.trim();
-    const asNumber = () => {
-        const n = Number(v);
-        if (v === '' || !Number.isFinite(n)) {
-            throw new errors/* ConfigError */.xL(`${where}: ${key}=${raw} is not a number (default ${String(dflt)})`, { key });
-        }
-        return n;
-    };
-    const asBool = () => {
-        if (v === 'true' || v === 'True')
-            return true;
-        if (v === 'false' || v === 'False')
-            return false;
-        throw new errors/* ConfigError */.xL(`${where}: ${key}=${raw} is not true or false (default ${String(dflt)})`, { key });
-    };
-    if (typeof dflt === 'number')
-        return asNumber();
-    if (typeof dflt === 'boolean')
-        return asBool();
-    if (typeof dflt === 'string')
-        return raw;
-    if (v !== '' && Number.isFinite(Number(v)))
-        return Number(v);
-    if (v === 'true' || v === 'false')
-        return v === 'true';
-    return raw;
+    switch (type) {
+        case 'int':
+            if (!INT_TEXT.test(v) || !Number.isSafeInteger(Number(v)))
+                throw bad('a whole number');
+            return Number(v);
+        case 'float':
+            if (!FLOAT_TEXT.test(v) || !Number.isFinite(Number(v)))
+                throw bad('a number');
+            return Number(v);
+        case 'bool':
+            if (v === 'true' || v === 'True')
+                return true;
+            if (v === 'false' || v === 'False')
+                return false;
+            throw bad('true or false');
+        case 'string':
+            return raw;
+        case undefined:
+            if (FLOAT_TEXT.test(v))
+                return Number(v);
+            if (v === 'true' || v === 'false')
+                return v === 'true';
+            return raw;
+    }
 }
 /** seed 000's deterministic fallback seed: derived from the experiment name and run index. */
 function fallbackSeed(experiment, index) {
@@ -1160,7 +1184,7 @@ function selectSeed(experiment, runIndex, rule) {
  * Experiment defaults, then this launch's overrides. Unknown keys are an error that
  * lists the valid ones.
  */
-function applyOverrides(experiment, defaults, overrides, extraKeys = []) {
+function applyOverrides(experiment, defaults, overrides, extraKeys = [], types = {}) {
     const params = { ...defaults };
     const applied = {};
     const valid = [...new Set([...Object.keys(defaults), ...extraKeys])];
@@ -1177,7 +1201,7 @@ function applyOverrides(experiment, defaults, overrides, extraKeys = []) {
             const guess = nearest(rawKey, valid);
             throw new errors/* ConfigError */.xL(`experiment '${experiment}' has no parameter '${rawKey}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid: ${valid.join(', ') || '(none)'}`, { key: rawKey });
         }
-        const v = coerce(key, raw, defaults[key], `override for '${experiment}'`);
+        const v = coerce(key, raw, defaults[key], `override for '${experiment}'`, types[key]);
         params[key] = v;
         applied[key] = v;
     }
@@ -1220,12 +1244,13 @@ function buildPlan(config, o) {
     const exp = experimentOf(config, name);
     const defaults = exp.params ?? {};
     const swept = exp.sweep?.grid ?? {};
-    const { params: base, applied } = applyOverrides(name, defaults, o.overrides ?? {}, Object.keys(swept));
+    const types = exp['param-types'] ?? {};
+    const { params: base, applied } = applyOverrides(name, defaults, o.overrides ?? {}, Object.keys(swept), types);
     // An override of a swept parameter pins it: that dimension collapses to the override.
     const grid = Object.fromEntries(Object.entries(swept).filter(([k]) => !(k in applied)));
     // Sweep values take the parameter's type like overrides do.
     for (const [k, values] of Object.entries(grid))
-        grid[k] = values.map(v => coerce(k, v, defaults[k], `sweep of '${name}'`));
+        grid[k] = values.map(v => coerce(k, v, defaults[k], `sweep of '${name}'`, types[k]));
     const exclude = exp.sweep?.exclude ?? [];
     const points = gridPoints(grid).filter(p => !exclude.some(x => Object.entries(x).every(([k, v]) => k in p && p[k] === v)));
     if (points.length === 0) {
@@ -1369,7 +1394,8 @@ async function resolveSpec(a, env, cwd) {
         maxRuns: Infinity,
     });
     const planned = plan.runs[a.runIndex];
-    const { params } = planned ?? applyOverrides(a.experiment, exp.params ?? {}, a.overrides, Object.keys(exp.sweep?.grid ?? {}));
+    const { params } = planned ??
+        applyOverrides(a.experiment, exp.params ?? {}, a.overrides, Object.keys(exp.sweep?.grid ?? {}), exp['param-types'] ?? {});
     const seed = planned?.seed ?? selectSeed(a.experiment, a.runIndex, { seeds: exp.seeds, explicit: a.seed, preferConfig }).seed;
     const spec = {
         experiment: a.experiment,

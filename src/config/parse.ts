@@ -97,6 +97,25 @@ function plainType(issue: z.core.$ZodIssue, data: unknown): string | undefined {
   return v === undefined ? `required: expected ${want}` : `expected ${want}, got ${kindOf(v)}`
 }
 
+/**
+ * A default written `1.0`, `0.0` or `1e-3` is a float, though YAML and JavaScript read a
+ * whole number: records it in the experiment's `param-types` (unless declared), so that an
+ * override `dropout=0.1` of `dropout: 0.0` is taken and `epochs=2.5` of `epochs: 4` is not.
+ */
+function floatTypes(doc: Document, config: TrainerConfig): void {
+  for (const [name, exp] of Object.entries(config.experiments ?? {})) {
+    const params = doc.getIn(['experiments', name, 'params'], true)
+    if (!isMap(params)) continue
+    for (const item of params.items) {
+      if (!isScalar(item.key) || !isScalar(item.value) || typeof item.value.value !== 'number') continue
+      const key = String(item.key.value)
+      const text = item.value.source ?? ''
+      const float = !Number.isInteger(item.value.value) || (/[.eE]/.test(text) && !/^[+-]?0[xXoO]/.test(text))
+      if (float && exp['param-types']?.[key] === undefined) exp['param-types'] = {...exp['param-types'], [key]: 'float'}
+    }
+  }
+}
+
 /** The path of the first `__proto__` key in parsed YAML, if there is one. */
 function protoKeyPath(v: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
   if (v === null || typeof v !== 'object') return undefined
@@ -134,5 +153,6 @@ export function parseConfig(text: string, file: string): TrainerConfig {
     const issue = r.error.issues.find(i => i.code === 'unrecognized_keys') ?? r.error.issues[0]!
     throw locate(doc, lc, file, issue, data)
   }
+  floatTypes(doc, r.data)
   return r.data
 }

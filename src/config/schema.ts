@@ -83,6 +83,11 @@ export const ExperimentSchema = z.strictObject({
   /** The training command, an argv array (never a shell string). */
   command: z.array(text().min(1)).min(1),
   params: z.record(paramKey, scalar).optional(),
+  /**
+   * Types parameters keep (`int`, `float`, `bool`, `string`); default: the type of each
+   * default, where a number written with a point or exponent (`1.0`, `1e-3`) is a float.
+   */
+  'param-types': z.record(paramKey, z.enum(['int', 'float', 'bool', 'string'])).optional(),
   /** seed 000's `random_seeds`: the seed of run i is seeds[i]. */
   seeds: z
     .array(

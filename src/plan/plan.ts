@@ -57,12 +57,13 @@ export function buildPlan(config: TrainerConfig, o: PlanOptions): Plan {
   const exp = experimentOf(config, name)
   const defaults = exp.params ?? {}
   const swept = exp.sweep?.grid ?? {}
-  const {params: base, applied} = applyOverrides(name, defaults, o.overrides ?? {}, Object.keys(swept))
+  const types = exp['param-types'] ?? {}
+  const {params: base, applied} = applyOverrides(name, defaults, o.overrides ?? {}, Object.keys(swept), types)
   // An override of a swept parameter pins it: that dimension collapses to the override.
   const grid = Object.fromEntries(Object.entries(swept).filter(([k]) => !(k in applied)))
   // Sweep values take the parameter's type like overrides do.
   for (const [k, values] of Object.entries(grid))
-    grid[k] = values.map(v => coerce(k, v, defaults[k], `sweep of '${name}'`))
+    grid[k] = values.map(v => coerce(k, v, defaults[k], `sweep of '${name}'`, types[k]))
   const exclude = exp.sweep?.exclude ?? []
   const points = gridPoints(grid).filter(
     p => !exclude.some(x => Object.entries(x).every(([k, v]) => k in p && p[k] === v)),

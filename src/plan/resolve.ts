@@ -31,39 +31,65 @@ export function nearest(name: string, choices: readonly string[]): string | unde
 /** Parameter names match across `_` and `-` (seed 000: `--override-batch-size` sets `batch_size`). */
 export const normKey = (k: string): string => k.replace(/-/g, '_')
 
+/** A parameter's type: declared in `param-types`, or the type of its default. */
+export type ParamType = 'int' | 'float' | 'bool' | 'string'
+
+/** The type a parameter keeps: declared, else its default's (a whole number is an int). */
+export function paramType(dflt: Scalar | undefined, declared?: ParamType): ParamType | undefined {
+  if (declared) return declared
+  if (typeof dflt === 'boolean') return 'bool'
+  if (typeof dflt === 'string') return 'string'
+  if (typeof dflt === 'number') return Number.isInteger(dflt) ? 'int' : 'float'
+  return undefined
+}
+
+const INT_TEXT = /^[+-]?\d+$/
+const FLOAT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+
 /**
- * Coerces an override given as text (`lr=0.01` on a command line) to the type of the
- * parameter's default; without a default, numbers and booleans are recognised.
+ * Coerces an override (text from a command line, or a typed YAML value of a sweep) to the
+ * parameter's type, which it must keep: an int takes whole numbers in decimal, a float
+ * decimal or exponent notation, a bool true or false. `0x10`, `1_000`, `2.5` for an int, or
+ * `inf`, are errors at plan time. Without a default or declared type, numbers and booleans
+ * are recognised.
  */
-export function coerce(key: string, raw: Scalar, dflt: Scalar | undefined, where: string): Scalar {
+export function coerce(
+  key: string,
+  raw: Scalar,
+  dflt: Scalar | undefined,
+  where: string,
+  declared?: ParamType,
+): Scalar {
+  const type = paramType(dflt, declared)
+  const shown = dflt === undefined ? '' : ` (default ${String(dflt)})`
+  const bad = (what: string): ConfigError =>
+    new ConfigError(`${where}: ${key}=${String(raw)} is not ${what}${shown}`, {key})
   if (typeof raw !== 'string') {
-    if (dflt !== undefined && typeof dflt !== typeof raw) {
-      throw new ConfigError(
-        `${where}: ${key}=${String(raw)} is a ${typeof raw}, the default ${String(dflt)} a ${typeof dflt}`,
-        {key},
-      )
-    }
+    if (type === 'int' && !(typeof raw === 'number' && Number.isInteger(raw))) throw bad('a whole number')
+    if (type === 'float' && typeof raw !== 'number') throw bad('a number')
+    if (type === 'bool' && typeof raw !== 'boolean') throw bad('true or false')
+    if (type === 'string') return String(raw)
     return raw
   }
   const v = raw.trim()
-  const asNumber = (): number => {
-    const n = Number(v)
-    if (v === '' || !Number.isFinite(n)) {
-      throw new ConfigError(`${where}: ${key}=${raw} is not a number (default ${String(dflt)})`, {key})
-    }
-    return n
+  switch (type) {
+    case 'int':
+      if (!INT_TEXT.test(v) || !Number.isSafeInteger(Number(v))) throw bad('a whole number')
+      return Number(v)
+    case 'float':
+      if (!FLOAT_TEXT.test(v) || !Number.isFinite(Number(v))) throw bad('a number')
+      return Number(v)
+    case 'bool':
+      if (v === 'true' || v === 'True') return true
+      if (v === 'false' || v === 'False') return false
+      throw bad('true or false')
+    case 'string':
+      return raw
+    case undefined:
+      if (FLOAT_TEXT.test(v)) return Number(v)
+      if (v === 'true' || v === 'false') return v === 'true'
+      return raw
   }
-  const asBool = (): boolean => {
-    if (v === 'true' || v === 'True') return true
-    if (v === 'false' || v === 'False') return false
-    throw new ConfigError(`${where}: ${key}=${raw} is not true or false (default ${String(dflt)})`, {key})
-  }
-  if (typeof dflt === 'number') return asNumber()
-  if (typeof dflt === 'boolean') return asBool()
-  if (typeof dflt === 'string') return raw
-  if (v !== '' && Number.isFinite(Number(v))) return Number(v)
-  if (v === 'true' || v === 'false') return v === 'true'
-  return raw
 }
 
 /** seed 000's deterministic fallback seed: derived from the experiment name and run index. */
@@ -105,6 +131,7 @@ export function applyOverrides(
   defaults: Record<string, Scalar>,
   overrides: Record<string, Scalar>,
   extraKeys: readonly string[] = [],
+  types: Readonly<Record<string, ParamType>> = {},
 ): {params: Record<string, Scalar>; applied: Record<string, Scalar>} {
   const params = {...defaults}
   const applied: Record<string, Scalar> = {}
@@ -124,7 +151,7 @@ export function applyOverrides(
         {key: rawKey},
       )
     }
-    const v = coerce(key, raw, defaults[key], `override for '${experiment}'`)
+    const v = coerce(key, raw, defaults[key], `override for '${experiment}'`, types[key])
     params[key] = v
     applied[key] = v
   }

@@ -77,7 +77,14 @@ export async function resolveSpec(
   })
   const planned = plan.runs[a.runIndex]
   const {params} =
-    planned ?? applyOverrides(a.experiment, exp.params ?? {}, a.overrides, Object.keys(exp.sweep?.grid ?? {}))
+    planned ??
+    applyOverrides(
+      a.experiment,
+      exp.params ?? {},
+      a.overrides,
+      Object.keys(exp.sweep?.grid ?? {}),
+      exp['param-types'] ?? {},
+    )
   const seed =
     planned?.seed ?? selectSeed(a.experiment, a.runIndex, {seeds: exp.seeds, explicit: a.seed, preferConfig}).seed
   const spec: RunSpec = {

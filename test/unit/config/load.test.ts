@@ -63,7 +63,7 @@ describe('parseConfig', () => {
     ],
     [
       'experiments:\n  e:\n    command: [x]\n    sweepp: {lr: [1]}\n',
-      "trainer.yml:4:5: experiments.e.sweepp: unknown key 'sweepp'; valid keys: 'command', 'params', 'seeds', 'runs', 'sweep', 'resources', 'backend', 'outputs', 'env', 'args-style', 'prefer-config-seed'",
+      "trainer.yml:4:5: experiments.e.sweepp: unknown key 'sweepp'; valid keys: 'command', 'params', 'param-types', 'seeds', 'runs', 'sweep', 'resources', 'backend', 'outputs', 'env', 'args-style', 'prefer-config-seed'",
     ],
     [
       'experiments:\n  e:\n    command: python train.py\n',

@@ -81,6 +81,50 @@ describe('seed 000 parameter resolution', () => {
     expect(configError(() => plan({overrides}))).toBe(msg)
   })
 
+  describe('an override keeps its parameter type (issue 8 #6)', () => {
+    const cfg = parseConfig(
+      'experiments:\n  t:\n    command: [x]\n' +
+        '    params: {epochs: 4, lr: 0.1, dropout: 0.0, decay: 1e-3, scale: 1, flag: false, name: a}\n' +
+        '    param-types: {scale: float}\n',
+      't.yml',
+    )
+    const one = (overrides: Record<string, string>): unknown =>
+      buildPlan(cfg, {experiment: 't', launchId: 'x', overrides}).runs[0]!.overrides
+    test.each([
+      [{epochs: '7'}, {epochs: 7}],
+      [{epochs: '-2'}, {epochs: -2}],
+      [{dropout: '0.1'}, {dropout: 0.1}], // `0.0` in YAML is a float, though JavaScript reads 0
+      [{decay: '5e-4'}, {decay: 0.0005}],
+      [{scale: '0.5'}, {scale: 0.5}], // declared float
+      [{lr: '1'}, {lr: 1}],
+      [{lr: '.5'}, {lr: 0.5}],
+      [{flag: 'True'}, {flag: true}],
+      [{name: '0x10'}, {name: '0x10'}],
+    ])('[%#] %j is taken as %j', (overrides, expected) => {
+      expect(one(overrides)).toEqual(expected)
+    })
+    test.each([
+      [{epochs: '2.5'}, "override for 't': epochs=2.5 is not a whole number (default 4)"],
+      [{epochs: '1e3'}, "override for 't': epochs=1e3 is not a whole number (default 4)"],
+      [{lr: '0x10'}, "override for 't': lr=0x10 is not a number (default 0.1)"],
+      [{lr: '1_000'}, "override for 't': lr=1_000 is not a number (default 0.1)"],
+      [{lr: 'Infinity'}, "override for 't': lr=Infinity is not a number (default 0.1)"],
+      [{lr: ''}, "override for 't': lr= is not a number (default 0.1)"],
+      [{flag: '1'}, "override for 't': flag=1 is not true or false (default false)"],
+    ])('[%#] %j is refused at plan time', (overrides, msg) => {
+      expect(configError(() => one(overrides))).toBe(msg)
+    })
+    test('a sweep value keeps the type too', () => {
+      const bad = parseConfig(
+        'experiments:\n  t:\n    command: [x]\n    params: {epochs: 4}\n    sweep: {epochs: [2, 2.5]}\n',
+        't.yml',
+      )
+      expect(configError(() => buildPlan(bad, {experiment: 't'}))).toBe(
+        "sweep of 't': epochs=2.5 is not a whole number (default 4)",
+      )
+    })
+  })
+
   test('3a. seed: seeds[run_index] by default', () => {
     expect(plan().runs.map(r => r.seed)).toEqual([11, 22, 33])
   })
