@@ -1,7 +1,8 @@
 import {z} from 'zod'
 import {loadConfig} from '../config/load.js'
 import type {TrainerConfig} from '../config/schema.js'
-import {bool, lines, optInt, optString, readInputs, required} from '../kit/inputs.js'
+import {ConfigError} from '../kit/errors.js'
+import {bool, lines, optInt, optString, readInputs} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
 import {buildPlan, parseOverrides} from '../plan/plan.js'
 import type {Plan} from '../plan/types.js'
@@ -20,6 +21,16 @@ export const PlanInputs = z.object({
   image: optString(),
 })
 
+/** The experiment asked for; when none is, an error that says how to name one and lists them. */
+function experimentName(name: string | undefined, config: TrainerConfig): string {
+  if (name !== undefined) return name
+  const names = Object.keys(config.experiments ?? {})
+  throw new ConfigError(
+    `no experiment given: name one with exp=NAME (the experiment input in a workflow); ${names.length ? `experiments: ${names.join(', ')}` : 'trainer.yml defines none'}`,
+    {key: 'experiment'},
+  )
+}
+
 /** The plan the plan inputs describe, and the configuration it came from. */
 export async function planFromInputs(
   io: ActionIO,
@@ -27,7 +38,7 @@ export async function planFromInputs(
 ): Promise<{config: TrainerConfig; plan: Plan}> {
   const {config} = await loadConfig(io.workspace, i.config)
   const p = buildPlan(config, {
-    experiment: required(i.experiment, 'experiment'),
+    experiment: experimentName(i.experiment, config),
     overrides: parseOverrides(i.overrides),
     seed: i.seed,
     preferConfigSeed: i['prefer-config-seed'] ? undefined : false,

@@ -184,6 +184,5 @@ export async function cancel(io: ActionIO): Promise<{launch: string; cancelled: 
   await refreshLaunch(io, ledger, ledger.getLaunch(launch.id) ?? launch)
   // a launch whose runs are all final now is final too, whoever ends up recording the last one
   ledger.finishLaunch(launch.id)
-  io.log.info(`launch ${launch.id}: ${cancelled} runs cancelled, ${stopping} stopping`)
   return {launch: launch.id, cancelled, stopping}
 }

@@ -12,6 +12,7 @@ import {progressReporter} from './progress.js'
 import {runsTable} from './tables.js'
 import {consoleIO} from '../kit/console-io.js'
 import type {ActionIO} from '../kit/io.js'
+import type {Plan} from '../plan/types.js'
 import {runAction} from '../kit/run-action.js'
 
 export const VERSION = '0.1.0'
@@ -43,6 +44,8 @@ const PLAN_OPTIONS: Options = {
 interface Verb {
   summary: string
   usage: string
+  /** What `--help` adds under the usage: one line per option. */
+  details?: string
   options: Options
   /**
    * overrides: key=value words become the `overrides` input (`exp=NAME` the experiment);
@@ -57,6 +60,19 @@ interface Verb {
   /** What a person sees on stdout. */
   human: (result: never) => string
 }
+
+const PLAN_DETAILS = [
+  '  exp=NAME              the experiment in trainer.yml (also -e NAME)',
+  "  key=value             a parameter override, one per word; it keeps the parameter's type",
+  '  --seed S              one explicit seed for every run',
+  "  --no-prefer-config-seed  ignore the experiment's seeds (explicit or derived seeds)",
+  '  --launch-id ID        name the launch (the same id and inputs again resume it)',
+  '  --max-runs N          refuse a plan of more than N runs (default launch.max-runs, 1000)',
+  '  --backend NAME        local (default) or local-docker',
+  "  --image REF           the image for local-docker (default: the image pipeline's tag)",
+].join('\n')
+
+const LEDGER_DETAILS = '  --ledger FILE         the ledger (default launch.ledger, else .trainer/ledger.db)'
 
 const VERBS: Record<string, Verb> = {
   hash: {
@@ -101,6 +117,7 @@ const VERBS: Record<string, Verb> = {
     summary: 'show the runs an experiment expands to (parameters, seeds, sweep), without launching',
     usage:
       'trainer plan exp=NAME [key=value ...] [--seed S] [--no-prefer-config-seed] [--launch-id ID] [--max-runs N] [--json]',
+    details: PLAN_DETAILS,
     options: PLAN_OPTIONS,
     positionals: 'overrides',
     run: plan,
@@ -110,8 +127,18 @@ const VERBS: Record<string, Verb> = {
   launch: {
     summary: 'run an experiment: plan it, run each run here, record every state in the ledger',
     usage:
-      'trainer launch exp=NAME [key=value ...] [--backend local] [-j N] [--seed S] [--launch-id ID]\n' +
-      '              [--results-root DIR] [--ledger FILE] [--grace-period SECONDS] [--json]',
+      'trainer launch exp=NAME [key=value ...] [--backend local|local-docker] [--image REF] [-j N] [--seed S]\n' +
+      '              [--launch-id ID] [--results-root DIR] [--ledger FILE] [--grace-period SECONDS] [--json]',
+    details: [
+      PLAN_DETAILS,
+      '  -j, --parallel N      runs at a time (default launch.parallel, 2)',
+      '  --results-root DIR    where runs write (default launch.results-root, results); each launch',
+      '                        gets <DIR>/<launch-id>/<experiment>/runs/<NNN>',
+      LEDGER_DETAILS,
+      '  --grace-period S      seconds a stopped run gets to checkpoint before it is killed (30)',
+      'Ctrl-C cancels queued runs and stops running ones; trainer status --refresh settles a',
+      'launch whose launcher was killed.',
+    ].join('\n'),
     options: {
       ...PLAN_OPTIONS,
       parallel: {type: 'string', short: 'j'},
@@ -120,14 +147,20 @@ const VERBS: Record<string, Verb> = {
       'grace-period': {type: 'string'},
     },
     positionals: 'overrides',
-    run: io =>
-      launch(io, {
+    run: io => {
+      process.once('SIGINT', () =>
+        process.stderr.write(
+          '\nstopping: queued runs are cancelled, running ones get their grace period to checkpoint\n',
+        ),
+      )
+      return launch(io, {
         // the runner's own bundle beside this one: a third of the CLI's start-up, per run
         runner: [process.execPath, join(dirname(process.argv[1]!), '..', 'run', 'index.js')],
         runnerDir: join(dirname(process.argv[1]!), '..', 'run'),
         signals: process,
         progress: progressReporter(process.stderr),
-      }),
+      })
+    },
     json: (r: Awaited<ReturnType<typeof launch>>) => ({
       launch: r.plan.launchId,
       status: r.status,
@@ -143,16 +176,22 @@ const VERBS: Record<string, Verb> = {
     summary:
       'the runs of a launch (default: the latest) and their results; --refresh settles runs whose launcher is gone',
     usage: 'trainer status [LAUNCH-ID] [--refresh] [--ledger FILE] [--json]',
+    details: [
+      '  LAUNCH-ID             default: the latest launch',
+      '  --refresh             settle runs whose launcher is gone, from what they left on disk',
+      LEDGER_DETAILS,
+    ].join('\n'),
     options: {...COMMON, ledger: {type: 'string'}, refresh: {type: 'boolean'}},
     positionals: 'id',
     run: status,
     json: (r: Awaited<ReturnType<typeof status>>) => r,
     human: (r: Awaited<ReturnType<typeof status>>) =>
-      `launch ${r.launch.id} (${r.launch.experiment}, ${r.launch.backend}): ${r.launch.status}\n\n${runsTable(r.runs)}\n\n${resultsTable(r.summaries)}`,
+      `launch ${r.launch.id} (${r.launch.experiment}, ${r.launch.backend}): ${r.launch.status}\n\n${runsTable(r.runs, sweptKeys(r.launch.plan))}\n\n${resultsTable(r.summaries)}`,
   },
   logs: {
     summary: "print a run's training output (its logs.txt)",
     usage: 'trainer logs RUN-ID [--ledger FILE]',
+    details: ['  RUN-ID                <launch-id>.<NNN>, as trainer status lists them', LEDGER_DETAILS].join('\n'),
     options: {...COMMON, ledger: {type: 'string'}},
     positionals: 'id',
     run: logs,
@@ -162,12 +201,22 @@ const VERBS: Record<string, Verb> = {
   cancel: {
     summary: 'cancel a launch: queued runs are cancelled, running ones stopped',
     usage: 'trainer cancel LAUNCH-ID [--ledger FILE]',
+    details: [
+      '  queued runs are cancelled; running ones get SIGTERM (after a check that the process is',
+      '  still theirs) and their grace period to checkpoint',
+      LEDGER_DETAILS,
+    ].join('\n'),
     options: {...COMMON, ledger: {type: 'string'}},
     positionals: 'id',
     run: cancel,
     json: (r: Awaited<ReturnType<typeof cancel>>) => r,
     human: (r: Awaited<ReturnType<typeof cancel>>) => `${r.launch}: ${r.cancelled} cancelled, ${r.stopping} stopping`,
   },
+}
+
+/** The parameters a launch's sweep varies, in plan order. */
+function sweptKeys(plan: Plan): string[] {
+  return [...new Set(plan.runs.flatMap(r => Object.keys(r.point)))]
 }
 
 function help(): string {
@@ -264,7 +313,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2
   }
   if (values.help) {
-    process.stdout.write(`Usage: ${v.usage}\n`)
+    process.stdout.write(`Usage: ${v.usage}\n${v.details ? `\n${v.details}\n` : ''}`)
     return 0
   }
   const cwd = resolve(typeof values.cwd === 'string' ? values.cwd : '.')

@@ -19,7 +19,14 @@ export function progressReporter(
     state.set(e.run.id, e.state)
     if (!stream.isTTY) {
       if (e.state === 'STARTING') return
-      stream.write(`[${elapsed()}] ${e.run.id} ${e.state}${e.detail ? `\n${e.detail.replace(/^/gm, '    ')}` : ''}\n`)
+      const done = [...state.values()].filter(x => !['STARTING', 'RUNNING'].includes(x)).length
+      const point = Object.entries(e.run.point)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(' ')
+      stream.write(
+        `[${elapsed()}] ${e.run.id} ${e.state} (${done}/${plan.runs.length} done${point ? `; ${point}` : ''}; seed ${e.run.seed})` +
+          `${e.detail ? `\n${e.detail.replace(/^/gm, '    ')}` : ''}\n`,
+      )
       return
     }
     const n = (pred: (s: string) => boolean): number => [...state.values()].filter(pred).length

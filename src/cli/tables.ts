@@ -6,15 +6,16 @@ const secs = (r: LedgerRun): string => {
   return `${((end - Date.parse(r.startedAt)) / 1000).toFixed(1)}s`
 }
 
-/** The runs of a launch as a terminal table: id, state, seed, exit code, duration, final metrics. */
-export function runsTable(runs: readonly LedgerRun[]): string {
+/** The runs of a launch as a terminal table: id, state, the swept parameters, seed, exit code, duration, final metrics. */
+export function runsTable(runs: readonly LedgerRun[], swept: readonly string[] = []): string {
   const metricKeys = [...new Set(runs.flatMap(r => Object.keys(r.metrics)))].sort().slice(0, 4)
-  const head = ['run', 'state', 'seed', 'exit', 'time', ...metricKeys, 'reason']
+  const head = ['run', 'state', ...swept, 'seed', 'exit', 'time', ...metricKeys, 'reason']
   const rows = runs.map(r => {
-    const m = r.metrics ?? {}
+    const m = r.metrics
     return [
       r.id,
       r.state,
+      ...swept.map(k => (k in r.params ? String(r.params[k]) : '')),
       String(r.seed),
       r.exitCode === undefined ? '' : String(r.exitCode),
       secs(r),

@@ -2,9 +2,11 @@ import {appendFileSync} from 'node:fs'
 import type {Where} from './errors.js'
 import {Closers, type ActionIO} from './io.js'
 
-function at(where: Where | undefined): string {
+/** `file:line:col: ` before a message, unless the message already starts with the file. */
+function at(where: Where | undefined, message: string): string {
   if (where?.file === undefined) return ''
-  return `${where.file}${where.line === undefined ? '' : `:${where.line}`}${where.col === undefined ? '' : `:${where.col}`}: `
+  const pos = `${where.file}${where.line === undefined ? '' : `:${where.line}`}${where.col === undefined ? '' : `:${where.col}`}`
+  return message.startsWith(`${where.file} `) || message.startsWith(`${pos}:`) ? '' : `${pos}: `
 }
 
 export interface ConsoleOptions {
@@ -49,8 +51,8 @@ export function consoleIO(o: ConsoleOptions): ActionIO & {outputs: Record<string
         if (o.verbose) out(`${depth}debug: ${m}`)
       },
       info: m => out(depth + m),
-      warning: (m, where) => out(`${depth}warning: ${at(where)}${m}`),
-      error: (m, where) => out(`${depth}error: ${at(where)}${m}`),
+      warning: (m, where) => out(`${depth}warning: ${at(where, m)}${m}`),
+      error: (m, where) => out(`${depth}error: ${at(where, m)}${m}`),
       group: async (name, fn) => {
         out(`${depth}▸ ${name}`)
         const prev = depth

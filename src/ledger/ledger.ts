@@ -46,6 +46,31 @@ const SQLITE_BUSY = 5
 const SQLITE_LOCKED = 6
 const SQLITE_CANTOPEN = 14
 
+/**
+ * Runs `take` (a statement that takes a lock) again while another connection holds the lock
+ * (each attempt waits the busy time-out), up to `totalMs`; then a LedgerBusyError.
+ */
+function busyRetry(path: string, totalMs: number, take: () => void): void {
+  const started = Date.now()
+  for (;;) {
+    try {
+      take()
+      return
+    } catch (e: unknown) {
+      const code = sqliteCode(e)
+      if (code !== SQLITE_BUSY && code !== SQLITE_LOCKED) throw e
+      const waited = Date.now() - started
+      if (waited >= totalMs)
+        throw new LedgerBusyError(
+          `${path}: another process has held the ledger's lock for ${Math.round(waited / 1000)} s; nothing was written`,
+          {cause: e, hint: 'trainer status --refresh records the true state once the ledger is free'},
+        )
+      // a short busy time-out would spin: pause between attempts
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50)
+    }
+  }
+}
+
 function sqliteCode(e: unknown): number | undefined {
   const code = (e as {errcode?: unknown}).errcode
   return typeof code === 'number' ? code & 0xff : undefined
@@ -255,8 +280,11 @@ export class Ledger {
     if (!memory) makeDirsSync(dirname(resolve(path)))
     const db = new DatabaseSync(path, {timeout, enableForeignKeyConstraints: true})
     try {
-      // WAL: one writer and any number of readers at once; NORMAL sync is safe under WAL
-      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL')
+      // WAL: one writer and any number of readers at once; NORMAL sync is safe under WAL.
+      // Switching a new file to WAL takes a lock that SQLite does not wait for: two processes
+      // opening a new ledger together retry here rather than fail.
+      busyRetry(path, options.busyTotalMs ?? 120_000, () => db.exec('PRAGMA journal_mode = WAL'))
+      db.exec('PRAGMA synchronous = NORMAL')
       const ledger = new Ledger(path, db, options.now ?? (() => new Date()), options)
       ledger.#migrate()
       return ledger
@@ -455,24 +483,7 @@ export class Ledger {
    */
   #transaction<T>(fn: () => T): T {
     if (this.readOnly) throw new LedgerError(`${this.path}: opened read-only`)
-    const started = Date.now()
-    for (;;) {
-      try {
-        this.#db.exec('BEGIN IMMEDIATE')
-        break
-      } catch (e: unknown) {
-        const code = sqliteCode(e)
-        if (code !== SQLITE_BUSY && code !== SQLITE_LOCKED) throw e
-        const waited = Date.now() - started
-        // a short busy time-out would spin: pause between attempts
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50)
-        if (waited >= this.#busyTotalMs)
-          throw new LedgerBusyError(
-            `${this.path}: another process has held the ledger's write lock for ${Math.round(waited / 1000)} s; nothing was written`,
-            {cause: e, hint: 'trainer status --refresh records the true state once the ledger is free'},
-          )
-      }
-    }
+    busyRetry(this.path, this.#busyTotalMs, () => this.#db.exec('BEGIN IMMEDIATE'))
     try {
       const result = fn()
       this.#db.exec('COMMIT')

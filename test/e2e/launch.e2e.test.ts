@@ -50,7 +50,7 @@ describe('trainer launch --backend local (dist/cli)', () => {
     const st = await cli(['status'], ws).done
     expect(st.code, st.stderr).toBe(0)
     expect(st.stdout).toContain('launch L1 (sweep, local): SUCCEEDED')
-    expect(st.stdout).toMatch(/L1\.002\s+SUCCEEDED\s+1\s+0/)
+    expect(st.stdout).toMatch(/L1\.002\s+SUCCEEDED\s+0\.2\s+1\s+0/) // the swept lr is a column
     const lg = await cli(['logs', 'L1.001'], ws).done
     expect(lg.stdout).toContain('done')
     const json = JSON.parse((await cli(['status', 'L1', '--json'], ws).done).stdout) as {runs: unknown[]}
@@ -111,7 +111,11 @@ describe('trainer launch --backend local (dist/cli)', () => {
       2,
       "'sweep' expands to 4 runs (2 sweep points × 2 runs), over the limit of 2",
     ],
-    [['launch'], 2, 'Input required and not supplied: experiment'],
+    [
+      ['launch'],
+      2,
+      'no experiment given: name one with exp=NAME (the experiment input in a workflow); experiments: sweep, mixed, slow',
+    ],
     [['launch', 'exp=sweep', '--results-root', '/proc/nope'], 2, 'results root /proc/nope/'],
     [['logs', 'nope.000'], 1, 'nothing has been launched here yet'],
   ])('[%#] bad input %j: one clear message, exit %i', async (args, code, msg) => {

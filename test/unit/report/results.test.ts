@@ -27,7 +27,7 @@ test('summarize: mean and sample standard deviation per sweep point, over succee
 })
 
 test('progress: one live line on a terminal, plain lines elsewhere', () => {
-  const run = (id: string): Run => ({id}) as Run
+  const run = (id: string, point: Run['point'] = {}): Run => ({id, point, seed: 7}) as Run
   const plan: Plan = {launchId: 'L', experiment: 'e', runs: [run('L.000'), run('L.001')]}
   let t = 0
   const tty = {
@@ -53,7 +53,10 @@ test('progress: one live line on a terminal, plain lines elsewhere', () => {
     },
   }
   const q = progressReporter(plain as unknown as NodeJS.WriteStream, () => 0)
-  q({run: run('L.000'), state: 'STARTING'}, plan)
-  q({run: run('L.000'), state: 'FAILED', detail: 'boom'}, plan)
-  expect(plain.out).toBe('[00:00] L.000 FAILED\n    boom\n')
+  q({run: run('L.000', {lr: 0.1}), state: 'STARTING'}, plan)
+  q({run: run('L.000', {lr: 0.1}), state: 'FAILED', detail: 'boom'}, plan)
+  q({run: run('L.001'), state: 'SUCCEEDED'}, plan)
+  expect(plain.out).toBe(
+    '[00:00] L.000 FAILED (1/2 done; lr=0.1; seed 7)\n    boom\n[00:00] L.001 SUCCEEDED (2/2 done; seed 7)\n',
+  )
 })
