@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs'
-import {dirname, join, resolve} from 'node:path'
+import {dirname, join, relative, resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {build} from '../actions/build.js'
 import {hash} from '../actions/hash.js'
@@ -168,7 +168,7 @@ const VERBS: Record<string, Verb> = {
       results: r.summaries,
     }),
     human: (r: Awaited<ReturnType<typeof launch>>) =>
-      `${resultsTable(r.summaries)}\n\nlaunch ${r.plan.launchId}: ${r.status} (trainer status ${r.plan.launchId}; results in ${r.resultsRoot})`,
+      `${resultsTable(r.summaries)}\n\nlaunch ${r.plan.launchId}: ${r.status} (see it again: ${seeAgain(r.plan.launchId, r.ledger)}; results in ${relative(process.cwd(), r.resultsRoot) || '.'})`,
     exitCode: (r: Awaited<ReturnType<typeof launch>>) =>
       r.status === 'SUCCEEDED' ? 0 : r.status === 'CANCELLED' ? 130 : 1,
   },
@@ -212,6 +212,17 @@ const VERBS: Record<string, Verb> = {
     json: (r: Awaited<ReturnType<typeof cancel>>) => r,
     human: (r: Awaited<ReturnType<typeof cancel>>) => `${r.launch}: ${r.cancelled} cancelled, ${r.stopping} stopping`,
   },
+}
+
+/**
+ * The `trainer status` command that finds this launch from where the user stands: the
+ * ledger is only found by default from the workspace it was made in.
+ */
+function seeAgain(launchId: string, ledger: string): string {
+  const rel = relative(process.cwd(), ledger)
+  return rel === join('.trainer', 'ledger.db')
+    ? `trainer status ${launchId}`
+    : `trainer status ${launchId} --ledger ${rel.includes(' ') ? JSON.stringify(rel) : rel}`
 }
 
 /** The parameters a launch's sweep varies, in plan order. */
