@@ -1,12 +1,14 @@
 // Builds one ncc bundle per action (and the CLI), then regenerates the generated
 // parts of the action docs from each action.yml. Run with the node@24 devDependency.
 import {spawnSync} from 'node:child_process'
-import {chmodSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parse} from 'yaml'
 
 export const BUNDLES = ['hash', 'build', 'cli', 'run']
 
+const statsDir = mkdtempSync(join(tmpdir(), 'trainer-build-'))
 for (const name of BUNDLES) {
   rmSync(`dist/${name}`, {recursive: true, force: true})
   const r = spawnSync(
@@ -19,15 +21,52 @@ for (const name of BUNDLES) {
       `dist/${name}`,
       '-m',
       '-q',
-      '--license',
-      'licenses.txt',
+      '--stats-out',
+      join(statsDir, `${name}.json`),
       '--target',
       'es2023',
     ],
     {stdio: 'inherit'},
   )
   if (r.status !== 0) process.exit(r.status ?? 1)
+  writeFileSync(`dist/${name}/licenses.txt`, licenses(JSON.parse(readFileSync(join(statsDir, `${name}.json`), 'utf8'))))
 }
+rmSync(statsDir, {recursive: true, force: true})
+/**
+ * The licence of every package whose code is in a bundle, its lazily loaded chunks included
+ * (ncc's own --license sees only the main chunk): the packages come from webpack's stats,
+ * each with its licence field and its LICENSE/LICENCE/COPYING files.
+ */
+function licenses(stats) {
+  // `node_modules/a`, `node_modules/@s/b`, `node_modules/a/node_modules/c`: a package's directory
+  const PKG = /node_modules\/(?:@[^/\s!]+\/)?[^/\s!]+(?:\/node_modules\/(?:@[^/\s!]+\/)?[^/\s!]+)*/g
+  const dirs = new Set()
+  const walk = modules => {
+    for (const m of modules ?? []) {
+      for (const found of `${m.name ?? ''} ${m.identifier ?? ''}`.matchAll(PKG)) dirs.add(found[0])
+      walk(m.modules)
+    }
+  }
+  walk(stats.modules)
+  for (const c of stats.chunks ?? []) walk(c.modules)
+  const out = []
+  const seen = new Set()
+  for (const dir of [...dirs].sort()) {
+    const pkgFile = join(dir, 'package.json')
+    if (!existsSync(pkgFile)) continue
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'))
+    const id = `${pkg.name}@${pkg.version}`
+    if (seen.has(id)) continue
+    seen.add(id)
+    const texts = readdirSync(dir)
+      .filter(f => /^(licen[cs]e|copying|notice)(\.|-|$)/i.test(f))
+      .sort()
+      .map(f => readFileSync(join(dir, f), 'utf8').trim())
+    out.push([id, String(pkg.license ?? 'UNKNOWN'), ...texts].join('\n'))
+  }
+  return out.join('\n\n') + '\n'
+}
+
 // CommonJS code inside an ESM bundle may read __dirname (ssh2's wasm loader does).
 const SHIM =
   "import {dirname as __trainerDirname} from 'node:path';import {fileURLToPath as __trainerPath} from 'node:url';const __filename=__trainerPath(import.meta.url);const __dirname=__trainerDirname(__filename);\n"
