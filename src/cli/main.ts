@@ -11,6 +11,7 @@ import {runnerMain} from '../runner/main.js'
 import {progressReporter} from './progress.js'
 import {runsTable} from './tables.js'
 import {consoleIO} from '../kit/console-io.js'
+import {getErrorMessage} from '../kit/errors.js'
 import type {ActionIO} from '../kit/io.js'
 import type {Plan} from '../plan/types.js'
 import {runAction} from '../kit/run-action.js'
@@ -320,7 +321,7 @@ export async function main(argv: string[]): Promise<number> {
       throw new Error(`one id expected, got: ${positionals.join(' ')}`)
     inputs = toInputs(values, () => readFileSync(0, 'utf8'), positionals, v.positionals)
   } catch (e: unknown) {
-    process.stderr.write(`trainer ${verb}: ${(e as Error).message}\nUsage: ${v.usage}\n`)
+    process.stderr.write(`trainer ${verb}: ${getErrorMessage(e)}\nUsage: ${v.usage}\n`)
     return 2
   }
   if (values.help) {

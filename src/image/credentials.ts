@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises'
 import {homedir} from 'node:os'
 import {join} from 'node:path'
 import {exec} from '../kit/exec.js'
-import {AuthError, ConfigError} from '../kit/errors.js'
+import {AuthError, ConfigError, getErrorMessage} from '../kit/errors.js'
 
 export interface Credentials {
   username?: string
@@ -63,7 +63,7 @@ async function fromHelper(helper: string, registry: string, env: NodeJS.ProcessE
   try {
     r = await exec(`docker-credential-${helper}`, ['get'], {input: server, env})
   } catch (e: unknown) {
-    throw new AuthError(`credential helper docker-credential-${helper} could not be run: ${(e as Error).message}`)
+    throw new AuthError(`credential helper docker-credential-${helper} could not be run: ${getErrorMessage(e)}`)
   }
   if (r.code !== 0) {
     if (/credentials not found/i.test(r.stdout.toString() + r.stderr)) return undefined

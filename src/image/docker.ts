@@ -5,7 +5,7 @@ import type {Readable} from 'node:stream'
 import {readFileSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {join} from 'node:path'
-import {AuthError, BuildError, ConfigError, ServiceError} from '../kit/errors.js'
+import {AuthError, BuildError, ConfigError, ServiceError, getErrorMessage} from '../kit/errors.js'
 import type {Logger} from '../kit/io.js'
 import type {Credentials} from './credentials.js'
 import type {ImageRef} from './ref.js'
@@ -51,7 +51,7 @@ export async function pingDocker(docker: Docker, host: string): Promise<void> {
     await docker.ping()
   } catch (e: unknown) {
     const code = (e as NodeJS.ErrnoException).code
-    throw new ServiceError(`Docker engine at ${host}`, 'ping', `unreachable (${code ?? (e as Error).message})`, {
+    throw new ServiceError(`Docker engine at ${host}`, 'ping', `unreachable (${code ?? getErrorMessage(e)})`, {
       cause: e,
       hint: 'Start the Docker engine, or set DOCKER_HOST to the socket of a running one.',
     })
@@ -107,7 +107,7 @@ export async function buildImage(
       ...(o.platform ? {platform: o.platform} : {}),
     })
   } catch (e: unknown) {
-    throw new ServiceError('Docker engine', 'build', (e as Error).message, {cause: e})
+    throw new ServiceError('Docker engine', 'build', getErrorMessage(e), {cause: e})
   }
   let step = ''
   let stepOutput: string[] = []
@@ -131,7 +131,7 @@ export async function buildImage(
     if (e.aux?.ID) imageId = e.aux.ID
     if (e.error !== undefined) failure = e.errorDetail?.message ?? e.error
   }).catch((err: unknown) => {
-    failure ??= (err as Error).message
+    failure ??= getErrorMessage(err)
   })
   if (partial) stepOutput.push(partial)
   if (failure !== undefined) {
@@ -205,7 +205,7 @@ export async function pushImage(
   try {
     stream = await docker.getImage(name).push({tag: ref.tag, authconfig})
   } catch (e: unknown) {
-    throw new ServiceError('Docker engine', `push ${ref.full}`, (e as Error).message, {cause: e})
+    throw new ServiceError('Docker engine', `push ${ref.full}`, getErrorMessage(e), {cause: e})
   }
   const layers = new Map<string, string>()
   let digest: string | undefined
@@ -220,7 +220,7 @@ export async function pushImage(
       log.info(e.status)
     }
   }).catch((err: unknown) => {
-    failure ??= (err as Error).message
+    failure ??= getErrorMessage(err)
   })
   if (failure !== undefined) {
     if (/unauthorized|authentication required|denied|forbidden/i.test(failure)) {

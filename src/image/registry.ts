@@ -1,6 +1,6 @@
-import {AuthError, ServiceError} from '../kit/errors.js'
+import {AuthError, ServiceError, getErrorMessage} from '../kit/errors.js'
 import type {Logger} from '../kit/io.js'
-import {parseRetryAfter, retry} from '../kit/retry.js'
+import {parseRetryAfter, retry, RETRYABLE_STATUS} from '../kit/retry.js'
 import type {Credentials} from './credentials.js'
 import {apiHost, isLoopback, type ImageRef} from './ref.js'
 
@@ -198,12 +198,6 @@ export function parseChallenges(header: string | null): Challenge[] {
   return out
 }
 
-const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504])
-
-class RetryAfter extends ServiceError {
-  retryAfterMs: number | undefined
-}
-
 /**
  * A minimal OCI distribution client: answers "does this tag exist?" with one HEAD
  * request (plus one token request when the registry uses bearer tokens), with
@@ -254,7 +248,7 @@ export class RegistryClient {
       const cause = (e as {cause?: {code?: string; message?: string}}).cause
       const why = timedOut
         ? `timed out after ${(this.o.timeoutMs ?? 30_000) / 1000}s`
-        : (cause?.code ?? cause?.message ?? (e as Error).message)
+        : (cause?.code ?? cause?.message ?? getErrorMessage(e))
       throw new ServiceError(label.replace(/^https?:\/\//, ''), method, why, {retryable: true, cause: e})
     }
   }
@@ -417,12 +411,11 @@ export class RegistryClient {
           {hint},
         )
       }
-      const err = new RetryAfter(where, 'HEAD', `${res.status} ${res.statusText}`, {
+      throw new ServiceError(where, 'HEAD', `${res.status} ${res.statusText}`, {
         status: res.status,
         retryable: RETRYABLE_STATUS.has(res.status),
+        retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
       })
-      err.retryAfterMs = parseRetryAfter(res.headers.get('retry-after'))
-      throw err
     }
     return this.retrying(op)
   }
@@ -432,10 +425,8 @@ export class RegistryClient {
     return retry(op, {
       retries: this.o.retries ?? 3,
       retryAfterBase: this.o.retryAfterBase ?? 500,
-      retryable: e => e instanceof ServiceError && e.retryable,
-      retryAfterMs: e =>
-        e instanceof RetryAfter && e.retryAfterMs !== undefined ? Math.min(e.retryAfterMs, 30_000) : undefined,
-      onRetry: (e, n, ms) => this.o.log?.warning(`${(e as Error).message}; retry ${n} in ${(ms / 1000).toFixed(1)}s`),
+      maxRetryAfterMs: 30_000,
+      onRetry: (e, n, ms) => this.o.log?.warning(`${getErrorMessage(e)}; retry ${n} in ${(ms / 1000).toFixed(1)}s`),
     })
   }
 
@@ -455,12 +446,11 @@ export class RegistryClient {
       await res.body?.cancel().catch(() => undefined)
       if (res.status !== 401) {
         if (RETRYABLE_STATUS.has(res.status)) {
-          const err = new RetryAfter(where, 'GET', `${res.status} ${res.statusText}`, {
+          throw new ServiceError(where, 'GET', `${res.status} ${res.statusText}`, {
             status: res.status,
             retryable: true,
+            retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
           })
-          err.retryAfterMs = parseRetryAfter(res.headers.get('retry-after'))
-          throw err
         }
         return {scheme: 'none'}
       }

@@ -46,17 +46,26 @@ export class ServiceError extends TrainerError {
   op: string
   status: number | undefined
   retryable: boolean
+  /** How long the service asked us to wait before trying again (its Retry-After), in ms. */
+  retryAfterMs: number | undefined
   constructor(
     service: string,
     op: string,
     message: string,
-    options: {status?: number; retryable?: boolean; cause?: unknown; hint?: string} = {},
+    options: {
+      status?: number
+      retryable?: boolean
+      retryAfterMs?: number | undefined
+      cause?: unknown
+      hint?: string
+    } = {},
   ) {
     super(`${op} ${service}: ${message}`, options)
     this.service = service
     this.op = op
     this.status = options.status
     this.retryable = options.retryable ?? false
+    this.retryAfterMs = options.retryAfterMs
   }
 }
 
@@ -88,7 +97,11 @@ export function wrapError(e: unknown): Error {
   return e instanceof Error ? e : new Error(String(e))
 }
 
-/** Errors caused by the user or the environment rather than by a bug in this code. */
+/**
+ * Errors the user can act on from the message alone (bad input, refused credentials, a
+ * missing thing, a stop): no stack. A ServiceError (a service failed or could not be
+ * reached) and anything else keep their stack at debug level, where it helps find out why.
+ */
 export function isUserError(e: unknown): boolean {
-  return e instanceof TrainerError
+  return e instanceof TrainerError && !(e instanceof ServiceError)
 }

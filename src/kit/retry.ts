@@ -1,13 +1,23 @@
+import {ServiceError} from './errors.js'
+
+/**
+ * HTTP statuses worth another try, for every service this project talks to: time-outs,
+ * rate limits and the transient server errors (not 501 Not Implemented or 505).
+ */
+export const RETRYABLE_STATUS: ReadonlySet<number> = new Set([408, 425, 429, 500, 502, 503, 504])
+
 /** Options of {@link retry}, in the shape of @octokit/plugin-retry. */
 export interface RetryOptions {
   /** Further attempts after the first. */
   retries: number
   /** Base delay in ms; attempt n waits (n+1)^2 × base, with ±25% jitter. */
   retryAfterBase: number
-  /** Whether an error may be retried (the per-service do-not-retry list lives here). */
-  retryable: (e: unknown) => boolean
-  /** A server's Retry-After in ms, when it sent one. */
+  /** Whether an error may be retried (default: a ServiceError marked retryable). */
+  retryable?: (e: unknown) => boolean
+  /** A server's Retry-After in ms, when it sent one (default: a ServiceError's `retryAfterMs`). */
   retryAfterMs?: (e: unknown) => number | undefined
+  /** The longest Retry-After honoured, so a run never sleeps for hours (default 60 s). */
+  maxRetryAfterMs?: number
   onRetry?: (e: unknown, attempt: number, delayMs: number) => void
   sleep?: (ms: number) => Promise<void>
 }
@@ -21,14 +31,21 @@ export async function retry<T>(fn: (attempt: number) => Promise<T>, o: RetryOpti
     try {
       return await fn(attempt)
     } catch (e: unknown) {
-      if (attempt >= o.retries || !o.retryable(e)) throw e
+      if (attempt >= o.retries || !(o.retryable ?? serviceRetryable)(e)) throw e
       const jitter = 0.75 + Math.random() * 0.5
-      const delay = o.retryAfterMs?.(e) ?? Math.round((attempt + 1) ** 2 * o.retryAfterBase * jitter)
+      const asked = (o.retryAfterMs ?? serviceRetryAfter)(e)
+      const delay =
+        asked === undefined
+          ? Math.round((attempt + 1) ** 2 * o.retryAfterBase * jitter)
+          : Math.min(asked, o.maxRetryAfterMs ?? 60_000)
       o.onRetry?.(e, attempt + 1, delay)
       await sleep(delay)
     }
   }
 }
+
+const serviceRetryable = (e: unknown): boolean => e instanceof ServiceError && e.retryable
+const serviceRetryAfter = (e: unknown): number | undefined => (e instanceof ServiceError ? e.retryAfterMs : undefined)
 
 /** Parses a Retry-After header (seconds or an HTTP date) into ms. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {

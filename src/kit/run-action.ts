@@ -1,4 +1,4 @@
-import {ConfigError, BuildError, getErrorMessage, isUserError, wrapError} from './errors.js'
+import {ConfigError, BuildError, TrainerError, getErrorMessage, isUserError, wrapError} from './errors.js'
 import type {ActionIO} from './io.js'
 
 /**
@@ -22,7 +22,7 @@ export async function runAction<T>(
     } else {
       const err = wrapError(e)
       if (!isUserError(e) && err.stack) io.log.debug(err.stack)
-      const hint = isUserError(e) && 'hint' in err && typeof err.hint === 'string' ? `\n${err.hint}` : ''
+      const hint = e instanceof TrainerError && e.hint ? `\n${e.hint}` : ''
       io.setFailed(`${name}: ${getErrorMessage(e)}${hint}`)
     }
     return undefined

@@ -4,7 +4,7 @@ import {STATUS_CODES, request as httpRequest} from 'node:http'
 import {request as httpsRequest} from 'node:https'
 import {pipeline} from 'node:stream/promises'
 import {CancelledError, ConfigError, ServiceError, TrainerError, getErrorMessage} from '../kit/errors.js'
-import {parseRetryAfter, retry} from '../kit/retry.js'
+import {parseRetryAfter, retry, RETRYABLE_STATUS} from '../kit/retry.js'
 import {urlRedactor} from './redact.js'
 
 export interface PutOptions {
@@ -38,8 +38,6 @@ export interface PutResult {
   attempts: number
 }
 
-/** Statuses worth another try; every other 4xx fails at once (plugin-retry's doNotRetry). */
-const RETRY_STATUS = new Set([408, 425, 429])
 /** A server's Retry-After is honoured up to this, so a run never sleeps for hours. */
 const MAX_RETRY_AFTER_MS = 60_000
 const CHUNK = 1 << 20
@@ -95,8 +93,10 @@ export async function putFile(url: string, file: string, opts: PutOptions = {}):
   const timeoutMs = opts.timeoutMs ?? 60_000
   const retries = opts.retries ?? 4
   const contentType = opts.contentType ?? 'application/zip'
-  const fail = (detail: string, o: {status?: number; retryable: boolean; cause?: unknown}): ServiceError =>
-    new ServiceError(shown, 'PUT', detail, o)
+  const fail = (
+    detail: string,
+    o: {status?: number; retryable: boolean; retryAfterMs?: number | undefined; cause?: unknown},
+  ): ServiceError => new ServiceError(shown, 'PUT', detail, o)
   let size = await withFile(file, shown, (_, bytes) => Promise.resolve(bytes))
   const attemptMs = opts.attemptDeadlineMs ?? attemptDeadlineFor(size)
   const deadlineMs = opts.deadlineMs ?? 3 * attemptMs
@@ -110,7 +110,6 @@ export async function putFile(url: string, file: string, opts: PutOptions = {}):
         : undefined
 
   let attempts = 0
-  let retryAfter: number | undefined
   // dropped for good after a 417 (a proxy that refuses `Expect: 100-continue`)
   let expect = true
   const started = performance.now()
@@ -120,7 +119,6 @@ export async function putFile(url: string, file: string, opts: PutOptions = {}):
       const before = stopped()
       if (before) throw before
       attempts++
-      retryAfter = undefined
       size = bytes
       const headers = {'content-length': String(bytes), 'content-type': contentType}
       const r = await send(target, handle, bytes, headers, {idleMs: timeoutMs, deadlineMs: attemptMs, expect}, stop)
@@ -143,12 +141,15 @@ export async function putFile(url: string, file: string, opts: PutOptions = {}):
       }
       const {status} = r
       if (status >= 200 && status < 300) return status
-      const retryable = status >= 500 || RETRY_STATUS.has(status) || (status === 417 && expect)
+      // a 417 is a proxy that refuses `Expect: 100-continue`: once more without it
+      const retryable = RETRYABLE_STATUS.has(status) || (status === 417 && expect)
       if (status === 417) expect = false
-      const after = parseRetryAfter(r.retryAfter)
-      if (after !== undefined) retryAfter = Math.min(after, MAX_RETRY_AFTER_MS)
       const what = status >= 300 && status < 400 ? ' (redirects are not followed)' : serviceMessage(r.body, scrub)
-      throw fail(`${status} ${STATUS_CODES[status] ?? ''}${what}`.trim(), {status, retryable})
+      throw fail(`${status} ${STATUS_CODES[status] ?? ''}${what}`.trim(), {
+        status,
+        retryable,
+        retryAfterMs: parseRetryAfter(r.retryAfter),
+      })
     })
 
   try {
@@ -157,7 +158,7 @@ export async function putFile(url: string, file: string, opts: PutOptions = {}):
       retryAfterBase: opts.retryAfterBase ?? 1000,
       // past the deadline nothing is retried: the next attempt would fail at once
       retryable: e => e instanceof ServiceError && e.retryable && !stop.aborted,
-      retryAfterMs: () => retryAfter,
+      maxRetryAfterMs: MAX_RETRY_AFTER_MS,
       onRetry: (e, n, delay) => log(`${getErrorMessage(e)}; retry ${n} of ${retries} in ${delay} ms`),
       sleep: ms => pause(ms, stop),
     })

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode'
 import {inside, makeDirs} from '../../kit/safe-fs.js'
-import {ConfigError, ServiceError} from '../../kit/errors.js'
+import {ConfigError, ServiceError, getErrorMessage} from '../../kit/errors.js'
 import {runEnvironment} from '../env.js'
 import {lineTail, type Executor} from '../pool.js'
 
@@ -82,7 +82,7 @@ export function dockerExecutor(o: {
         })
       } catch (e: unknown) {
         const status = (e as {statusCode?: number}).statusCode
-        const msg = (e as {json?: {message?: string}}).json?.message ?? (e as Error).message
+        const msg = (e as {json?: {message?: string}}).json?.message ?? getErrorMessage(e)
         throw new ServiceError(
           'Docker engine',
           `create container for ${run.id}`,
@@ -94,7 +94,7 @@ export function dockerExecutor(o: {
         await container.start()
       } catch (e: unknown) {
         await container.remove({force: true}).catch(() => undefined)
-        const msg = (e as {json?: {message?: string}}).json?.message ?? (e as Error).message
+        const msg = (e as {json?: {message?: string}}).json?.message ?? getErrorMessage(e)
         throw new ServiceError('Docker engine', `start container for ${run.id}`, msg, {cause: e})
       }
       const tail = lineTail()

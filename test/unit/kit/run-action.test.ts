@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {BuildError, ConfigError, ServiceError} from '../../../src/kit/errors.js'
+import {AuthError, BuildError, ConfigError, ServiceError} from '../../../src/kit/errors.js'
 import {runAction} from '../../../src/kit/run-action.js'
 import {RecordingIO} from '../../helpers/recording-io.js'
 
@@ -48,10 +48,17 @@ describe('runAction, the one outer guard', () => {
     expect(io.failed?.message).toBe('build: image build failed at Step 2/2')
   })
 
-  test('a user-facing service error carries its hint; no stack', async () => {
+  test('a service error carries its hint, and its stack at debug level (where it helps find out why)', async () => {
     const io = new RecordingIO()
     await runAction('build', () => Promise.reject(new ServiceError('registry', 'HEAD', '503', {hint: 'try later'})), io)
     expect(io.failed?.message).toBe('build: HEAD registry: 503\ntry later')
+    expect(io.lines.find(l => l.level === 'debug')?.message).toMatch(/^ServiceError: HEAD registry: 503\n\s+at /)
+  })
+
+  test('a user error (a refused credential) carries its hint and no stack', async () => {
+    const io = new RecordingIO()
+    await runAction('build', () => Promise.reject(new AuthError('HEAD r: 401', {hint: 'log in'})), io)
+    expect(io.failed?.message).toBe('build: HEAD r: 401\nlog in')
     expect(io.lines.filter(l => l.level === 'debug')).toEqual([])
   })
 
