@@ -6,6 +6,7 @@ import {bool, lines, optInt, optString, readInputs} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
 import {buildPlan, parseOverrides} from '../plan/plan.js'
 import type {Plan} from '../plan/types.js'
+import {textTable} from '../report/text-table.js'
 
 /** Inputs of a plan (the CLI's `trainer plan`, and the launch pipeline's first step). */
 export const PlanInputs = z.object({
@@ -60,19 +61,11 @@ export async function plan(io: ActionIO): Promise<Plan> {
 /** A plan as a terminal table. */
 export function planTable(p: Plan): string {
   const keys = [...new Set(p.runs.flatMap(r => Object.keys(r.overrides)))]
-  const rows = [
-    ['run', 'seed', ...keys],
-    ...p.runs.map(r => [r.id, String(r.seed), ...keys.map(k => String(r.params[k]))]),
-  ]
-  const w = rows[0]!.map((_, c) => Math.max(...rows.map(r => r[c]!.length)))
-  const fmt = (r: string[]): string =>
-    r
-      .map((x, c) => x.padEnd(w[c]!))
-      .join('  ')
-      .trimEnd()
   return [
     `${p.experiment}: ${p.runs.length} run${p.runs.length === 1 ? '' : 's'} (launch ${p.launchId})`,
-    fmt(rows[0]!),
-    ...rows.slice(1).map(fmt),
+    textTable(
+      ['run', 'seed', ...keys],
+      p.runs.map(r => [r.id, String(r.seed), ...keys.map(k => String(r.params[k]))]),
+    ),
   ].join('\n')
 }

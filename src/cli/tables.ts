@@ -1,3 +1,4 @@
+import {textTable} from '../report/text-table.js'
 import type {LedgerRun} from '../ledger/ledger.js'
 
 const secs = (r: LedgerRun): string => {
@@ -23,14 +24,5 @@ export function runsTable(runs: readonly LedgerRun[], swept: readonly string[] =
       r.reason ?? '',
     ]
   })
-  const all = [head, ...rows]
-  const w = head.map((_, c) => Math.max(...all.map(r => r[c]!.length)))
-  return all
-    .map(r =>
-      r
-        .map((x, c) => x.padEnd(w[c]!))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')
+  return textTable(head, rows)
 }

@@ -1,4 +1,5 @@
 import type {Scalar} from '../plan/types.js'
+import {textTable} from './text-table.js'
 
 /** One finished run as the results table needs it. */
 export interface RunResult {
@@ -54,12 +55,5 @@ export function resultsTable(summaries: readonly PointSummary[]): string {
       return v ? `${num(v.mean)} ± ${num(v.std)}` : '-'
     }),
   ])
-  const all = [head, ...rows]
-  const w = head.map((_, c) => Math.max(...all.map(r => r[c]!.length)))
-  const fmt = (r: string[]): string =>
-    r
-      .map((x, c) => x.padEnd(w[c]!))
-      .join('  ')
-      .trimEnd()
-  return [fmt(head), w.map(n => '-'.repeat(n)).join('  '), ...rows.map(fmt)].join('\n')
+  return textTable(head, rows, {rule: true})
 }
