@@ -9,24 +9,15 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {request, type IncomingMessage} from 'node:http'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterEach, describe, expect, test} from 'vitest'
+import {describe, expect, test} from 'vitest'
 import {ensureImage, type EnsureResult} from '../../src/image/pipeline.js'
 import {imageSettings} from '../../src/image/settings.js'
 import {AuthError} from '../../src/kit/errors.js'
-import {startServer} from '../helpers/http-server.js'
+import {serversPerTest} from '../helpers/http-server.js'
 import {requireInfra} from '../helpers/infra.js'
 import {RecordingIO} from '../helpers/recording-io.js'
 
-type Server = Awaited<ReturnType<typeof startServer>>
-const servers: Server[] = []
-async function serve(handler: Parameters<typeof startServer>[0]): Promise<Server> {
-  const s = await startServer(handler)
-  servers.push(s)
-  return s
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map(s => s.close()))
-})
+const serve = serversPerTest()
 
 const DIGEST = 'sha256:' + 'c'.repeat(64)
 const USER = 'ci-bot'

@@ -7,26 +7,17 @@ import {chmodSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import type {IncomingMessage} from 'node:http'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterEach, describe, expect, test} from 'vitest'
+import {describe, expect, test} from 'vitest'
 import {dockerCredentials} from '../../src/image/credentials.js'
 import {registryAuthSecrets} from '../../src/image/docker.js'
 import {parseRef} from '../../src/image/ref.js'
 import {checkRealm, RegistryClient} from '../../src/image/registry.js'
 import {AuthError, ConfigError, ServiceError} from '../../src/kit/errors.js'
-import {startServer} from '../helpers/http-server.js'
+import {serversPerTest, type Server} from '../helpers/http-server.js'
 import {RecordingIO} from '../helpers/recording-io.js'
 import {ROOT} from '../helpers/workspace.js'
 
-type Server = Awaited<ReturnType<typeof startServer>>
-const servers: Server[] = []
-async function serve(handler: Parameters<typeof startServer>[0]): Promise<Server> {
-  const s = await startServer(handler)
-  servers.push(s)
-  return s
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map(s => s.close()))
-})
+const serve = serversPerTest()
 
 const DIGEST = 'sha256:' + 'b'.repeat(64)
 const USER = 'ci-bot'

@@ -1,3 +1,4 @@
+import {afterEach} from 'vitest'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
@@ -26,5 +27,20 @@ export async function startServer(handler: (req: IncomingMessage, res: ServerRes
         server.closeAllConnections()
         server.close(() => r())
       }),
+  }
+}
+
+export type Server = Awaited<ReturnType<typeof startServer>>
+
+/** `serve(handler)` for a test file: servers it starts are closed after each test. */
+export function serversPerTest(): (handler: Parameters<typeof startServer>[0]) => Promise<Server> {
+  const servers: Server[] = []
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map(s => s.close()))
+  })
+  return async handler => {
+    const s = await startServer(handler)
+    servers.push(s)
+    return s
   }
 }

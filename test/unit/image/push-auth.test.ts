@@ -1,20 +1,11 @@
-import {afterEach, describe, expect, test} from 'vitest'
+import {describe, expect, test} from 'vitest'
 import {registryAuthSecrets} from '../../../src/image/docker.js'
 import {parseRef} from '../../../src/image/ref.js'
 import {parseChallenges, RegistryClient} from '../../../src/image/registry.js'
 import {AuthError, ServiceError} from '../../../src/kit/errors.js'
-import {startServer} from '../../helpers/http-server.js'
+import {serversPerTest, type Server} from '../../helpers/http-server.js'
 
-type Server = Awaited<ReturnType<typeof startServer>>
-const servers: Server[] = []
-async function serve(handler: Parameters<typeof startServer>[0]): Promise<Server> {
-  const s = await startServer(handler)
-  servers.push(s)
-  return s
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map(s => s.close()))
-})
+const serve = serversPerTest()
 
 const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`
 const ref = (s: Server) => parseRef(`${s.host}/team/trainer:fb83ac1`)
