@@ -146,6 +146,7 @@ export async function cancel(io: ActionIO): Promise<{launch: string; cancelled: 
   const launch = launchOf(ledger, required(i.id, 'id'))
   let cancelled = 0
   let stopping = 0
+  const unstoppable: string[] = []
   for (const listed of ledger.listRuns(launch.id)) {
     // The launcher moves runs as we go: act on a fresh read, by compare-and-set, and
     // read again when it moved first. Final states stay the launcher's to record.
@@ -160,9 +161,9 @@ export async function cancel(io: ActionIO): Promise<{launch: string; cancelled: 
           // a run still starting has no handle yet: the launcher stops it once it starts
           const reached = r.handle === undefined ? 'sent' : await signalRun(r.handle, io.env)
           if (reached === undefined) {
-            throw new ConfigError(`run ${r.id} runs on '${r.backend}', which this command cannot stop yet`, {
-              key: 'backend',
-            })
+            // the others are still cancelled; this one is reported at the end
+            unstoppable.push(`${r.id} (${r.backend})`)
+            break
           }
           if (reached === 'unknown') {
             io.log.warning(`run ${r.id}: its process (${r.handle}) cannot be verified from here: not signalled`)
@@ -184,5 +185,10 @@ export async function cancel(io: ActionIO): Promise<{launch: string; cancelled: 
   await refreshLaunch(io, ledger, ledger.getLaunch(launch.id) ?? launch)
   // a launch whose runs are all final now is final too, whoever ends up recording the last one
   ledger.finishLaunch(launch.id)
+  if (unstoppable.length)
+    throw new ConfigError(
+      `launch ${launch.id}: ${cancelled} cancelled, ${stopping} stopping; this command cannot stop runs on their backend yet: ${unstoppable.join(', ')}`,
+      {key: 'backend'},
+    )
   return {launch: launch.id, cancelled, stopping}
 }

@@ -22,7 +22,9 @@ export interface ConsoleOptions {
 export function consoleIO(o: ConsoleOptions): ActionIO & {outputs: Record<string, string>} {
   const closers = new Closers()
   const secrets: string[] = []
-  const mask = (s: string): string => secrets.reduce((acc, x) => acc.split(x).join('***'), s)
+  // longest first: a secret that contains a shorter one is masked whole
+  const mask = (s: string): string =>
+    [...secrets].sort((a, b) => b.length - a.length).reduce((acc, x) => acc.split(x).join('***'), s)
   const write = o.write ?? ((line: string) => process.stderr.write(line + '\n'))
   const out = (line: string): void => write(mask(line))
   const env = o.env ?? process.env

@@ -60,6 +60,11 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerArgs {
       if (v === undefined) throw new ConfigError(`${flag} needs a value`, {key: flag})
       return v
     }
+    /** An on-off flag: `--flag=value` is a mistake, not a silent yes. */
+    const noValue = (): true => {
+      if (inline !== undefined) throw new ConfigError(`${flag} takes no value, got '${word}'`, {key: flag})
+      return true
+    }
     switch (flag) {
       case '--experiment':
         a.experiment = value()
@@ -72,7 +77,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerArgs {
         a.seed = int(flag, value())
         break
       case '--no-prefer-config-seed':
-        a.preferConfigSeed = false
+        a.preferConfigSeed = !noValue()
         break
       case '--tag':
         a.tag = value()
@@ -87,7 +92,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerArgs {
         break
       }
       case '--allow-missing-upload':
-        a.allowMissingUpload = true
+        a.allowMissingUpload = noValue()
         break
       case '--config':
         a.config = value()
@@ -97,7 +102,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerArgs {
         break
       case '-h':
       case '--help':
-        a.help = true
+        a.help = noValue()
         break
       default:
         if (flag.startsWith('--override-') && flag.length > '--override-'.length) {

@@ -1,7 +1,8 @@
 import {execFileSync} from 'node:child_process'
-import {chmodSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
+import {onTestFinished} from 'vitest'
 
 /** A real git repository in a temporary directory. */
 export class TempRepo {
@@ -32,5 +33,10 @@ export class TempRepo {
   }
   path(p = ''): string {
     return join(this.dir, p)
+  }
+  /** Removes the repository when the current test finishes (call it inside a test). */
+  removeAfterTest(): this {
+    onTestFinished(() => rmSync(this.dir, {recursive: true, force: true}))
+    return this
   }
 }

@@ -1,13 +1,12 @@
 import {EventEmitter} from 'node:events'
-import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {bytes, demux} from '../../../src/backends/local-docker/executor.js'
 import {runPool, seconds, type Executor, type Started} from '../../../src/backends/pool.js'
 import {parseConfig} from '../../../src/config/parse.js'
 import {Ledger} from '../../../src/ledger/ledger.js'
 import {buildPlan} from '../../../src/plan/plan.js'
+import {tempDir} from '../../helpers/temp-dir.js'
 
 test.each([
   ['90m', 5400],
@@ -43,30 +42,48 @@ test('demux splits the engine log frames', () => {
   expect(demux(Buffer.concat([frame(2, 'error: a\n'), frame(1, 'out\n')]))).toBe('error: a\nout\n')
 })
 
-/** An executor whose runs end when the test says, with the exit code it says. */
+/**
+ * An executor whose runs end when the test says, with the exit code it says. It logs every
+ * start and end in order, and the test waits on its starts rather than on the clock.
+ */
 class FakeExecutor implements Executor {
   started: string[] = []
   stopped: string[] = []
+  /** `start <id>` and `end <id>`, in the order they happened. */
+  log: string[] = []
   private ends = new Map<string, (r: {code: number | null; signal: NodeJS.Signals | null}) => void>()
+  private waiters: {n: number; resolve: () => void}[] = []
   start(req: Parameters<Executor['start']>[0]): Promise<Started> {
-    this.started.push(req.run.id)
-    const done = new Promise<{code: number | null; signal: NodeJS.Signals | null}>(r => this.ends.set(req.run.id, r))
+    const id = req.run.id
+    this.started.push(id)
+    this.log.push(`start ${id}`)
+    const done = new Promise<{code: number | null; signal: NodeJS.Signals | null}>(r => this.ends.set(id, r))
+    for (const w of this.waiters.filter(w => this.started.length >= w.n)) {
+      this.waiters.splice(this.waiters.indexOf(w), 1)
+      w.resolve()
+    }
     return Promise.resolve({
-      handle: `fake:${req.run.id}`,
+      handle: `fake:${id}`,
       done,
       stop: () => {
-        this.stopped.push(req.run.id)
-        this.end(req.run.id, 130)
+        this.stopped.push(id)
+        if (this.ends.has(id)) this.end(id, 130)
       },
       tail: () => ['last line'],
     })
   }
+  /** Resolves once `n` runs have been started. */
+  untilStarted(n: number): Promise<void> {
+    return this.started.length >= n ? Promise.resolve() : new Promise(resolve => this.waiters.push({n, resolve}))
+  }
   end(id: string, code: number): void {
-    this.ends.get(id)?.({code, signal: null})
+    const end = this.ends.get(id)
+    if (!end) throw new Error(`${id} is not running`)
+    this.ends.delete(id)
+    this.log.push(`end ${id}`)
+    end({code, signal: null})
   }
 }
-
-const tick = (): Promise<void> => new Promise(r => setTimeout(r, 10))
 
 describe('runPool', () => {
   const cfg = parseConfig('experiments:\n  e:\n    command: [x]\n    runs: 4\n', 'trainer.yml')
@@ -79,22 +96,31 @@ describe('runPool', () => {
     const pool = runPool({
       plan,
       ledger,
-      resultsRoot: mkdtempSync(join(tmpdir(), 'pool-')),
+      resultsRoot: tempDir('pool-'),
       parallel: 2,
       executor: ex,
       signals: new EventEmitter(),
       progress: () => undefined,
     })
-    await tick()
-    expect(ex.started).toEqual(['P.000', 'P.001'])
+    await ex.untilStarted(2)
     ex.end('P.000', 0)
-    await tick()
-    expect(ex.started).toEqual(['P.000', 'P.001', 'P.002'])
+    await ex.untilStarted(3)
     ex.end('P.001', 1)
     ex.end('P.002', 130)
-    await tick()
+    await ex.untilStarted(4)
     ex.end('P.003', 0)
     await pool
+    // never more than two at a time: each start after the second waited for an end
+    expect(ex.log).toEqual([
+      'start P.000',
+      'start P.001',
+      'end P.000',
+      'start P.002',
+      'end P.001',
+      'end P.002',
+      'start P.003',
+      'end P.003',
+    ])
     expect(ledger.listRuns('P').map(r => [r.state, r.exitCode, r.handle])).toEqual([
       ['SUCCEEDED', 0, 'fake:P.000'],
       ['FAILED', 1, 'fake:P.001'],
@@ -114,13 +140,13 @@ describe('runPool', () => {
     const pool = runPool({
       plan,
       ledger,
-      resultsRoot: mkdtempSync(join(tmpdir(), 'pool-')),
+      resultsRoot: tempDir('pool-'),
       parallel: 1,
       executor: ex,
       signals,
       progress: () => undefined,
     })
-    await tick()
+    await ex.untilStarted(1)
     signals.emit('SIGINT')
     await pool
     expect(ex.stopped).toEqual(['Q.000'])

@@ -1,13 +1,13 @@
-import {mkdirSync, mkdtempSync, symlinkSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import type {Readable} from 'node:stream'
 import {extract} from 'tar-stream'
 import {describe, expect, test} from 'vitest'
 import {buildContext} from '../../../src/image/context.js'
+import {tempDir} from '../../helpers/temp-dir.js'
 
 function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ctx-'))
+  const dir = tempDir('ctx-')
   for (const [p, c] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, p)), {recursive: true})
     writeFileSync(join(dir, p), c)

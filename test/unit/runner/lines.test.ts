@@ -1,8 +1,8 @@
-import {open, writeFile, mkdtemp} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {open, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {LineSplitter, readLines} from '../../../src/runner/lines.js'
+import {tempDir} from '../../helpers/temp-dir.js'
 
 /** The lines `chunks` split into. */
 function split(chunks: (string | Buffer)[], max?: number): string[] {
@@ -53,7 +53,7 @@ describe('LineSplitter', () => {
 })
 
 test('readLines reads at most maxBytes and says the file was longer', async () => {
-  const f = join(await mkdtemp(join(tmpdir(), 'lines-')), 'm.jsonl')
+  const f = join(tempDir('lines-'), 'm.jsonl')
   await writeFile(f, '{"a":1}\n{"a":2}\n{"a":3}\n')
   const h = await open(f)
   const lines: string[] = []
