@@ -24,6 +24,7 @@ export const BuildInputs = z.object({
   password: optString(),
   'auth-realms': list(),
   force: bool(false),
+  cache: bool(true),
 })
 
 /** Builds and pushes the training image only when its manifest tag is not in the registry. */

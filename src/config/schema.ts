@@ -32,6 +32,13 @@ export const ImageSchema = z.strictObject({
   'auth-realms': z
     .array(z.string().regex(REALM_HOST, 'a host or host:port, as in the realm URL (no scheme, path or wildcard)'))
     .optional(),
+  /**
+   * Layer cache from the registry (default true): pull `<name>:buildcache` before the build,
+   * build with it as `cache-from`, push it again after the build. `false` builds cold.
+   */
+  cache: z.boolean().optional(),
+  /** Another image to take the layer cache from instead of `<name>:buildcache` (a full reference with a tag). */
+  'cache-from': z.string().min(1).optional(),
 })
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/

@@ -84,6 +84,8 @@ export interface BuildOptions {
   buildArgs: Record<string, string>
   platform?: string | undefined
   noCache?: boolean
+  /** Images whose layers the classic builder may reuse (the Engine API's `cachefrom`); they must be local. */
+  cacheFrom?: readonly string[] | undefined
 }
 
 /**
@@ -104,6 +106,8 @@ export async function buildImage(
       rm: true,
       forcerm: true,
       nocache: o.noCache ?? false,
+      // a JSON-encoded array, as the Engine API wants it
+      ...(o.cacheFrom?.length ? {cachefrom: JSON.stringify(o.cacheFrom)} : {}),
       ...(o.platform ? {platform: o.platform} : {}),
     })
   } catch (e: unknown) {
@@ -233,4 +237,49 @@ export async function pushImage(
   }
   if (!digest) throw new ServiceError(ref.registry, `push ${ref.full}`, 'the engine reported no digest')
   return digest
+}
+
+/**
+ * Pulls an image with the same auth config a push would send. `missing` when the registry has
+ * no such tag (the engine's 404 / "not found" / "manifest unknown"); any other failure throws.
+ */
+export async function pullImage(
+  docker: Docker,
+  ref: ImageRef,
+  creds: PushCredentials | undefined,
+  log: Pick<Logger, 'debug'>,
+): Promise<'pulled' | 'missing'> {
+  const notFound = (m: string): boolean => /not found|manifest unknown|no such (image|manifest)/i.test(m)
+  let stream: NodeJS.ReadableStream
+  try {
+    // auth as its own argument: in the options it would also land in the query string
+    const fromImage = ref.full.slice(0, ref.full.length - ref.tag.length - 1)
+    stream = await docker.createImage(authConfig(creds, ref.registry), {fromImage, tag: ref.tag})
+  } catch (e: unknown) {
+    const status = (e as {statusCode?: unknown}).statusCode
+    if (status === 404 || notFound(getErrorMessage(e))) return 'missing'
+    throw new ServiceError('Docker engine', `pull ${ref.full}`, getErrorMessage(e), {cause: e})
+  }
+  let failure: string | undefined
+  await follow(docker, stream, e => {
+    if (e.error !== undefined) failure = e.errorDetail?.message ?? e.error
+    else if (e.status && !e.id) log.debug(e.status)
+  }).catch((err: unknown) => {
+    failure ??= getErrorMessage(err)
+  })
+  if (failure === undefined) return 'pulled'
+  if (notFound(failure)) return 'missing'
+  if (/unauthorized|authentication required|denied|forbidden/i.test(failure))
+    throw new AuthError(`pull ${ref.full}: ${failure.trim()}`)
+  throw new ServiceError(ref.registry, `pull ${ref.full}`, failure.trim())
+}
+
+/** Gives a local image (by reference or id) another tag. */
+export async function tagImage(docker: Docker, source: string, target: ImageRef): Promise<void> {
+  const repo = target.full.slice(0, target.full.length - target.tag.length - 1)
+  try {
+    await docker.getImage(source).tag({repo, tag: target.tag})
+  } catch (e: unknown) {
+    throw new ServiceError('Docker engine', `tag ${source} as ${target.full}`, getErrorMessage(e), {cause: e})
+  }
 }

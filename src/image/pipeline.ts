@@ -7,11 +7,14 @@ import {
   buildImage,
   connectDocker,
   pingDocker,
+  pullImage,
   PushAuthError,
   pushImage,
   registryAuthSecrets,
+  tagImage,
   type PushCredentials,
 } from './docker.js'
+import {getErrorMessage} from '../kit/errors.js'
 import {resolveRef, sanitizeName, type ImageRef} from './ref.js'
 import {RegistryClient, type PushAuth, type RegistryRequest} from './registry.js'
 import type {ImageSettings} from './settings.js'
@@ -43,6 +46,16 @@ export interface EnsureResult {
   hash: HashResult
   /** Every request sent to the registry, for the log and for tests. */
   requests: RegistryRequest[]
+  /** The layer cache of a build: off, pulled from `from`, or none there yet (absent when nothing was built). */
+  cache?: {state: 'off'} | {state: 'pulled' | 'none'; from: string} | undefined
+}
+
+/** The tag every build pushes its layers under, for the next build's cache. */
+export const CACHE_TAG = 'buildcache'
+
+/** The same repository with another tag. */
+export function withTag(ref: ImageRef, tag: string): ImageRef {
+  return {...ref, tag, full: `${ref.full.slice(0, ref.full.length - ref.tag.length - 1)}:${tag}`}
 }
 
 /** Hashes the manifest and resolves the image reference it names. */
@@ -105,6 +118,11 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
   if (credentials) await registry.pushChallenge(ref)
   const {docker, host} = connectDocker(o.env)
   await pingDocker(docker, host)
+  const cacheRef = s.cache ? (s.cacheFrom ?? withTag(ref, CACHE_TAG)) : undefined
+  const pulled = cacheRef
+    ? await pullCache({docker, ref: cacheRef, target: ref, credentials, registry, log, secret: o.secret})
+    : false
+  if (!cacheRef) log.info('cache: off (image.cache: false or the cache input)')
   const ctx = await buildContext({
     context: s.context,
     dockerfile: s.dockerfile,
@@ -119,7 +137,14 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
     const [, files] = await Promise.all([
       buildImage(
         docker,
-        {context: ctx.stream, dockerfile: ctx.dockerfile, ref, buildArgs: s.buildArgs, platform: s.platform},
+        {
+          context: ctx.stream,
+          dockerfile: ctx.dockerfile,
+          ref,
+          buildArgs: s.buildArgs,
+          platform: s.platform,
+          cacheFrom: pulled && cacheRef ? [cacheRef.full] : undefined,
+        },
         log,
       ),
       ctx.done,
@@ -133,15 +158,20 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
       )
     }
   })
-  const pushed = await log.group(`Push ${ref.full}`, () =>
-    pushWithAuth({docker, ref, credentials, registry, log, secret: o.secret}),
-  )
+  const pushed = await log.group(`Push ${ref.full}`, async () => {
+    const digest = await pushWithAuth({docker, ref, credentials, registry, log, secret: o.secret})
+    if (s.cache) await pushCache({docker, ref, credentials, registry, log, secret: o.secret})
+    return digest
+  })
   // Read the digest back from the registry: the push is only done when the registry says so.
   const back = await registry.manifest(ref)
   if (!back.exists) throw new Error(`pushed ${ref.full} but the registry does not list it`)
   if (back.digest && back.digest !== pushed)
     log.warning(`registry digest ${back.digest} differs from the pushed ${pushed}`)
-  return {ref, digest: back.digest ?? pushed, built: true, hash, requests: registry.requests}
+  const cache = cacheRef
+    ? {state: pulled ? ('pulled' as const) : ('none' as const), from: cacheRef.full}
+    : {state: 'off' as const}
+  return {ref, digest: back.digest ?? pushed, built: true, hash, requests: registry.requests, cache}
 }
 
 /** Pushes after a token hand-off at most this many times (a token may expire during a long push). */
@@ -164,10 +194,7 @@ async function pushWithAuth(o: {
 }): Promise<string> {
   const {ref, log} = o
   for (let attempt = 1; ; attempt++) {
-    const auth: PushAuth = o.credentials ? await o.registry.pushAuth(ref) : {kind: 'none'}
-    const creds: PushCredentials | undefined =
-      auth.kind === 'token' ? {registryToken: auth.token} : auth.kind === 'credentials' ? o.credentials : undefined
-    for (const v of registryAuthSecrets(creds, ref.registry)) o.secret(v)
+    const {auth, creds} = await engineAuth(o)
     if (attempt === 1 && auth.kind === 'token')
       log.info(`${ref.registry} uses bearer tokens: the engine gets a token for ${ref.repository}, not the credentials`)
     if (auth.kind === 'none' && o.credentials)
@@ -181,5 +208,72 @@ async function pushWithAuth(o: {
         `${e.message}; the token may have expired after ${e.layersPushed} layers: pushing again with a new one`,
       )
     }
+  }
+}
+
+/**
+ * What the engine gets for `ref`, by the push's rules ({@link RegistryClient.pushAuth}): a token from
+ * a checked realm, the credentials for a Basic registry, else nothing. Every form is a secret.
+ */
+async function engineAuth(o: {
+  ref: ImageRef
+  credentials: Credentials | undefined
+  registry: RegistryClient
+  secret: (value: string) => void
+}): Promise<{auth: PushAuth; creds: PushCredentials | undefined}> {
+  const auth: PushAuth = o.credentials ? await o.registry.pushAuth(o.ref) : {kind: 'none'}
+  const creds: PushCredentials | undefined =
+    auth.kind === 'token' ? {registryToken: auth.token} : auth.kind === 'credentials' ? o.credentials : undefined
+  for (const v of registryAuthSecrets(creds, o.ref.registry)) o.secret(v)
+  return {auth, creds}
+}
+
+/**
+ * Pulls the layer cache before a build. The credentials go only to the registry the image is
+ * pushed to, under the push's realm rules; another registry's cache is pulled anonymously.
+ * A tag not there yet is the normal first build; any other failure is a warning, never an error.
+ */
+async function pullCache(o: {
+  docker: Parameters<typeof pullImage>[0]
+  ref: ImageRef
+  target: ImageRef
+  credentials: Credentials | undefined
+  registry: RegistryClient
+  log: Logger
+  secret: (value: string) => void
+}): Promise<boolean> {
+  const {ref, log} = o
+  try {
+    const same = ref.registry === o.target.registry
+    const {creds} = same ? await engineAuth(o) : {creds: undefined}
+    if (
+      await log.group(`Pull cache ${ref.full}`, async () => (await pullImage(o.docker, ref, creds, log)) === 'pulled')
+    ) {
+      log.info(`cache: pulled ${ref.full}`)
+      return true
+    }
+    log.info(`cache: none yet (${ref.full} is not in the registry)`)
+  } catch (e: unknown) {
+    log.warning(`cache: could not pull ${ref.full}, building without it: ${getErrorMessage(e)}`)
+  }
+  return false
+}
+
+/** Tags the built image `<name>:buildcache` and pushes it (its layers are already there); failures are warnings. */
+async function pushCache(o: {
+  docker: Parameters<typeof pushImage>[0]
+  ref: ImageRef
+  credentials: Credentials | undefined
+  registry: RegistryClient
+  log: Logger
+  secret: (value: string) => void
+}): Promise<void> {
+  const target = withTag(o.ref, CACHE_TAG)
+  try {
+    await tagImage(o.docker, o.ref.full, target)
+    await pushWithAuth({...o, ref: target})
+    o.log.info(`cache: pushed ${target.full}`)
+  } catch (e: unknown) {
+    o.log.warning(`cache: could not push ${target.full}, the next build starts cold: ${getErrorMessage(e)}`)
   }
 }

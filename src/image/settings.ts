@@ -2,6 +2,7 @@ import {access} from 'node:fs/promises'
 import {basename, dirname, isAbsolute, join, resolve, sep} from 'node:path'
 import {REALM_HOST, type ImageConfig} from '../config/schema.js'
 import {ConfigError} from '../kit/errors.js'
+import {parseRef, type ImageRef} from './ref.js'
 
 /** What the hash and build steps need, after config file, inputs and defaults are merged. */
 export interface ImageSettings {
@@ -19,6 +20,10 @@ export interface ImageSettings {
   fallbackName: string
   /** Hosts (`host` or `host:port`) allowed as token realms of the registry, besides its own and the known ones. */
   authRealms: string[]
+  /** Whether to build with the registry's layer cache (`<name>:buildcache`) and push it back. */
+  cache: boolean
+  /** Where the layer cache comes from instead of `<name>:buildcache` (image.cache-from). */
+  cacheFrom: ImageRef | undefined
 }
 
 /** Overrides given as action inputs or CLI flags (relative to the workspace). */
@@ -32,6 +37,8 @@ export interface ImageOverrides {
   'build-args'?: Record<string, string> | undefined
   platform?: string | undefined
   'auth-realms'?: string[] | undefined
+  /** `false` turns the registry layer cache off; `true` (the input's default) leaves trainer.yml to decide. */
+  cache?: boolean | undefined
 }
 
 export const DEFAULT_TAG_LENGTH = 7
@@ -126,5 +133,11 @@ export async function imageSettings(
     authRealms: over['auth-realms']?.length
       ? realmHosts(over['auth-realms'], {key: 'auth-realms'})
       : realmHosts(cfg?.['auth-realms'] ?? [], {file: cfgFile, key: 'image.auth-realms'}),
+    // either the input or trainer.yml turns the cache off: the input always arrives ('true' by default)
+    cache: over.cache !== false && cfg?.cache !== false,
+    cacheFrom:
+      cfg?.['cache-from'] === undefined
+        ? undefined
+        : parseRef(cfg['cache-from'], {...(cfgFile === undefined ? {} : {file: cfgFile}), key: 'image.cache-from'}),
   }
 }

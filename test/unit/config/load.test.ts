@@ -1,10 +1,10 @@
-import {mkdtempSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {loadConfig} from '../../../src/config/load.js'
 import {parseConfig} from '../../../src/config/parse.js'
 import {ConfigError} from '../../../src/kit/errors.js'
+import {tempDir} from '../../helpers/temp-dir.js'
 
 function located(text: string): string {
   try {
@@ -36,7 +36,7 @@ describe('parseConfig', () => {
   test.each([
     [
       'image:\n  name: x\n  tagg: 3\n',
-      "trainer.yml:3:3: image.tagg: unknown key 'tagg'; valid keys: 'name', 'registry', 'dockerfile', 'context', 'manifest', 'tag-length', 'build-args', 'platform', 'dockerignore', 'auth-realms'",
+      "trainer.yml:3:3: image.tagg: unknown key 'tagg'; valid keys: 'name', 'registry', 'dockerfile', 'context', 'manifest', 'tag-length', 'build-args', 'platform', 'dockerignore', 'auth-realms', 'cache', 'cache-from'",
     ],
     [
       'imag:\n  name: x\n',
@@ -89,15 +89,15 @@ describe('parseConfig', () => {
 
 describe('loadConfig', () => {
   test('no trainer.yml: built-in defaults', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cfg-'))
+    const dir = tempDir('cfg-')
     expect(await loadConfig(dir)).toEqual({config: {}, file: undefined})
   })
   test('an explicit path must exist', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cfg-'))
+    const dir = tempDir('cfg-')
     await expect(loadConfig(dir, 'other.yml')).rejects.toThrow('config file other.yml cannot be read: ENOENT')
   })
   test('reads trainer.yml from the directory', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cfg-'))
+    const dir = tempDir('cfg-')
     writeFileSync(join(dir, 'trainer.yml'), 'image:\n  name: x\n')
     expect((await loadConfig(dir)).config).toEqual({image: {name: 'x'}})
   })

@@ -1,10 +1,9 @@
-import {mkdtempSync} from 'node:fs'
-import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {withoutModem} from '../../../src/image/modem-debug.js'
 import {imageSettings, realmHosts, workspaceOutputs} from '../../../src/image/settings.js'
 import {ConfigError} from '../../../src/kit/errors.js'
+import {suiteTempDir} from '../../helpers/temp-dir.js'
 
 describe('realmHosts', () => {
   test.each([
@@ -34,7 +33,7 @@ describe('realmHosts', () => {
 })
 
 describe('imageSettings auth-realms', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'settings-'))
+  const dir = suiteTempDir('settings-')
   test('the input wins over trainer.yml; an empty input leaves trainer.yml in force', async () => {
     const cfg = {'auth-realms': ['auth.example.com']}
     const yml = join(dir, 'trainer.yml')
