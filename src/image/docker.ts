@@ -86,6 +86,8 @@ export interface BuildOptions {
   noCache?: boolean
   /** Images whose layers the classic builder may reuse (the Engine API's `cachefrom`); they must be local. */
   cacheFrom?: readonly string[] | undefined
+  /** Labels set on the image (see labels.ts). */
+  labels?: Record<string, string> | undefined
 }
 
 /**
@@ -108,6 +110,7 @@ export async function buildImage(
       nocache: o.noCache ?? false,
       // a JSON-encoded array, as the Engine API wants it
       ...(o.cacheFrom?.length ? {cachefrom: JSON.stringify(o.cacheFrom)} : {}),
+      ...(o.labels ? {labels: o.labels} : {}),
       ...(o.platform ? {platform: o.platform} : {}),
     })
   } catch (e: unknown) {

@@ -2,6 +2,7 @@ import {relative} from 'node:path'
 import type {Logger} from '../kit/io.js'
 import {hashManifest, type HashResult} from '../manifest/hash.js'
 import {buildContext} from './context.js'
+import {imageLabels} from './labels.js'
 import {dockerConfigDir, dockerCredentials, type Credentials} from './credentials.js'
 import {
   buildImage,
@@ -144,6 +145,7 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
           buildArgs: s.buildArgs,
           platform: s.platform,
           cacheFrom: pulled && cacheRef ? [cacheRef.full] : undefined,
+          labels: await imageLabels(o.env, {root: hash.root, manifestHash: hash.hash}),
         },
         log,
       ),

@@ -123,11 +123,18 @@ describe.skipIf(!infra)('the registry layer cache against a real Docker engine a
     expect(proxy.log.some(l => l.method === 'GET' && l.url.startsWith(`/v2/${name}/blobs/`))).toBe(true)
 
     const s = steps(warm.log)
-    expect(s.map(x => x.step.replace(/ : .*/, ''))).toEqual(['Step 1/4', 'Step 2/4', 'Step 3/4', 'Step 4/4'])
+    // the Dockerfile's four steps (the OCI labels follow as steps of their own, after every one of them)
+    expect(s.slice(0, 4).map(x => x.step.replace(/\/\d+ : .*/, ''))).toEqual(['Step 1', 'Step 2', 'Step 3', 'Step 4'])
     for (const x of s.slice(1, 3)) expect(x.lines, x.step).toContain(' ---> Using cache')
-    expect(s[3]!.step).toBe('Step 4/4 : COPY app.txt /app.txt')
+    expect(s[3]!.step).toMatch(/^Step 4\/\d+ : COPY app.txt \/app.txt$/)
     expect(s[3]!.lines).not.toContain(' ---> Using cache')
     expect(warm.log).not.toContain(`slow step ${nonce}`) // the slow RUN did not run
+    // OCI labels: the commit built and the manifest hash the tag stands for
+    const labels = (await docker.getImage(warm.r.ref.full).inspect()).Config.Labels
+    expect(labels).toMatchObject({
+      'org.opencontainers.image.revision': repo.git('rev-parse', 'HEAD').trim(),
+      'dev.trainer-action.manifest.sha256': warm.r.hash.hash,
+    })
     expect(await tagInRegistry(i.TRAINER_TEST_REGISTRY, name, warm.r.ref.tag)).toBe(true)
   })
 
