@@ -14,6 +14,25 @@ export function timeCommand(cmd, args, opts = {}, runs = 10, warmup = 2) {
   return stats(times)
 }
 
+/**
+ * Times several commands in rounds (each round runs every command once, after `warmup`
+ * rounds), so that load from elsewhere on the machine falls on all of them alike; for
+ * ratios between them. `cmds` maps a name to [cmd, args, opts]; returns stats by name.
+ */
+export function timeRounds(cmds, runs = 10, warmup = 2) {
+  const times = Object.fromEntries(Object.keys(cmds).map(k => [k, []]))
+  for (let i = 0; i < warmup + runs; i++) {
+    for (const [name, [cmd, args, opts = {}]] of Object.entries(cmds)) {
+      const t0 = process.hrtime.bigint()
+      const r = spawnSync(cmd, args, {stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, ...opts})
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6
+      if (r.status !== 0) throw new Error(`${name}: ${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`)
+      if (i >= warmup) times[name].push(ms)
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, t]) => [k, stats(t)]))
+}
+
 export function stats(times) {
   const s = [...times].sort((a, b) => a - b)
   const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2

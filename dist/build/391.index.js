@@ -90,7 +90,7 @@ function dockerExecutor(o) {
             }
             catch (e) {
                 const status = e.statusCode;
-                const msg = e.json?.message ?? e.message;
+                const msg = e.json?.message ?? (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(e);
                 throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._7('Docker engine', `create container for ${run.id}`, status === 404 ? `${msg} (build it first: trainer build)` : msg, { cause: e });
             }
             try {
@@ -98,7 +98,7 @@ function dockerExecutor(o) {
             }
             catch (e) {
                 await container.remove({ force: true }).catch(() => undefined);
-                const msg = e.json?.message ?? e.message;
+                const msg = e.json?.message ?? (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(e);
                 throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._7('Docker engine', `start container for ${run.id}`, msg, { cause: e });
             }
             const tail = (0,_pool_js__WEBPACK_IMPORTED_MODULE_2__/* .lineTail */ .f7)();

@@ -124,6 +124,13 @@ const ImageSchema = schemas/* strictObject */.rej({
      */
     'auth-realms': schemas/* array */.YOg(schemas/* string */.YjP().regex(REALM_HOST, 'a host or host:port, as in the realm URL (no scheme, path or wildcard)'))
         .optional(),
+    /**
+     * Layer cache from the registry (default true): pull `<name>:buildcache` before the build,
+     * build with it as `cache-from`, push it again after the build. `false` builds cold.
+     */
+    cache: schemas/* boolean */.zMY().optional(),
+    /** Another image to take the layer cache from instead of `<name>:buildcache` (a full reference with a tag). */
+    'cache-from': schemas/* string */.YjP().min(1).optional(),
 });
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const paramKey = schemas/* string */.YjP().regex(KEY, 'parameter names are letters, digits, _ . - (starting with a letter or _)');

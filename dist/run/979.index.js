@@ -51,12 +51,15 @@ class ServiceError extends TrainerError {
     op;
     status;
     retryable;
+    /** How long the service asked us to wait before trying again (its Retry-After), in ms. */
+    retryAfterMs;
     constructor(service, op, message, options = {}) {
         super(`${op} ${service}: ${message}`, options);
         this.service = service;
         this.op = op;
         this.status = options.status;
         this.retryable = options.retryable ?? false;
+        this.retryAfterMs = options.retryAfterMs;
     }
 }
 class NotFoundError extends TrainerError {
@@ -84,9 +87,13 @@ function getErrorMessage(e) {
 function wrapError(e) {
     return e instanceof Error ? e : new Error(String(e));
 }
-/** Errors caused by the user or the environment rather than by a bug in this code. */
+/**
+ * Errors the user can act on from the message alone (bad input, refused credentials, a
+ * missing thing, a stop): no stack. A ServiceError (a service failed or could not be
+ * reached) and anything else keep their stack at debug level, where it helps find out why.
+ */
 function isUserError(e) {
-    return e instanceof TrainerError;
+    return e instanceof TrainerError && !(e instanceof ServiceError);
 }
 
 
@@ -534,6 +541,12 @@ function parseRunnerArgs(argv) {
                 throw new errors/* ConfigError */.xL(`${flag} needs a value`, { key: flag });
             return v;
         };
+        /** An on-off flag: `--flag=value` is a mistake, not a silent yes. */
+        const noValue = () => {
+            if (inline !== undefined)
+                throw new errors/* ConfigError */.xL(`${flag} takes no value, got '${word}'`, { key: flag });
+            return true;
+        };
         switch (flag) {
             case '--experiment':
                 a.experiment = value();
@@ -546,7 +559,7 @@ function parseRunnerArgs(argv) {
                 a.seed = args_int(flag, value());
                 break;
             case '--no-prefer-config-seed':
-                a.preferConfigSeed = false;
+                a.preferConfigSeed = !noValue();
                 break;
             case '--tag':
                 a.tag = value();
@@ -562,7 +575,7 @@ function parseRunnerArgs(argv) {
                 break;
             }
             case '--allow-missing-upload':
-                a.allowMissingUpload = true;
+                a.allowMissingUpload = noValue();
                 break;
             case '--config':
                 a.config = value();
@@ -572,7 +585,7 @@ function parseRunnerArgs(argv) {
                 break;
             case '-h':
             case '--help':
-                a.help = true;
+                a.help = noValue();
                 break;
             default:
                 if (flag.startsWith('--override-') && flag.length > '--override-'.length) {
@@ -1613,6 +1626,12 @@ var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
 ;// CONCATENATED MODULE: ./src/kit/retry.ts
+
+/**
+ * HTTP statuses worth another try, for every service this project talks to: time-outs,
+ * rate limits and the transient server errors (not 501 Not Implemented or 505).
+ */
+const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
 const defaultSleep = (ms) => new Promise(r => setTimeout(r, ms));
 /** Runs `fn`, retrying only the errors `retryable` names, with quadratic backoff and jitter. */
 async function retry(fn, o) {
@@ -1622,15 +1641,20 @@ async function retry(fn, o) {
             return await fn(attempt);
         }
         catch (e) {
-            if (attempt >= o.retries || !o.retryable(e))
+            if (attempt >= o.retries || !(o.retryable ?? serviceRetryable)(e))
                 throw e;
             const jitter = 0.75 + Math.random() * 0.5;
-            const delay = o.retryAfterMs?.(e) ?? Math.round((attempt + 1) ** 2 * o.retryAfterBase * jitter);
+            const asked = (o.retryAfterMs ?? serviceRetryAfter)(e);
+            const delay = asked === undefined
+                ? Math.round((attempt + 1) ** 2 * o.retryAfterBase * jitter)
+                : Math.min(asked, o.maxRetryAfterMs ?? 60_000);
             o.onRetry?.(e, attempt + 1, delay);
             await sleep(delay);
         }
     }
 }
+const serviceRetryable = (e) => e instanceof errors/* ServiceError */._7 && e.retryable;
+const serviceRetryAfter = (e) => (e instanceof errors/* ServiceError */._7 ? e.retryAfterMs : undefined);
 /** Parses a Retry-After header (seconds or an HTTP date) into ms. */
 function parseRetryAfter(value, now = Date.now()) {
     if (!value)
@@ -1651,8 +1675,6 @@ function parseRetryAfter(value, now = Date.now()) {
 
 
 
-/** Statuses worth another try; every other 4xx fails at once (plugin-retry's doNotRetry). */
-const RETRY_STATUS = new Set([408, 425, 429]);
 /** A server's Retry-After is honoured up to this, so a run never sleeps for hours. */
 const MAX_RETRY_AFTER_MS = 60_000;
 const upload_CHUNK = 1 << 20;
@@ -1716,7 +1738,6 @@ async function putFile(url, file, opts = {}) {
             ? fail(`upload deadline of ${seconds(deadlineMs)} passed`, { retryable: false })
             : undefined;
     let attempts = 0;
-    let retryAfter;
     // dropped for good after a 417 (a proxy that refuses `Expect: 100-continue`)
     let expect = true;
     const started = performance.now();
@@ -1725,7 +1746,6 @@ async function putFile(url, file, opts = {}) {
         if (before)
             throw before;
         attempts++;
-        retryAfter = undefined;
         size = bytes;
         const headers = { 'content-length': String(bytes), 'content-type': contentType };
         const r = await send(target, handle, bytes, headers, { idleMs: timeoutMs, deadlineMs: attemptMs, expect }, stop);
@@ -1750,14 +1770,16 @@ async function putFile(url, file, opts = {}) {
         const { status } = r;
         if (status >= 200 && status < 300)
             return status;
-        const retryable = status >= 500 || RETRY_STATUS.has(status) || (status === 417 && expect);
+        // a 417 is a proxy that refuses `Expect: 100-continue`: once more without it
+        const retryable = RETRYABLE_STATUS.has(status) || (status === 417 && expect);
         if (status === 417)
             expect = false;
-        const after = parseRetryAfter(r.retryAfter);
-        if (after !== undefined)
-            retryAfter = Math.min(after, MAX_RETRY_AFTER_MS);
         const what = status >= 300 && status < 400 ? ' (redirects are not followed)' : serviceMessage(r.body, scrub);
-        throw fail(`${status} ${external_node_http_.STATUS_CODES[status] ?? ''}${what}`.trim(), { status, retryable });
+        throw fail(`${status} ${external_node_http_.STATUS_CODES[status] ?? ''}${what}`.trim(), {
+            status,
+            retryable,
+            retryAfterMs: parseRetryAfter(r.retryAfter),
+        });
     });
     try {
         const status = await retry(attempt, {
@@ -1765,7 +1787,7 @@ async function putFile(url, file, opts = {}) {
             retryAfterBase: opts.retryAfterBase ?? 1000,
             // past the deadline nothing is retried: the next attempt would fail at once
             retryable: e => e instanceof errors/* ServiceError */._7 && e.retryable && !stop.aborted,
-            retryAfterMs: () => retryAfter,
+            maxRetryAfterMs: MAX_RETRY_AFTER_MS,
             onRetry: (e, n, delay) => log(`${(0,errors/* getErrorMessage */.u1)(e)}; retry ${n} of ${retries} in ${delay} ms`),
             sleep: ms => pause(ms, stop),
         });

@@ -122,9 +122,14 @@ export async function indexEntries(root: string): Promise<GitEntry[]> {
   return out
 }
 
-/** Paths whose work-tree state may differ from HEAD (stat-based, may over-report; callers verify). */
-export async function changedSinceHead(root: string): Promise<string[]> {
-  return splitZ(await git(root, ['diff-index', '--name-only', '-z', '--no-renames', '--no-relative', 'HEAD']))
+/**
+ * Paths whose work-tree state may differ from HEAD (stat-based, may over-report; callers
+ * verify), relative to the top level: those the pathspecs match, or all when there are none.
+ * A submodule counts only for its recorded commit: git does not look inside its work tree.
+ */
+export async function changedSinceHead(root: string, pathspecs: readonly string[] = []): Promise<string[]> {
+  const args = ['diff-index', '--name-only', '-z', '--no-renames', '--no-relative', '--ignore-submodules=dirty']
+  return splitZ(await git(root, [...args, 'HEAD', '--', ...pathspecs]))
 }
 
 /** Paths whose work-tree state may differ from the index (stat-based, may over-report). */
@@ -143,8 +148,8 @@ export async function hashObjects(root: string, paths: readonly string[]): Promi
   return r.stdout.toString('utf8').trim().split('\n')
 }
 
-/** Untracked, not ignored files matching the given pathspecs (none: none). */
+/** Untracked, not ignored files matching the given pathspecs (none: none), relative to the top level. */
 export async function untrackedMatching(root: string, pathspecs: readonly string[]): Promise<string[]> {
   if (pathspecs.length === 0) return []
-  return splitZ(await git(root, ['ls-files', '-o', '--exclude-standard', '-z', '--', ...pathspecs]))
+  return splitZ(await git(root, ['ls-files', '-o', '--exclude-standard', '--full-name', '-z', '--', ...pathspecs]))
 }

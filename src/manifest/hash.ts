@@ -16,7 +16,14 @@ import {
   type GitEntry,
   type Listing,
 } from './git.js'
-import {parseManifest, patternBases, selectIndices, selectPaths, type ManifestPattern} from './patterns.js'
+import {
+  manifestPathspecs,
+  parseManifest,
+  patternBases,
+  selectIndices,
+  selectPaths,
+  type ManifestPattern,
+} from './patterns.js'
 
 export interface HashOptions {
   /** Where to start: the repository (or any directory inside it). */
@@ -202,39 +209,22 @@ function algoOf(entries: GitEntry[]): 'sha1' | 'sha256' {
 export async function hashManifest(o: HashOptions): Promise<HashResult> {
   const cwd = resolve(o.cwd)
   const manifestPath = isAbsolute(o.manifest) ? o.manifest : resolve(cwd, o.manifest)
-  // Start git at once: listing HEAD and comparing the work tree run while we read the manifest.
-  // The work-tree comparison (an lstat of every tracked file) starts once the listing is
-  // in, so the two do not compete for the cores; it then runs while we select and hash.
-  let patternsReady: (p: ManifestPattern[]) => void = () => undefined
-  const parsed = new Promise<ManifestPattern[]>(r => (patternsReady = r))
+  // Listing HEAD starts at once and runs while we find the repository and read the manifest.
   const tree = o.includeWorktree ? undefined : headListing(cwd)
-  const early = tree && {
-    tree,
-    // edits of tracked files, and new files that the manifest's own patterns match (git
-    // pathspecs: an unanchored `Dockerfile` or `configs/` is looked for at any depth)
-    changed: (async () => {
-      const untracked = parsed.then(patterns =>
-        untrackedMatching(
-          cwd,
-          patterns.filter(p => !p.negated).flatMap(p => p.pathspecs),
-        ).catch(() => []),
-      )
-      await tree
-      const [edited, fresh] = await Promise.all([changedSinceHead(cwd), untracked])
-      return [...edited, ...fresh]
-    })(),
-  }
-  early?.tree.catch(() => undefined)
-  early?.changed.catch(() => undefined)
+  tree?.catch(() => undefined)
   const top = await gitTopLevel(cwd)
   const root = top ?? cwd
   const manifestRel = relative(root, manifestPath).split(sep).join('/')
   const manifestLabel = manifestRel.startsWith('..') ? manifestPath : manifestRel
   const text = await readManifest(manifestPath, manifestLabel)
   const patterns = parseManifest(text, manifestLabel)
-  patternsReady(patterns)
   if (patterns.every(p => p.negated))
     throw new ConfigError(`image manifest ${manifestLabel} lists no files`, {file: manifestLabel})
+  // The work-tree checks start as soon as the manifest names its paths, alongside the listing.
+  // (On two cores, waiting for the listing first measured the same: the run is CPU-bound there.
+  // With more cores, starting together takes the listing off the checks' path.)
+  const changed = tree && top !== undefined ? uncommittedCandidates(top, patterns) : undefined
+  changed?.catch(() => undefined)
 
   let listing: Listing
   let selected: number[]
@@ -277,7 +267,7 @@ export async function hashManifest(o: HashOptions): Promise<HashResult> {
     source = 'head'
     // Select and hash while git is still comparing the work tree with HEAD.
     try {
-      listing = await early!.tree
+      listing = await tree!
     } catch (e: unknown) {
       throw new ConfigError(
         `cannot read HEAD of the repository at ${root}: ${e instanceof Error ? e.message : String(e)}`,
@@ -309,7 +299,7 @@ export async function hashManifest(o: HashOptions): Promise<HashResult> {
     )
   }
   const hash = digestListing(listing, selected)
-  if (source === 'head') await warnUncommitted(root, await early!.changed, listing, patterns, o.log)
+  if (source === 'head') await warnUncommitted(root, await changed!, listing, patterns, o.log)
   const l = listing
   let files: GitEntry[] | undefined
   return {
@@ -323,6 +313,28 @@ export async function hashManifest(o: HashOptions): Promise<HashResult> {
     root,
     manifest: manifestLabel,
   }
+}
+
+/**
+ * Beyond this many pathspecs that git must glob-match against every tracked path (an unanchored
+ * `*.toml` or `Dockerfile`: about 5 ms per 100,000 files each), comparing every tracked file's
+ * stat (about 70 ms per 100,000) is cheaper than narrowing the comparison to the manifest's paths.
+ */
+const MAX_UNANCHORED_PATHSPECS = 8
+
+/**
+ * Listed paths that may differ from HEAD: tracked files git sees changed (stat-based) and
+ * untracked files, asked of git at once and limited to the manifest's own paths. Paths are
+ * relative to `top`; callers keep the listed ones and compare them with HEAD.
+ */
+async function uncommittedCandidates(top: string, patterns: ManifestPattern[]): Promise<string[]> {
+  const specs = manifestPathspecs(patterns)
+  const unanchored = specs.filter(s => s.startsWith(':(top,glob)**/')).length
+  const [edited, fresh] = await Promise.all([
+    changedSinceHead(top, unanchored > MAX_UNANCHORED_PATHSPECS ? [] : specs),
+    untrackedMatching(top, specs).catch(() => []),
+  ])
+  return [...edited, ...fresh]
 }
 
 /** Warns, per listed file, when the work tree differs from HEAD: the tag would not reflect it. */

@@ -96,17 +96,34 @@ export function parseManifest(text: string, file: string): ManifestPattern[] {
     }
     if (/^[A-Za-z]:[\\/]/.test(p)) throw new ConfigError(`pattern '${raw.trim()}' is an absolute path`, where)
     const {glob, literal} = gitGlob(p)
-    // git's glob pathspec magic reads a gitignore glob the same way (`*` stays in a component)
-    const spec = anchored ? p : `**/${p}`
     out.push({
       line,
       source: raw.trim(),
       negated,
       ...compile(anchored ? glob : `**/${glob}`, dirOnly, anchored ? literal : undefined, anchored),
-      pathspecs: [`:(top,glob)${spec}`, `:(top,glob)${spec}/**`],
+      pathspecs: pathspecsOf(anchored ? p : `**/${p}`, anchored ? literal : undefined),
     })
   })
   return out
+}
+
+/**
+ * git pathspecs that cover a pattern and everything under what it matches. git matches a
+ * literal pathspec by prefix (a directory covers its files) without any glob matching; a glob
+ * (git's glob magic reads a gitignore glob the same way: `*` stays in a component) needs a
+ * second pathspec for the files under what it matches, unless it already ends in `/**`.
+ */
+function pathspecsOf(spec: string, literal: string | undefined): string[] {
+  if (literal !== undefined) return [`:(top,literal)${literal}`]
+  return spec.endsWith('/**') ? [`:(top,glob)${spec}`] : [`:(top,glob)${spec}`, `:(top,glob)${spec}/**`]
+}
+
+/**
+ * The git pathspecs of a manifest's positive patterns, without repeats: what git is asked
+ * about when it looks for uncommitted and untracked listed files.
+ */
+export function manifestPathspecs(patterns: readonly ManifestPattern[]): string[] {
+  return [...new Set(patterns.filter(p => !p.negated).flatMap(p => p.pathspecs))]
 }
 
 /**

@@ -49,6 +49,18 @@ describe('dist/hash run as a runner runs it', () => {
     expect(wt.outputs.hash).not.toBe(head.outputs.hash)
   })
 
+  test('only listed files are checked: a new listed file warns, an edited unlisted one does not', async () => {
+    const r = repo()
+    r.write('src/c.py', 'new\n').write('README.md', 'edited, not listed\n')
+    const res = await runDist('hash', {workspace: r.dir})
+    expect(res.code, res.stderr + res.stdout).toBe(0)
+    expect(res.stdout).toContain(
+      '::warning file=src/c.py::src/c.py is not committed: the tag hashes HEAD and does not reflect it',
+    )
+    expect(res.stdout).not.toContain('README.md')
+    expect(res.outputs.files).toBe('3')
+  })
+
   test('trainer.yml names the manifest and tag length', async () => {
     const r = repo()
       .write('trainer.yml', 'image:\n  manifest: images/train.manifest\n  tag-length: 10\n')

@@ -1,16 +1,17 @@
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {chmodSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {ConfigError} from '../../../src/kit/errors.js'
 import {blobId, hashManifest, type HashOptions} from '../../../src/manifest/hash.js'
 import {TempRepo} from '../../helpers/git.js'
 import {RecordingIO} from '../../helpers/recording-io.js'
+import {tempDir} from '../../helpers/temp-dir.js'
 
 function repo(): TempRepo {
   return new TempRepo()
+    .removeAfterTest()
     .write('.image-manifest', '# what goes into the image\nsrc/**/*.py\nDockerfile\n')
     .write('Dockerfile', 'FROM scratch\n')
     .write('src/a.py', 'print(1)\n')
@@ -168,8 +169,71 @@ describe('hashManifest in a git checkout', () => {
     ])
   })
 
+  test.each([
+    ['edited', (r: TempRepo) => r.write('src/a.py', 'print("edit")\n'), 'has uncommitted changes'],
+    ['new and untracked', (r: TempRepo) => r.write('src/pkg/c.py', 'x\n'), 'is not committed'],
+    ['deleted', (r: TempRepo) => rmSync(r.path('src/a.py')), 'is deleted in the work tree'],
+    ['made executable', (r: TempRepo) => chmodSync(r.path('src/a.py'), 0o755), 'has an uncommitted mode change'],
+  ])('[%#] a listed file %s is warned about', async (_, change, why) => {
+    const r = repo()
+    change(r)
+    const warnings = (await h(r.dir)).io.warnings().map(w => w.message)
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(new RegExp(`^src/(a|pkg/c)\\.py ${why}`))
+  })
+
+  test('git compares the work tree with HEAD only under the manifest’s paths (issue 8 #16)', async () => {
+    const r = repo()
+    r.write('README.md', 'unlisted and edited\n').write('notes/new.txt', 'unlisted and untracked\n')
+    r.write('src/a.py', 'print("listed and edited")\n')
+    const trace = join(tempDir('trainer-trace-'), 'trace')
+    process.env.GIT_TRACE = trace
+    const a = await h(r.dir)
+    expect(a.io.warnings().map(w => w.message)).toEqual([
+      'src/a.py has uncommitted changes: the tag hashes HEAD and does not reflect it',
+    ])
+    // every git command that looks at the work tree is limited to the manifest's patterns
+    const worktree = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter(l => /trace: built-in: git (diff-index|diff-files|status|ls-files -o)\b/.test(l))
+    expect(worktree.length).toBeGreaterThan(0)
+    for (const line of worktree) {
+      const specs = line.slice(line.indexOf(' -- ') + 4).split(' ')
+      for (const spec of specs) expect(spec, line).toMatch(/^':\(top,\w+\)(src\/\*\*\/\*\.py|\*\*\/Dockerfile)/)
+    }
+  })
+
+  test('past a few unanchored patterns the whole tree is compared; only listed files still warn', async () => {
+    const names = Array.from({length: 10}, (_, i) => `conf${i}.toml`)
+    const r = repo().write('.image-manifest', `src/**\n${names.join('\n')}\n`)
+    for (const n of names) r.write(`conf/${n}`, 'x = 1\n')
+    r.commit()
+    r.write('README.md', 'unlisted and edited\n').write('conf/conf3.toml', 'x = 2\n').write('sub/conf4.toml', 'y\n')
+    expect(
+      (await h(r.dir)).io
+        .warnings()
+        .map(w => w.message)
+        .sort(),
+    ).toEqual([
+      'conf/conf3.toml has uncommitted changes: the tag hashes HEAD and does not reflect it',
+      'sub/conf4.toml is not committed: the tag hashes HEAD and does not reflect it',
+    ])
+  })
+
+  test('run from a subdirectory, a new listed file is still warned about by its path from the root', async () => {
+    const r = repo().write('.image-manifest', 'src/**\n').commit()
+    r.write('src/pkg/new.py', 'x\n')
+    expect((await h(r.path('src/pkg'), {manifest: '../../.image-manifest'})).io.warnings()).toEqual([
+      {
+        level: 'warning',
+        message: 'src/pkg/new.py is not committed: the tag hashes HEAD and does not reflect it',
+        where: {file: 'src/pkg/new.py'},
+      },
+    ])
+  })
+
   test('include-worktree keeps a submodule at its recorded commit even when its files changed', async () => {
-    const sub = new TempRepo().write('s.txt', 'sub\n').commit()
+    const sub = new TempRepo().removeAfterTest().write('s.txt', 'sub\n').commit()
     const r = repo()
     r.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub.dir, 'vendor')
     r.write('.image-manifest', 'src/**\nvendor\n').commit()
@@ -217,7 +281,7 @@ describe('hashManifest in a git checkout', () => {
   })
 
   test('a repository without commits asks for a commit', async () => {
-    const r = new TempRepo().write('.image-manifest', 'x\n').write('x', '1')
+    const r = new TempRepo().removeAfterTest().write('.image-manifest', 'x\n').write('x', '1')
     await expect(h(r.dir)).rejects.toThrow(/cannot read HEAD/)
   })
 
@@ -235,7 +299,7 @@ describe('hashManifest outside git', () => {
     chmodSync(r.path('src/a.py'), 0o755)
     r.commit('exec bit')
     const inGit = await h(r.dir)
-    const plain = mkdtempSync(join(tmpdir(), 'trainer-plain-'))
+    const plain = tempDir('trainer-plain-')
     cpSync(r.dir, plain, {recursive: true})
     rmSync(join(plain, '.git'), {recursive: true})
     const onDisk = await h(plain)
@@ -245,7 +309,7 @@ describe('hashManifest outside git', () => {
   })
 
   test('blobId matches git hash-object', () => {
-    const r = new TempRepo()
+    const r = new TempRepo().removeAfterTest()
     r.write('f', 'hello\n')
     expect(blobId(Buffer.from('hello\n'))).toBe(r.git('hash-object', 'f').trim())
   })
@@ -253,7 +317,7 @@ describe('hashManifest outside git', () => {
 
 describe('hashManifest outside git: symbolic links', () => {
   test('a directory link inside the tree is not followed: its files are not listed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trainer-links-'))
+    const dir = tempDir('trainer-links-')
     mkdirSync(join(dir, 'src/lib'), {recursive: true})
     writeFileSync(join(dir, 'src/lib/a.py'), 'a\n')
     writeFileSync(join(dir, 'train.py'), 't\n')

@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest'
 import {ConfigError} from '../../../src/kit/errors.js'
-import {parseManifest, patternBases, selectPaths} from '../../../src/manifest/patterns.js'
+import {manifestPathspecs, parseManifest, patternBases, selectPaths} from '../../../src/manifest/patterns.js'
+import {TempRepo} from '../../helpers/git.js'
 
 const FILES = [
   '.image-manifest',
@@ -143,4 +144,49 @@ test('patternBases limits a walk to static prefixes', () => {
     'Stack/arr-trainer/Dockerfile',
   ])
   expect(patternBases(parseManifest('ARR_COC/**\n*.py', 'm'))).toEqual([''])
+})
+
+describe('manifestPathspecs: what git is asked about for uncommitted and untracked files', () => {
+  const files = [...FILES, 'ARR_COC/weights.py/inner.txt', 'lit*eral/x.txt', 'Dockerfile.dev']
+  let repo: TempRepo | undefined
+  const gitFiles = (specs: string[]): string[] => {
+    if (!repo) {
+      repo = new TempRepo()
+      for (const f of files) repo.write(f, 'x\n')
+      repo.commit()
+    }
+    return repo
+      .git('ls-files', '-z', '--', ...specs)
+      .split('\0')
+      .filter(Boolean)
+      .sort()
+  }
+
+  test.each([
+    [['ARR_COC/**/*.py'], []],
+    [['Dockerfile'], []],
+    [['/Dockerfile', 'Stack/arr-trainer'], []],
+    [['ARR_COC/Training/'], []],
+    [['ARR_COC/**', '!ARR_COC/tests/'], ['ARR_COC/tests/test_model.py']],
+    [['*.py'], []],
+    [['lit\\*eral'], []],
+    [['/lit\\*eral/'], []],
+    [['Stack/*/Dockerfile', '*.toml'], []],
+  ])('[%#] %j: git matches the listed files, and %j that a negation drops', (lines, extra) => {
+    const patterns = parseManifest(lines.join('\n'), '.image-manifest')
+    const listed = selectPaths(files, patterns).selected
+    expect(listed.length).toBeGreaterThan(0)
+    // a superset of the listed files (negations are not pathspecs) and nothing unrelated
+    expect(gitFiles(manifestPathspecs(patterns))).toEqual([...listed, ...extra].sort())
+  })
+
+  test('a literal path is one literal pathspec; a glob also covers what lies under a match', () => {
+    expect(manifestPathspecs(parseManifest('/Dockerfile\n/src/\n/src\nsrc/**\n*.py\n!x\n', 'm'))).toEqual([
+      ':(top,literal)Dockerfile',
+      ':(top,literal)src',
+      ':(top,glob)src/**',
+      ':(top,glob)**/*.py',
+      ':(top,glob)**/*.py/**',
+    ])
+  })
 })
