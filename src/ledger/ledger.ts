@@ -13,7 +13,7 @@ import {existsSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {DatabaseSync, SQLInputValue, SQLOutputValue, StatementSync} from 'node:sqlite'
-import {NotFoundError} from '../kit/errors.js'
+import {NotFoundError, getErrorMessage} from '../kit/errors.js'
 import {makeDirsSync} from '../kit/safe-fs.js'
 import type {Plan, Resources, Scalar} from '../plan/types.js'
 import {IllegalTransitionError, LedgerBusyError, LedgerError} from './errors.js'
@@ -253,7 +253,8 @@ export class Ledger {
         db = new DatabaseSync(path, {timeout, readOnly: true})
         db.prepare('PRAGMA user_version').get()
       } catch (e: unknown) {
-        if (sqliteCode(e) !== SQLITE_CANTOPEN) throw e
+        if (sqliteCode(e) !== SQLITE_CANTOPEN)
+          throw new LedgerError(`${path}: not a usable ledger (${getErrorMessage(e)})`, {cause: e})
         // A WAL ledger on a read-only file system: SQLite cannot make its shared-memory file,
         // so it reads the file as immutable (no writer can be there to change it).
         const url = pathToFileURL(resolve(path))
@@ -279,6 +280,16 @@ export class Ledger {
     }
     if (!memory) makeDirsSync(dirname(resolve(path)))
     const db = new DatabaseSync(path, {timeout, enableForeignKeyConstraints: true})
+    try {
+      db.prepare('PRAGMA schema_version').get()
+    } catch (e: unknown) {
+      db.close()
+      // a file that is not a SQLite database (or a damaged one): name it
+      throw new LedgerError(`${path}: not a usable ledger (${getErrorMessage(e)})`, {
+        cause: e,
+        hint: 'point --ledger (or launch.ledger) at another file, or move this one away',
+      })
+    }
     try {
       // WAL: one writer and any number of readers at once; NORMAL sync is safe under WAL.
       // Switching a new file to WAL takes a lock that SQLite does not wait for: two processes

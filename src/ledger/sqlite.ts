@@ -8,6 +8,8 @@
  * `process.getBuiltinModule` also keeps SQLite out of bundles and processes that never open a
  * ledger, and a static `import` would load the module before any filter could be installed.
  */
+import {TrainerError} from '../kit/errors.js'
+
 type Sqlite = typeof import('node:sqlite')
 
 export const SQLITE_WARNING = 'SQLite is an experimental feature and might change at any time'
@@ -42,6 +44,18 @@ export function withoutSqliteWarning<T>(fn: () => T): T {
   }
 }
 
+/**
+ * `node:sqlite`, or a clear error on a Node without it (the ledger needs Node 24; under an
+ * older Node, `process.getBuiltinModule` itself is missing).
+ */
 export function loadSqlite(): Sqlite {
-  return withoutSqliteWarning(() => process.getBuiltinModule('node:sqlite'))
+  const sqlite =
+    typeof process.getBuiltinModule === 'function'
+      ? withoutSqliteWarning(() => process.getBuiltinModule('node:sqlite') as Sqlite | undefined)
+      : undefined
+  if (!sqlite?.DatabaseSync)
+    throw new TrainerError(`the run ledger needs Node.js 24 or newer (node:sqlite); this is Node ${process.version}`, {
+      hint: "Run the CLI with the project's Node: `npx trainer …` in a checkout after `npm ci` (npm puts its node@24 first on PATH), or install Node 24 (e.g. `npx -y node@24 dist/cli/index.js …`).",
+    })
+  return sqlite
 }

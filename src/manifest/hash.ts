@@ -179,10 +179,37 @@ async function walk(root: string, base: string, out: string[]): Promise<void> {
   }
 }
 
+/**
+ * A manifest's text: UTF-8 with no NUL byte, or a ConfigError at the first bad line (bad
+ * bytes would otherwise become patterns, and NULs reach the terminal).
+ */
+export function decodeManifest(bytes: Buffer, label: string): string {
+  const at = (offset: number): number => bytes.subarray(0, offset).toString('latin1').split('\n').length
+  const nul = bytes.indexOf(0)
+  if (nul >= 0) throw new ConfigError('the image manifest contains a NUL byte', {file: label, line: at(nul)})
+  try {
+    return new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+  } catch {
+    // the first byte sequence that is not UTF-8: decode line by line to find it
+    let offset = 0
+    for (const line of bytes.toString('latin1').split('\n')) {
+      const raw = bytes.subarray(offset, offset + line.length)
+      try {
+        new TextDecoder('utf-8', {fatal: true}).decode(raw)
+      } catch {
+        throw new ConfigError('the image manifest is not valid UTF-8', {file: label, line: at(offset)})
+      }
+      offset += line.length + 1
+    }
+    throw new ConfigError('the image manifest is not valid UTF-8', {file: label})
+  }
+}
+
 async function readManifest(path: string, label: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8')
+    return decodeManifest(await readFile(path), label)
   } catch (e: unknown) {
+    if (e instanceof ConfigError) throw e
     const code = (e as NodeJS.ErrnoException).code
     const why =
       code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(e)})`

@@ -4,7 +4,7 @@ import {chmodSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFi
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {ConfigError} from '../../../src/kit/errors.js'
-import {blobId, hashManifest, type HashOptions} from '../../../src/manifest/hash.js'
+import {blobId, decodeManifest, hashManifest, type HashOptions} from '../../../src/manifest/hash.js'
 import {TempRepo} from '../../helpers/git.js'
 import {RecordingIO} from '../../helpers/recording-io.js'
 import {tempDir} from '../../helpers/temp-dir.js'
@@ -330,5 +330,24 @@ describe('hashManifest outside git: symbolic links', () => {
       ['train.py', '100644'],
     ])
     expect(io.lines.map(l => l.message)).toContain("pattern 'lib/a.py' matches no file")
+  })
+})
+
+describe('a manifest that is not text (issue 8 #10)', () => {
+  test.each([
+    [Buffer.concat([Buffer.from('src/**\nDockerfile\n'), Buffer.from([0x66, 0xff, 0xfe, 0x0a])]), 'is not valid UTF-8', 3],
+    [Buffer.from('src/**\nDocker\0file\n'), 'contains a NUL byte', 2],
+  ])('[%#] is refused at its line', (bytes, what, line) => {
+    let err: unknown
+    try {
+      decodeManifest(bytes, '.image-manifest')
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(ConfigError)
+    expect((err as ConfigError).located()).toBe(`.image-manifest:${line}: the image manifest ${what}`)
+  })
+  test('UTF-8 names pass', () => {
+    expect(decodeManifest(Buffer.from('données/**\n'), 'm')).toBe('données/**\n')
   })
 })
