@@ -85,9 +85,21 @@ async function exists(p: string): Promise<boolean> {
 }
 
 /**
+ * `name` in `dir` or the nearest directory above it, the way git finds `.git`: the search
+ * stops at the top of the repository (a directory holding `.git`) or of the file system.
+ */
+async function findUp(dir: string, name: string): Promise<string | undefined> {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    if (await exists(join(at, name))) return join(at, name)
+    if ((await exists(join(at, '.git'))) || dirname(at) === at) return undefined
+  }
+}
+
+/**
  * Merges image settings: inputs over trainer.yml over defaults. Paths in trainer.yml
  * are relative to the file's directory; inputs are relative to the workspace. The
- * manifest defaults to `.image-manifest` beside the Dockerfile, else at the root;
+ * manifest defaults to `.image-manifest` beside the Dockerfile, else the nearest one from the
+ * workspace up to the top of the repository;
  * the context defaults to the Dockerfile's directory when a Dockerfile is named (seed 003).
  */
 export async function imageSettings(
@@ -112,7 +124,7 @@ export async function imageSettings(
   let manifest = pick(over.manifest, cfg?.manifest)
   if (manifest === undefined) {
     const beside = join(dirname(dockerfile), MANIFEST_NAME)
-    manifest = (await exists(beside)) ? beside : join(cwd, MANIFEST_NAME)
+    manifest = (await exists(beside)) ? beside : ((await findUp(cwd, MANIFEST_NAME)) ?? join(cwd, MANIFEST_NAME))
   }
   const buildArgs: Record<string, string> = {}
   for (const [k, v] of Object.entries(cfg?.['build-args'] ?? {})) buildArgs[k] = String(v)

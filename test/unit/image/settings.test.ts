@@ -1,9 +1,10 @@
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {withoutModem} from '../../../src/image/modem-debug.js'
 import {imageSettings, realmHosts, workspaceOutputs} from '../../../src/image/settings.js'
 import {ConfigError} from '../../../src/kit/errors.js'
-import {suiteTempDir} from '../../helpers/temp-dir.js'
+import {suiteTempDir, tempDir} from '../../helpers/temp-dir.js'
 
 describe('realmHosts', () => {
   test.each([
@@ -88,4 +89,20 @@ test.each([
   ['*,-modem', '*,-modem'],
 ])('[%#] withoutModem(%o) is %o', (given, want) => {
   expect(withoutModem(given)).toBe(want)
+})
+
+describe('the manifest is found the way git finds .git (issue 8 #11)', () => {
+  test('from a subdirectory, the repository root manifest; never above the repository', async () => {
+    const top = tempDir('find-up-')
+    mkdirSync(join(top, 'repo/.git'), {recursive: true})
+    mkdirSync(join(top, 'repo/src/deep'), {recursive: true})
+    writeFileSync(join(top, '.image-manifest'), 'outside\n')
+    writeFileSync(join(top, 'repo/.image-manifest'), 'Dockerfile\n')
+    const found = await imageSettings(join(top, 'repo/src/deep'), undefined, undefined, {}, {})
+    expect(found.manifest).toBe(join(top, 'repo/.image-manifest'))
+    // a repository without one: the workspace's own name, never the file above the repository
+    rmSync(join(top, 'repo/.image-manifest'))
+    const none = await imageSettings(join(top, 'repo/src/deep'), undefined, undefined, {}, {})
+    expect(none.manifest).toBe(join(top, 'repo/src/deep/.image-manifest'))
+  })
 })
