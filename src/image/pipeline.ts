@@ -179,6 +179,16 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
 /** Pushes after a token hand-off at most this many times (a token may expire during a long push). */
 const MAX_PUSH_ATTEMPTS = 3
 
+/** What a push to the registry needs: the engine, the target, and how to authenticate. */
+interface PushContext {
+  docker: Parameters<typeof pushImage>[0]
+  ref: ImageRef
+  credentials: Credentials | undefined
+  registry: RegistryClient
+  log: Logger
+  secret: (value: string) => void
+}
+
 /**
  * Pushes with what the engine's own challenge calls for ({@link RegistryClient.pushAuth}): a
  * bearer token obtained through a checked realm instead of the credentials, which dockerd would
@@ -186,14 +196,7 @@ const MAX_PUSH_ATTEMPTS = 3
  * A token refused after some layers went up may have expired: the push runs again with a new
  * one (the layers already pushed are skipped).
  */
-async function pushWithAuth(o: {
-  docker: Parameters<typeof pushImage>[0]
-  ref: ImageRef
-  credentials: Credentials | undefined
-  registry: RegistryClient
-  log: Logger
-  secret: (value: string) => void
-}): Promise<string> {
+async function pushWithAuth(o: PushContext): Promise<string> {
   const {ref, log} = o
   for (let attempt = 1; ; attempt++) {
     const {auth, creds} = await engineAuth(o)
@@ -262,14 +265,7 @@ async function pullCache(o: {
 }
 
 /** Tags the built image `<name>:buildcache` and pushes it (its layers are already there); failures are warnings. */
-async function pushCache(o: {
-  docker: Parameters<typeof pushImage>[0]
-  ref: ImageRef
-  credentials: Credentials | undefined
-  registry: RegistryClient
-  log: Logger
-  secret: (value: string) => void
-}): Promise<void> {
+async function pushCache(o: PushContext): Promise<void> {
   const target = withTag(o.ref, CACHE_TAG)
   try {
     await tagImage(o.docker, o.ref.full, target)

@@ -8,6 +8,7 @@ import {existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'n
 import {join} from 'node:path'
 import {afterEach, describe, expect, test} from 'vitest'
 import {readRunMetrics} from '../../src/backends/outcome.js'
+import {runMetrics} from '../helpers/metrics.js'
 import {Ledger} from '../../src/ledger/ledger.js'
 import {startTime} from '../../src/kit/proc.js'
 import {readInside} from '../../src/kit/safe-fs.js'
@@ -343,22 +344,7 @@ describe('finding 23: a read-only ledger can be read', () => {
 })
 
 describe('findings 8 and 12: what the launcher reads back from a run directory is checked', () => {
-  const metrics = {
-    version: 1,
-    experiment: 'e',
-    run_index: 0,
-    seed: 1,
-    params: {},
-    tag: null,
-    status: 'succeeded',
-    exit_code: 0,
-    reason: null,
-    started_at: 'a',
-    ended_at: 'b',
-    duration_s: 1,
-    final: {acc: 0.5},
-    history: [],
-  }
+  const metrics = runMetrics()
   const runDir = (): string => {
     const root = workspace('')
     mkdirSync(join(root, 'e/runs/000'), {recursive: true})

@@ -17,6 +17,7 @@ import {buildPlan} from '../../../src/plan/plan.js'
 import type {RunMetricsContract} from '../../../src/runner/contract.js'
 import {RecordingIO} from '../../helpers/recording-io.js'
 import {tempDir} from '../../helpers/temp-dir.js'
+import {runMetrics} from '../../helpers/metrics.js'
 
 /**
  * A process that says `ready`, prints `TERM` for each SIGTERM (and stays), and prints `WINCH`
@@ -66,23 +67,7 @@ async function deadProcess(): Promise<ProcessIdentity> {
 
 /** A results root, and a valid metrics.json in a run directory. */
 function metricsJson(root: string, output: string, m: Partial<RunMetricsContract> = {}): void {
-  const full: RunMetricsContract = {
-    version: 1,
-    experiment: 'e',
-    run_index: 1,
-    seed: 1,
-    params: {},
-    tag: null,
-    status: 'succeeded',
-    exit_code: 0,
-    reason: null,
-    started_at: '2025-01-01T00:00:00.000Z',
-    ended_at: '2025-01-01T00:01:00.000Z',
-    duration_s: 60,
-    final: {loss: 0.25},
-    history: [{loss: 0.5}, {loss: 0.25}],
-    ...m,
-  }
+  const full = runMetrics({run_index: 1, final: {loss: 0.25}, history: [{loss: 0.5}, {loss: 0.25}], ...m})
   mkdirSync(join(root, output), {recursive: true})
   writeFileSync(join(root, output, 'metrics.json'), JSON.stringify(full))
 }

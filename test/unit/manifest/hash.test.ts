@@ -335,7 +335,11 @@ describe('hashManifest outside git: symbolic links', () => {
 
 describe('a manifest that is not text (issue 8 #10)', () => {
   test.each([
-    [Buffer.concat([Buffer.from('src/**\nDockerfile\n'), Buffer.from([0x66, 0xff, 0xfe, 0x0a])]), 'is not valid UTF-8', 3],
+    [
+      Buffer.concat([Buffer.from('src/**\nDockerfile\n'), Buffer.from([0x66, 0xff, 0xfe, 0x0a])]),
+      'is not valid UTF-8',
+      3,
+    ],
     [Buffer.from('src/**\nDocker\0file\n'), 'contains a NUL byte', 2],
   ])('[%#] is refused at its line', (bytes, what, line) => {
     let err: unknown
