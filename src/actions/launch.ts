@@ -68,7 +68,7 @@ async function pipelineImage(
   if (backend !== 'local-docker' || !config.image) return undefined
   const [{imageSettings}, {imageForManifest}] = await Promise.all([
     import('../image/settings.js'),
-    import('../image/pipeline.js'),
+    import('../image/check.js'),
   ])
   const settings = await imageSettings(io.workspace, config.image, file, {}, io.env)
   return (await imageForManifest(settings, {log: io.log})).ref.full

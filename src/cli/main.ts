@@ -78,8 +78,13 @@ const LEDGER_DETAILS = '  --ledger FILE         the ledger (default launch.ledge
 const VERBS: Record<string, Verb> = {
   hash: {
     summary: 'hash the files listed in .image-manifest; print the image tag',
-    usage: 'trainer hash [--manifest FILE] [--config FILE] [--tag-length N] [--include-worktree] [--json]',
-    options: COMMON,
+    usage:
+      'trainer hash [--manifest FILE] [--config FILE] [--tag-length N] [--include-worktree]\n' +
+      '             [--check [--name NAME] [--registry HOST/PREFIX]] [--json]',
+    details:
+      '  --check               also ask the registry whether the image with this tag is there (logged; exit 0\n' +
+      '                        either way; the action outputs image and exists)',
+    options: {...COMMON, check: {type: 'boolean'}, name: {type: 'string'}, registry: {type: 'string'}},
     run: hash,
     json: (r: Awaited<ReturnType<typeof hash>>) => ({hash: r.hash, tag: r.tag, files: r.files.map(f => f.path)}),
     human: (r: Awaited<ReturnType<typeof hash>>) => r.tag,

@@ -1,9 +1,10 @@
 import {relative} from 'node:path'
 import type {Logger} from '../kit/io.js'
-import {hashManifest, type HashResult} from '../manifest/hash.js'
+import type {HashResult} from '../manifest/hash.js'
+import {imageRegistry, type RegistryOptionsOf} from './check.js'
 import {buildContext} from './context.js'
 import {imageLabels} from './labels.js'
-import {dockerConfigDir, dockerCredentials, type Credentials} from './credentials.js'
+import {dockerConfigDir, type Credentials} from './credentials.js'
 import {
   buildImage,
   connectDocker,
@@ -16,26 +17,12 @@ import {
   type PushCredentials,
 } from './docker.js'
 import {getErrorMessage} from '../kit/errors.js'
-import {resolveRef, sanitizeName, type ImageRef} from './ref.js'
+import type {ImageRef} from './ref.js'
 import {RegistryClient, type PushAuth, type RegistryRequest} from './registry.js'
-import type {ImageSettings} from './settings.js'
 import {join} from 'node:path'
 
-const SOURCE_WORDS = {head: 'committed files', worktree: 'work-tree files', disk: 'files on disk'} as const
-
-export interface EnsureOptions {
-  settings: ImageSettings
-  /** An explicit tag instead of the manifest hash. */
-  tag?: string | undefined
+export interface EnsureOptions extends RegistryOptionsOf {
   force?: boolean
-  includeWorktree?: boolean
-  /** Credentials from inputs; else Docker's config.json is consulted. */
-  credentials?: Credentials | undefined
-  env: NodeJS.ProcessEnv
-  log: Logger
-  secret: (value: string) => void
-  registryTimeoutMs?: number
-  registryRetryBase?: number
   /** Paths never to send in the build context besides the Docker config (the results root, the ledger). */
   exclude?: readonly string[]
 }
@@ -59,51 +46,15 @@ export function withTag(ref: ImageRef, tag: string): ImageRef {
   return {...ref, tag, full: `${ref.full.slice(0, ref.full.length - ref.tag.length - 1)}:${tag}`}
 }
 
-/** Hashes the manifest and resolves the image reference it names. */
-export async function imageForManifest(
-  s: ImageSettings,
-  o: {tag?: string | undefined; includeWorktree?: boolean; log: Logger},
-): Promise<{hash: HashResult; ref: ImageRef}> {
-  const hash = await hashManifest({
-    cwd: s.cwd,
-    manifest: s.manifest,
-    tagLength: s.tagLength,
-    includeWorktree: o.includeWorktree ?? false,
-    log: o.log,
-  })
-  const ref = resolveRef({
-    name: s.name,
-    registry: s.registry,
-    tag: o.tag,
-    manifestTag: hash.tag,
-    fallbackName: sanitizeName(s.fallbackName),
-  })
-  return {hash, ref}
-}
-
 /**
  * The image pipeline: hash → reference → one registry HEAD → build and push only
  * when the tag is missing (or `force`) → read the pushed digest back.
  */
 export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
   const {settings: s, log} = o
-  const {hash, ref} = await imageForManifest(s, {tag: o.tag, includeWorktree: o.includeWorktree ?? false, log})
-  log.info(
-    `image ${ref.full} (manifest ${hash.manifest}: ${hash.count} ${SOURCE_WORDS[hash.source]}, sha256 ${hash.hash})`,
-  )
-  const credentials = o.credentials ?? (await dockerCredentials(ref.registry, o.env))
-  if (credentials?.password) o.secret(credentials.password)
-  if (credentials?.identityToken) o.secret(credentials.identityToken)
+  const {hash, ref, credentials, registry} = await imageRegistry(o)
   // what a push may send the engine (X-Registry-Auth), in every form a debug log could show
   for (const v of registryAuthSecrets(credentials, ref.registry)) o.secret(v)
-  const registry = new RegistryClient({
-    credentials,
-    log,
-    secret: o.secret,
-    authRealms: s.authRealms,
-    ...(o.registryTimeoutMs === undefined ? {} : {timeoutMs: o.registryTimeoutMs}),
-    ...(o.registryRetryBase === undefined ? {} : {retryAfterBase: o.registryRetryBase}),
-  })
   if (!o.force) {
     const state = await registry.manifest(ref)
     if (state.exists) {

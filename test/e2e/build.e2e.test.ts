@@ -45,6 +45,28 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
     await proxy.close()
   })
 
+  test('hash with check says whether the tag is in the registry, for workflows that build with another tool', async () => {
+    const r = trainingRepo(i.TRAINER_TEST_BASE_IMAGE)
+    const checked = `e2e-check-${randomBytes(4).toString('hex')}/trainer`
+    const inputs = {check: 'true', name: checked, registry: proxy.host}
+    const before = await runDist('hash', {workspace: r.dir, inputs})
+    expect(before.code, before.stdout + before.stderr).toBe(0)
+    expect(before.outputs.exists).toBe('false')
+    expect(before.outputs.image).toBe(`${proxy.host}/${checked}:${before.outputs.tag}`)
+    const built = await runDist('build', {
+      workspace: r.dir,
+      inputs: {name: checked, registry: proxy.host},
+      env: {DOCKER_HOST: i.DOCKER_HOST},
+    })
+    expect(built.code, built.stdout + built.stderr).toBe(0)
+    const after = await runDist('hash', {workspace: r.dir, inputs})
+    expect(after.code, after.stdout + after.stderr).toBe(0)
+    expect(after.outputs).toMatchObject({exists: 'true', tag: before.outputs.tag, image: before.outputs.image})
+    // without check, no registry request and no image outputs
+    const plain = await runDist('hash', {workspace: r.dir})
+    expect(plain.outputs.exists).toBeUndefined()
+  })
+
   test('builds once, then an unchanged manifest costs one registry request and no build', async () => {
     const r = trainingRepo(i.TRAINER_TEST_BASE_IMAGE)
     const env = {DOCKER_HOST: i.DOCKER_HOST}
