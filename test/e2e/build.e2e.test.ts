@@ -46,8 +46,10 @@ describe.skipIf(!infra)('dist/build against a real Docker engine and registry', 
   })
 
   test('hash with check says whether the tag is in the registry, for workflows that build with another tool', async () => {
-    const r = trainingRepo(i.TRAINER_TEST_BASE_IMAGE)
-    const checked = `e2e-check-${randomBytes(4).toString('hex')}/trainer`
+    const own = randomBytes(4).toString('hex')
+    // content of its own, so no other test finds these layers in the engine or the registry
+    const r = trainingRepo(i.TRAINER_TEST_BASE_IMAGE).write('train.py', `print("check ${own}")\n`).commit()
+    const checked = `e2e-check-${own}/trainer`
     const inputs = {check: 'true', name: checked, registry: proxy.host}
     const before = await runDist('hash', {workspace: r.dir, inputs})
     expect(before.code, before.stdout + before.stderr).toBe(0)
