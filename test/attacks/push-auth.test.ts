@@ -13,7 +13,7 @@ import {describe, expect, test} from 'vitest'
 import {ensureImage, type EnsureResult} from '../../src/image/pipeline.js'
 import {imageSettings} from '../../src/image/settings.js'
 import {AuthError} from '../../src/kit/errors.js'
-import {serversPerTest} from '../helpers/http-server.js'
+import {fakeEngine as engineOn, serversPerTest} from '../helpers/http-server.js'
 import {requireInfra} from '../helpers/infra.js'
 import {RecordingIO} from '../helpers/recording-io.js'
 
@@ -24,14 +24,6 @@ const USER = 'ci-bot'
 const PASSWORD = 'hunter2-push-password'
 const BASIC = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`
 const NONCE = randomBytes(4).toString('hex')
-
-function body(req: IncomingMessage): Promise<string> {
-  return new Promise(r => {
-    let b = ''
-    req.on('data', (c: Buffer) => (b += c.toString()))
-    req.on('end', () => r(b))
-  })
-}
 
 /** Whether a recorded request carries the password in any form (header, URL, Basic). */
 function carriesPassword(r: {url: string; headers: IncomingMessage['headers']}): boolean {
@@ -97,34 +89,7 @@ const basicThenBearerEvil = (port: number) => ({
   'www-authenticate': ['Basic realm="r"', `Bearer realm="http://127.0.0.1:${port}/token",service="r"`],
 })
 
-type AuthConfig = Record<string, string>
-
-/** A Docker engine on loopback (ping, build, push), recording every X-Registry-Auth. */
-async function fakeEngine(push: (n: number) => object[] = () => [{status: 'pushed'}, {aux: {Digest: DIGEST}}]) {
-  const auths: string[] = []
-  const engine = await serve(async (req, res) => {
-    const url = req.url ?? ''
-    await body(req)
-    if (url.startsWith('/_ping')) return void res.writeHead(200, {'content-type': 'text/plain'}).end('OK')
-    if (url.startsWith('/build')) {
-      return void res
-        .writeHead(200, {'content-type': 'application/json'})
-        .end(`${JSON.stringify({stream: 'Step 1/1 : FROM scratch\n'})}\n${JSON.stringify({aux: {ID: 'sha256:1'}})}\n`)
-    }
-    if (/^\/images\/.+\/push/.test(url)) {
-      auths.push(String(req.headers['x-registry-auth']))
-      return void res.writeHead(200, {'content-type': 'application/json'}).end(
-        push(auths.length)
-          .map(e => JSON.stringify(e) + '\n')
-          .join(''),
-      )
-    }
-    res.writeHead(404).end('{}')
-  })
-  const decode = (a: string): string => Buffer.from(a.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8')
-  const decoded = (): AuthConfig[] => auths.map(a => JSON.parse(decode(a)) as AuthConfig)
-  return {engine, auths, decoded}
-}
+const fakeEngine = (push?: (n: number) => object[]) => engineOn(serve, DIGEST, push)
 
 /** A bearer registry on loopback: its realm on its own host, a new token per request. */
 async function bearerRegistry() {

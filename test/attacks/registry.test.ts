@@ -4,7 +4,6 @@
 // credential helper's malformed output do not leak secrets.
 import {spawn} from 'node:child_process'
 import {chmodSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
-import type {IncomingMessage} from 'node:http'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
@@ -13,7 +12,7 @@ import {registryAuthSecrets} from '../../src/image/docker.js'
 import {parseRef} from '../../src/image/ref.js'
 import {checkRealm, RegistryClient} from '../../src/image/registry.js'
 import {AuthError, ConfigError, ServiceError} from '../../src/kit/errors.js'
-import {serversPerTest, type Server} from '../helpers/http-server.js'
+import {body, fakeEngine as engineOn, serversPerTest, type Server} from '../helpers/http-server.js'
 import {RecordingIO} from '../helpers/recording-io.js'
 import {ROOT} from '../helpers/workspace.js'
 
@@ -25,14 +24,6 @@ const PASSWORD = 'hunter2-registry-password'
 const BASIC = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`
 const fast = {retryAfterBase: 1, timeoutMs: 5000, retries: 0}
 const ref = (s: Server) => parseRef(`${s.host}/team/trainer:fb83ac1`)
-
-function body(req: IncomingMessage): Promise<string> {
-  return new Promise(r => {
-    let b = ''
-    req.on('data', (c: Buffer) => (b += c.toString()))
-    req.on('end', () => r(b))
-  })
-}
 
 describe('finding 1: credentials go only to the registry or a realm known or configured for it', () => {
   test('a realm on another host is refused, naming the host and how to allow it; the password never leaves', async () => {
@@ -162,38 +153,7 @@ describe('finding 1: credentials go only to the registry or a realm known or con
 })
 
 describe('finding 2: DEBUG=modem does not print the push credentials', () => {
-  /** A Docker engine on loopback: ping, build and push, recording X-Registry-Auth. */
-  async function fakeEngine() {
-    const auths: string[] = []
-    const engine = await serve(async (req, res) => {
-      const url = req.url ?? ''
-      await body(req)
-      if (url.startsWith('/_ping')) return void res.writeHead(200, {'content-type': 'text/plain'}).end('OK')
-      if (url.startsWith('/build')) {
-        return void res
-          .writeHead(200, {'content-type': 'application/json'})
-          .end(
-            JSON.stringify({stream: 'Step 1/1 : FROM scratch\n'}) +
-              '\n' +
-              JSON.stringify({aux: {ID: 'sha256:1'}}) +
-              '\n',
-          )
-      }
-      if (/^\/images\/.+\/push/.test(url)) {
-        auths.push(String(req.headers['x-registry-auth']))
-        return void res
-          .writeHead(200, {'content-type': 'application/json'})
-          .end(
-            JSON.stringify({status: 'pushed'}) +
-              '\n' +
-              JSON.stringify({aux: {Tag: 'x', Digest: DIGEST, Size: 1}}) +
-              '\n',
-          )
-      }
-      res.writeHead(404).end('{}')
-    })
-    return {engine, auths}
-  }
+  const fakeEngine = () => engineOn(serve, DIGEST)
 
   // Run the real module in a fresh Node process that starts with DEBUG=modem, as a user would.
   const hooks = `export async function resolve(s, c, n) { try { return await n(s, c) } catch (e) { if (/^\\.\\.?\\//.test(s) && s.endsWith('.js')) return n(s.slice(0, -3) + '.ts', c); throw e } }`

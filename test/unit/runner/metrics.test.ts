@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest'
+import {runMetrics} from '../../helpers/metrics.js'
 import {
   MAX_METRICS,
   MAX_NAME,
@@ -50,22 +51,7 @@ describe('metrics', () => {
   })
 
   test('serializeMetrics checks the run contract', () => {
-    const m: RunMetrics = {
-      version: 1,
-      experiment: 'e',
-      run_index: 0,
-      seed: 1,
-      params: {},
-      tag: null,
-      status: 'succeeded',
-      exit_code: 0,
-      reason: null,
-      started_at: 't0',
-      ended_at: 't1',
-      duration_s: 1,
-      final: {loss: 0.1},
-      history: [],
-    }
+    const m: RunMetrics = runMetrics({started_at: 't0', ended_at: 't1', duration_s: 1, final: {loss: 0.1}})
     expect(JSON.parse(serializeMetrics(m))).toEqual(m)
     expect(() => serializeMetrics({...m, reason: 'x'.repeat(5000)})).toThrow()
   })
