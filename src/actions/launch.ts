@@ -1,15 +1,22 @@
+import {EventEmitter} from 'node:events'
+import {readFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {loadConfig} from '../config/load.js'
-import {processExecutor} from '../backends/local/process.js'
-import {runPool, type Executor, type ProgressEvent} from '../backends/pool.js'
+import type {BackendConfig} from '../config/backends.js'
+import type {TrainerConfig} from '../config/schema.js'
+import {submitLaunch, watchLaunch} from '../backends/driver.js'
+import type {ProgressEvent} from '../backends/pool.js'
+import {backendConfig, loadBackend, type BackendDeps} from '../backends/registry.js'
+import type {Backend, LaunchContext} from '../backends/types.js'
+import {headSha} from '../image/labels.js'
 import {ConfigError, getErrorMessage} from '../kit/errors.js'
-import {identify} from '../kit/proc.js'
+import {identify, type ProcessIdentity} from '../kit/proc.js'
 import {makeDirs} from '../kit/safe-fs.js'
 import {LedgerBusyError, LedgerError} from '../ledger/errors.js'
 import {reconcileLaunch, type LaunchRecord} from '../backends/reconcile.js'
-import {optInt, optString, readInputs} from '../kit/inputs.js'
+import {bool, optInt, optString, readInputs} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
-import {Ledger, type LaunchStatus, type LedgerRun} from '../ledger/ledger.js'
+import {Ledger, type GithubContext, type LaunchStatus, type LedgerLaunch, type LedgerRun} from '../ledger/ledger.js'
 import type {Plan} from '../plan/types.js'
 import {summarize, type PointSummary} from '../report/results.js'
 import {PlanInputs, planFromInputs} from './plan.js'
@@ -22,6 +29,10 @@ export const LaunchInputs = PlanInputs.extend({
   'results-root': optString(),
   ledger: optString(),
   'grace-period': optInt(0, 3600),
+  /** Return once the runs are submitted (remote backends), or run them in a launcher of their own (local). */
+  detach: bool(false),
+  /** Seconds to wait for a remote launch before returning (the runs go on). */
+  'wait-timeout': optInt(1, 30 * 86400),
 })
 
 export interface LaunchDeps {
@@ -31,6 +42,8 @@ export interface LaunchDeps {
   runnerDir: string
   signals: NodeJS.EventEmitter
   progress?: (e: ProgressEvent, plan: Plan) => void
+  /** Starts a launcher of its own for a detached local launch; returns its identity (CLI only). */
+  detach?: (launchId: string, resultsRoot: string) => Promise<ProcessIdentity>
 }
 
 export interface LaunchResult {
@@ -40,6 +53,8 @@ export interface LaunchResult {
   summaries: PointSummary[]
   ledger: string
   resultsRoot: string
+  /** Returned before the runs ended. */
+  detached: boolean
 }
 
 /** Opens the ledger a workspace uses (trainer.yml `launch.ledger`, else .trainer/ledger.db). */
@@ -74,86 +89,173 @@ async function pipelineImage(
   return (await imageForManifest(settings, {log: io.log})).ref.full
 }
 
-/** Where the runs of a local launch execute: processes here, or containers on the engine. */
-async function executorFor(io: ActionIO, deps: LaunchDeps, backend: string, resultsRoot: string): Promise<Executor> {
-  if (backend !== 'local-docker')
-    return processExecutor({runner: deps.runner, resultsRoot, cwd: io.workspace, env: io.env})
-  // dockerode loads only for this backend
-  const [{dockerExecutor}, {connectDocker, pingDocker}] = await Promise.all([
-    import('../backends/local-docker/executor.js'),
-    import('../image/docker.js'),
-  ])
-  const {docker, host} = connectDocker(io.env)
-  await pingDocker(docker, host)
-  return dockerExecutor({
-    docker,
-    runnerDir: deps.runnerDir,
-    resultsRoot,
-    env: io.env,
-    ...(io.env.TRAINER_DOCKER_NETWORK ? {network: io.env.TRAINER_DOCKER_NETWORK} : {}),
-  })
+/** Where on GitHub a launch comes from (for reporting); undefined outside Actions. */
+export function githubContext(env: Readonly<Record<string, string | undefined>>): GithubContext | undefined {
+  const repository = env.GITHUB_REPOSITORY
+  const sha = headSha(env)
+  if (!repository || !sha || env.GITHUB_ACTIONS !== 'true') return undefined
+  let pullRequest: number | undefined
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      const e = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+        pull_request?: {number?: unknown}
+        issue?: {number?: unknown; pull_request?: unknown}
+      }
+      const n = e.pull_request?.number ?? (e.issue?.pull_request ? e.issue.number : undefined)
+      if (typeof n === 'number') pullRequest = n
+    } catch {
+      // no readable event: no PR number
+    }
+  }
+  return {
+    repository,
+    headSha: sha,
+    ...(pullRequest === undefined ? {} : {pullRequest}),
+    ...(env.GITHUB_RUN_ID ? {runId: env.GITHUB_RUN_ID} : {}),
+    ...(env.GITHUB_SERVER_URL ? {serverUrl: env.GITHUB_SERVER_URL} : {}),
+  }
 }
 
-/** `trainer launch`: plans an experiment and runs it on the local backend, recording every run in the ledger. */
+/** The context a backend gets for one launch. */
+export function launchContext(
+  io: ActionIO,
+  ledger: Ledger,
+  launch: LedgerLaunch,
+  o: Partial<Pick<LaunchContext, 'signals' | 'gracePeriod' | 'parallel' | 'progress'>> = {},
+): LaunchContext {
+  return {
+    launch,
+    ledger,
+    log: m => io.log.info(m),
+    warn: m => io.log.warning(m),
+    env: io.env,
+    workspace: io.workspace,
+    signals: o.signals ?? new EventEmitter(),
+    gracePeriod: o.gracePeriod,
+    parallel: o.parallel,
+    progress: o.progress,
+  }
+}
+
+/** The backend a recorded launch ran on, with the options it was launched with. */
+export async function launchBackend(
+  launch: LedgerLaunch,
+  config: TrainerConfig | undefined,
+  deps: BackendDeps,
+): Promise<Backend> {
+  const recorded = launch.backendConfig as BackendConfig | undefined
+  const bconf = recorded?.type ? recorded : backendConfig(launch.backend, config?.backends)
+  return loadBackend(launch.backend, bconf, deps)
+}
+
+/** Seconds between polls of a remote backend. */
+function pollInterval(c: BackendConfig): number {
+  return c.type === 'slurm' ? (c['poll-interval'] ?? 60) : 60
+}
+
+/**
+ * `trainer launch`: plans an experiment, records it in the ledger and runs it on its backend.
+ * Local backends run it here and return when every run has ended. Remote backends submit it
+ * (idempotently: a repeated launch id adopts what was submitted) and then wait, polling,
+ * unless `detach`; `trainer status --refresh` moves a detached launch on.
+ */
 export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResult> {
   const i = readInputs(io, LaunchInputs)
   const {config, plan} = await planFromInputs(io, {...i, image: i.image ?? (await pipelineImage(io, i))})
-  const backend = plan.runs[0]?.backend ?? 'local'
-  if (backend !== 'local' && backend !== 'local-docker') {
-    throw new ConfigError(`backend '${backend}' is not available yet; valid here: local, local-docker`, {
-      key: 'backend',
-    })
-  }
-  // each launch its own results root: seed 000's <experiment>/runs/<NNN> layout beneath it
+  const name = plan.runs[0]?.backend ?? 'local'
+  const bconf = backendConfig(name, config.backends)
+  const backend = await loadBackend(name, bconf, deps)
+  io.onClose(async () => backend.close?.())
+  // a local launch's results are here, one root per launch: seed 000's <experiment>/runs/<NNN> beneath it
   const resultsRoot = join(
     resolve(io.workspace, i['results-root'] ?? config.launch?.['results-root'] ?? DEFAULT_RESULTS),
     plan.launchId,
   )
-  // before anything is recorded: a launch that cannot even start leaves no ACTIVE row behind
-  await makeDirs(resultsRoot).catch((e: unknown) => {
-    throw new ConfigError(
-      `results root ${resultsRoot} cannot be created: ${(e as NodeJS.ErrnoException).code ?? getErrorMessage(e)}`,
-      {key: 'results-root'},
-    )
-  })
+  if (!backend.remote) {
+    // before anything is recorded: a launch that cannot even start leaves no ACTIVE row behind
+    await makeDirs(resultsRoot).catch((e: unknown) => {
+      throw new ConfigError(
+        `results root ${resultsRoot} cannot be created: ${(e as NodeJS.ErrnoException).code ?? getErrorMessage(e)}`,
+        {key: 'results-root'},
+      )
+    })
+  }
+  const detachLocal = i.detach && !backend.remote
+  if (detachLocal && !deps.detach)
+    throw new ConfigError(`a ${bconf.type} launch cannot outlive this step: wait for it (detach: false)`, {
+      key: 'detach',
+    })
   const path = ledgerPath(io.workspace, i.ledger, config.launch?.ledger)
   const ledger = Ledger.open(path)
   io.onClose(() => ledger.close())
-  const record: LaunchRecord = {resultsRoot, launcher: identify(process.pid)}
+  // a detached local launch is run by a launcher of its own, started now
+  const launcher = detachLocal ? await deps.detach!(plan.launchId, resultsRoot) : identify(process.pid)
+  const record: LaunchRecord = backend.remote ? {} : {resultsRoot, launcher}
   let created: boolean
   try {
-    created = ledger.createLaunch(plan, {backend, config: record})
+    created = ledger.createLaunch(plan, {
+      backend: name,
+      config: record,
+      backendConfig: bconf,
+      github: githubContext(io.env),
+    })
   } catch (e: unknown) {
     if (e instanceof LedgerError && !(e instanceof LedgerBusyError))
       throw new ConfigError(e.message, {key: 'launch-id'}, e.hint === undefined ? {} : {hint: e.hint})
     throw e
   }
+  const ctx = launchContext(io, ledger, ledger.getLaunch(plan.launchId)!, {
+    signals: deps.signals,
+    gracePeriod: i['grace-period'],
+    parallel: i.parallel ?? config.launch?.parallel,
+    progress: e => deps.progress?.(e, plan),
+  })
+  const result = (): LaunchResult => {
+    const status = ledger.getLaunch(plan.launchId)?.status ?? 'ACTIVE'
+    const runs = ledger.listRuns(plan.launchId)
+    io.setOutput('status', status)
+    return {plan, status, runs, summaries: launchSummaries(plan, runs), ledger: path, resultsRoot, detached: i.detach}
+  }
+  if (detachLocal) {
+    io.log.info(
+      `launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment} on ${name}, run by process ${launcher.pid}`,
+    )
+    return result()
+  }
   if (!created) {
-    // The same launch again (--launch-id): runs an earlier launcher left behind are settled from
-    // what they left on disk, and the runs it never started are run now, by this launcher.
-    const r = await reconcileLaunch(ledger, ledger.getLaunch(plan.launchId)!, {
-      keepCreated: true,
-      log: m => io.log.info(m),
-    })
+    // The same launch again (--launch-id): what an earlier launcher left behind is settled from
+    // what the backend says, and what it never started or submitted is done now, by this one.
+    const r = await reconcileLaunch(backend, ctx, {keepCreated: true})
     if (r.ownerAlive)
       throw new ConfigError(`launch ${plan.launchId} is being run by another trainer process`, {key: 'launch-id'})
-    ledger.setLaunchConfig(plan.launchId, record)
+    if (!backend.remote) ledger.setLaunchConfig(plan.launchId, record)
   }
   io.log.info(
-    `launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment} on ${backend}, results in ${resultsRoot}`,
+    `launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment} on ${name}${backend.remote ? '' : `, results in ${resultsRoot}`}`,
   )
   try {
-    const executor = await executorFor(io, deps, backend, resultsRoot)
-    await runPool({
-      plan,
-      ledger,
-      resultsRoot,
-      parallel: i.parallel ?? config.launch?.parallel ?? 2,
-      executor,
-      signals: deps.signals,
-      progress: e => deps.progress?.(e, plan),
-      gracePeriod: i['grace-period'],
-    })
+    if (backend.remote) {
+      const s = await submitLaunch(backend, ctx)
+      if (s.adopted) io.log.info(`${s.adopted} runs were already submitted by an earlier attempt: adopted`)
+      if (i.detach) {
+        io.log.info(`detached: trainer status ${plan.launchId} --refresh follows it`)
+        return result()
+      }
+      const waited = await watchLaunch(backend, ctx, {
+        interval: pollInterval(bconf),
+        retries: bconf.type === 'slurm' ? bconf.retries : undefined,
+        deadline: i['wait-timeout'] === undefined ? undefined : Date.now() + i['wait-timeout'] * 1000,
+      })
+      if (waited === 'deadline')
+        io.log.warning(
+          `stopped waiting after ${i['wait-timeout']} s; the runs go on (trainer status ${plan.launchId} --refresh)`,
+        )
+    } else {
+      await backend.submit(
+        ctx,
+        ledger.listRuns(plan.launchId).filter(r => r.state === 'CREATED'),
+      )
+    }
   } catch (e: unknown) {
     // Every way a launch ends leaves it final: runs it never started are cancelled, with why.
     for (const r of ledger.listRuns(plan.launchId))
@@ -162,8 +264,6 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
     ledger.finishLaunch(plan.launchId)
     throw e
   }
-  const status = ledger.finishLaunch(plan.launchId)
-  const runs = ledger.listRuns(plan.launchId)
-  io.setOutput('status', status)
-  return {plan, status, runs, summaries: launchSummaries(plan, runs), ledger: path, resultsRoot}
+  ledger.finishLaunch(plan.launchId)
+  return result()
 }

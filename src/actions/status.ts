@@ -1,16 +1,16 @@
 import {z} from 'zod'
-import {launchRecord, reconcileLaunch, type ContainerProbe} from '../backends/reconcile.js'
-import {parseLocalHandle} from '../backends/local/process.js'
+import {cancelLaunch} from '../backends/driver.js'
+import {launchRecord, reconcileLaunch} from '../backends/reconcile.js'
+import type {Backend, LaunchContext} from '../backends/types.js'
 import {loadConfig} from '../config/load.js'
-import {ConfigError, NotFoundError, getErrorMessage} from '../kit/errors.js'
+import type {TrainerConfig} from '../config/schema.js'
+import {NotFoundError, getErrorMessage} from '../kit/errors.js'
 import {bool, optString, readInputs, required} from '../kit/inputs.js'
-import {signalVerified} from '../kit/proc.js'
 import {readInside} from '../kit/safe-fs.js'
 import type {ActionIO} from '../kit/io.js'
 import {Ledger, type LedgerLaunch, type LedgerRun} from '../ledger/ledger.js'
-import {IllegalTransitionError} from '../ledger/errors.js'
 import type {PointSummary} from '../report/results.js'
-import {launchSummaries, ledgerPath} from './launch.js'
+import {launchBackend, launchContext, launchSummaries, ledgerPath} from './launch.js'
 
 export const LedgerInputs = z.object({config: optString(), ledger: optString(), id: optString()})
 export const StatusInputs = LedgerInputs.extend({refresh: bool(false)})
@@ -20,38 +20,37 @@ async function openLedger(
   io: ActionIO,
   i: z.output<typeof LedgerInputs>,
   o: {readOnly?: boolean} = {},
-): Promise<Ledger> {
+): Promise<{ledger: Ledger; config: TrainerConfig}> {
   const {config} = await loadConfig(io.workspace, i.config)
   const ledger = Ledger.open(ledgerPath(io.workspace, i.ledger, config.launch?.ledger), o)
   io.onClose(() => ledger.close())
-  return ledger
+  return {ledger, config}
 }
 
-/** Asks the Docker engine whether a run's container still runs (dockerode loads only here). */
-function containerProbe(io: ActionIO): ContainerProbe {
-  return async id => {
-    const {connectDocker} = await import('../image/docker.js')
-    const c = connectDocker(io.env).docker.getContainer(id)
-    try {
-      const info = await c.inspect()
-      if (info.State.Running) return true
-      // an ended container the launcher did not live to remove
-      await c.remove({force: true}).catch(() => undefined)
-      return false
-    } catch (e: unknown) {
-      if ((e as {statusCode?: number}).statusCode === 404) return false
-      io.log.warning(`container ${id.slice(0, 12)}: ${getErrorMessage(e)}`)
-      return undefined
-    }
-  }
+/** The recorded launch's backend and the context it is asked in. */
+async function backendFor(
+  io: ActionIO,
+  ledger: Ledger,
+  launch: LedgerLaunch,
+  config: TrainerConfig | undefined,
+): Promise<{backend: Backend; ctx: LaunchContext}> {
+  const backend = await launchBackend(launch, config, {})
+  io.onClose(async () => backend.close?.())
+  return {backend, ctx: launchContext(io, ledger, launch)}
 }
 
-/** Settles a launch whose launcher is gone (see src/backends/reconcile.ts). */
-async function refreshLaunch(io: ActionIO, ledger: Ledger, launch: LedgerLaunch): Promise<LedgerLaunch> {
-  const r = await reconcileLaunch(ledger, launch, {container: containerProbe(io), log: m => io.log.info(m)})
+/** Moves a launch on from what its backend says (see src/backends/reconcile.ts). */
+async function refreshLaunch(
+  io: ActionIO,
+  ledger: Ledger,
+  launch: LedgerLaunch,
+  config: TrainerConfig | undefined,
+): Promise<LedgerLaunch> {
+  const {backend, ctx} = await backendFor(io, ledger, launch, config)
+  const r = await reconcileLaunch(backend, ctx)
   if (r.ownerAlive) io.log.info(`launch ${launch.id}: its launcher is running; it records its runs itself`)
   else if (r.settled || r.running)
-    io.log.info(`launch ${launch.id}: ${r.settled} runs settled from their results, ${r.running} still running`)
+    io.log.info(`launch ${launch.id}: ${r.settled} runs moved, ${r.running} still under way`)
   return ledger.getLaunch(launch.id) ?? launch
 }
 
@@ -80,9 +79,9 @@ export interface StatusResult {
  */
 export async function status(io: ActionIO): Promise<StatusResult> {
   const i = readInputs(io, StatusInputs)
-  const ledger = await openLedger(io, i, {readOnly: !i.refresh})
+  const {ledger, config} = await openLedger(io, i, {readOnly: !i.refresh})
   let launch = launchOf(ledger, i.id)
-  if (i.refresh) launch = await refreshLaunch(io, ledger, launch)
+  if (i.refresh) launch = await refreshLaunch(io, ledger, launch, config)
   const runs = ledger.listRuns(launch.id)
   return {launch, runs, summaries: launchSummaries(launch.plan, runs)}
 }
@@ -97,7 +96,7 @@ const LOG_TAIL_BYTES = 16 << 20
 export async function logs(io: ActionIO): Promise<string> {
   const i = readInputs(io, LedgerInputs)
   const id = required(i.id, 'id')
-  const ledger = await openLedger(io, i, {readOnly: true})
+  const {ledger} = await openLedger(io, i, {readOnly: true})
   const run = ledger.getRun(id)
   if (!run) throw new NotFoundError(`no run '${id}' in the ledger (run ids look like <launch-id>.000)`)
   const launch = ledger.getLaunch(run.launchId)
@@ -114,81 +113,19 @@ export async function logs(io: ActionIO): Promise<string> {
 }
 
 /**
- * Sends SIGTERM to a run by its ledger handle, after checking who that is:
- * 'sent', 'gone' (ended, or its pid now belongs to another process), 'unknown' (cannot be
- * checked from here: never signalled), or undefined for handles of other backends.
+ * `trainer cancel LAUNCH`: runs not yet started are cancelled; those on the backend are asked
+ * to stop (they get their grace period) and are CANCELLED once seen so. Runs whose launcher
+ * is gone are then settled from what they left.
  */
-async function signalRun(
-  handle: string | undefined,
-  env: Readonly<Record<string, string | undefined>>,
-): Promise<'sent' | 'gone' | 'unknown' | undefined> {
-  const local = parseLocalHandle(handle)
-  if (local) return signalVerified(local, 'SIGTERM')
-  const container = /^docker:([0-9a-f]+)$/.exec(handle ?? '')?.[1]
-  if (container) {
-    const {connectDocker} = await import('../image/docker.js')
-    // a container id is unique on its engine: it cannot be reused by a stranger
-    return connectDocker(env)
-      .docker.getContainer(container)
-      .kill({signal: 'SIGTERM'})
-      .then(
-        () => 'sent' as const,
-        () => 'gone' as const,
-      )
-  }
-  return undefined
-}
-
-/** `trainer cancel LAUNCH`: queued runs are cancelled, running ones stopped (they get their grace period). */
 export async function cancel(io: ActionIO): Promise<{launch: string; cancelled: number; stopping: number}> {
   const i = readInputs(io, LedgerInputs)
-  const ledger = await openLedger(io, i)
+  const {ledger, config} = await openLedger(io, i)
   const launch = launchOf(ledger, required(i.id, 'id'))
-  let cancelled = 0
-  let stopping = 0
-  const unstoppable: string[] = []
-  for (const listed of ledger.listRuns(launch.id)) {
-    // The launcher moves runs as we go: act on a fresh read, by compare-and-set, and
-    // read again when it moved first. Final states stay the launcher's to record.
-    for (let tries = 0; tries < 5; tries++) {
-      const r = ledger.getRun(listed.id)
-      if (!r || !['CREATED', 'STARTING', 'RUNNING', 'PAUSED'].includes(r.state)) break
-      try {
-        if (r.state === 'CREATED') {
-          ledger.transition(r.id, 'CANCELLED', {reason: 'cancelled', expect: ['CREATED']})
-          cancelled++
-        } else {
-          // a run still starting has no handle yet: the launcher stops it once it starts
-          const reached = r.handle === undefined ? 'sent' : await signalRun(r.handle, io.env)
-          if (reached === undefined) {
-            // the others are still cancelled; this one is reported at the end
-            unstoppable.push(`${r.id} (${r.backend})`)
-            break
-          }
-          if (reached === 'unknown') {
-            io.log.warning(`run ${r.id}: its process (${r.handle}) cannot be verified from here: not signalled`)
-            break
-          }
-          ledger.transition(r.id, 'STOPPING', {
-            reason: reached === 'sent' ? 'cancelled' : 'cancelled; its process was already gone',
-            expect: [r.state],
-          })
-          stopping++
-        }
-        break
-      } catch (e: unknown) {
-        if (!(e instanceof IllegalTransitionError)) throw e
-      }
-    }
-  }
+  const {backend, ctx} = await backendFor(io, ledger, launch, config)
+  const r = await cancelLaunch(backend, ctx)
   // Runs whose launcher is gone have nobody to record their end: settle what has ended.
-  await refreshLaunch(io, ledger, ledger.getLaunch(launch.id) ?? launch)
+  await refreshLaunch(io, ledger, ledger.getLaunch(launch.id) ?? launch, config)
   // a launch whose runs are all final now is final too, whoever ends up recording the last one
   ledger.finishLaunch(launch.id)
-  if (unstoppable.length)
-    throw new ConfigError(
-      `launch ${launch.id}: ${cancelled} cancelled, ${stopping} stopping; this command cannot stop runs on their backend yet: ${unstoppable.join(', ')}`,
-      {key: 'backend'},
-    )
-  return {launch: launch.id, cancelled, stopping}
+  return {launch: launch.id, ...r}
 }

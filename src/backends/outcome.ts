@@ -4,7 +4,7 @@ import {firstIssue, RunMetricsSchema, type RunMetricsContract} from '../runner/c
 import {getErrorMessage} from '../kit/errors.js'
 
 /** metrics.json is small (the runner caps its history); a larger one was not written by `trainer run`. */
-const METRICS_MAX_BYTES = 32 << 20
+export const METRICS_MAX_BYTES = 32 << 20
 /**
  * Objects a metrics.json may hold: its history's points, and a few more. Counted before
  * parsing, since a file of empty objects costs about a hundred times its size in memory.
@@ -36,6 +36,12 @@ export async function readRunMetrics(resultsRoot: string, output: string): Promi
     if (e instanceof UnsafePathError) return {problem: `metrics.json refused: ${e.message}`}
     return {problem: `metrics.json cannot be read: ${getErrorMessage(e)}`}
   }
+  return parseRunMetrics(text)
+}
+
+/** metrics.json's text, validated against the run contract (bounded before it is parsed). */
+export function parseRunMetrics(text: string): ReadMetrics {
+  if (text.length > METRICS_MAX_BYTES) return {problem: `metrics.json is over ${METRICS_MAX_BYTES >> 20} MiB`}
   if (countObjects(text) > METRICS_MAX_OBJECTS)
     return {problem: `metrics.json holds over ${METRICS_MAX_OBJECTS} objects: not trainer run's`}
   let raw: unknown

@@ -5,6 +5,7 @@ import type {RunState} from '../ledger/states.js'
 import type {Plan, Run} from '../plan/types.js'
 import type {RunSpec} from '../runner/spec.js'
 import {readRunMetrics} from './outcome.js'
+import {encodeHandle, type Handle} from './types.js'
 
 export interface ProgressEvent {
   run: Run
@@ -23,8 +24,8 @@ export interface StartRequest {
 
 /** A started run: its handle in the ledger, its end, and how to stop it. */
 export interface Started {
-  /** e.g. `local:<pid>`, `docker:<container id>` */
-  handle: string
+  /** The process or container, as the ledger keeps it. */
+  handle: Handle
   /** Ends with `trainer run`'s exit code, or the signal that ended it. */
   done: Promise<{code: number | null; signal: NodeJS.Signals | null}>
   /** Sends SIGTERM: `trainer run` passes it on and gives the training its grace period. */
@@ -133,7 +134,7 @@ export async function runPool(o: PoolOptions): Promise<void> {
     }
     running.set(r.id, s)
     if (stopping) s.stop()
-    if (move(o.ledger, r.id, 'RUNNING', {handle: s.handle})) o.progress({run: r, state: 'RUNNING'})
+    if (move(o.ledger, r.id, 'RUNNING', {handle: encodeHandle(s.handle)})) o.progress({run: r, state: 'RUNNING'})
     else s.stop() // cancelled while it was starting
     const {code, signal} = await s.done
     running.delete(r.id)

@@ -1,25 +1,24 @@
 /**
  * Reconciling a launch whose launcher is gone: a `trainer launch` killed with -9, a crashed
  * laptop, a cancelled workflow. Its runs go on (or have ended) without anyone recording
- * them, and the ledger would say RUNNING for ever. Reconciling asks each run's process or
- * container whether it is still there and, for those that ended, reads the result
- * `trainer run` left on disk (metrics.json, validated) and moves the ledger to it.
+ * them, and the ledger would say RUNNING for ever. Reconciling asks the backend about each
+ * run (one poll, src/backends/driver.ts) and, for those that ended, reads the result they
+ * left (metrics.json, validated) and moves the ledger to it.
  *
- * It never races a live launcher: while the launcher that owns a launch is running (same
- * pid and start time), the launch is left to it.
+ * A local launch is never raced: while the launcher that owns it is running (same pid and
+ * start time), the launch is left to it. A remote launch has no owner: its runs are on the
+ * scheduler, and anyone may poll them.
  */
-import {join} from 'node:path'
+import type {LedgerLaunch} from '../ledger/ledger.js'
 import {IllegalTransitionError} from '../ledger/errors.js'
-import type {Ledger, LedgerLaunch, LedgerRun} from '../ledger/ledger.js'
-import type {RunState} from '../ledger/states.js'
 import {identify, isAlive, sameProcess, type ProcessIdentity} from '../kit/proc.js'
-import {parseLocalHandle} from './local/process.js'
-import {readRunMetrics, stateOfStatus} from './outcome.js'
+import {pollLaunch} from './driver.js'
+import type {Backend, LaunchContext} from './types.js'
 
 /** What a launch row records besides its plan (launches.config_json). */
 export interface LaunchRecord {
   resultsRoot?: string
-  /** The `trainer launch` process that owns the launch. */
+  /** The `trainer launch` process that owns a local launch. */
   launcher?: ProcessIdentity
 }
 
@@ -27,92 +26,56 @@ export function launchRecord(l: LedgerLaunch): LaunchRecord {
   return typeof l.config === 'object' && l.config !== null ? l.config : {}
 }
 
-/** Whether a container still runs: true, false (ended or gone) or undefined (cannot tell). */
-export type ContainerProbe = (id: string) => Promise<boolean | undefined>
-
 export interface ReconcileOptions {
-  /** Leave CREATED runs as they are (a launcher taking the launch over will run them). */
+  /** Leave CREATED runs as they are (a launcher taking the launch over will run or submit them). */
   keepCreated?: boolean
-  /** Asks the Docker engine about `docker:<id>` handles (loaded only when such a run exists). */
-  container?: ContainerProbe
-  log?: (message: string) => void
 }
 
 export interface ReconcileResult {
   /** The launcher still runs: nothing was touched. */
   ownerAlive: boolean
-  /** Runs moved to a final state from what they left on disk. */
+  /** Runs moved by what the backend said. */
   settled: number
-  /** Runs whose process or container is still running (orphaned, but alive). */
+  /** Runs still under way. */
   running: number
 }
 
-/** Whether the run's process or container still runs: true, false, or undefined (cannot tell). */
-async function runAlive(r: LedgerRun, o: ReconcileOptions): Promise<boolean | undefined> {
-  const local = parseLocalHandle(r.handle)
-  if (local) return isAlive(local)
-  const container = /^docker:([0-9a-f]+)$/.exec(r.handle ?? '')?.[1]
-  if (container) return o.container ? o.container(container) : undefined
-  return undefined
-}
-
-function move(ledger: Ledger, r: LedgerRun, to: RunState, fields: Parameters<Ledger['transition']>[2]): boolean {
-  try {
-    ledger.transition(r.id, to, {...fields, expect: [r.state]})
-    return true
-  } catch (e: unknown) {
-    if (e instanceof IllegalTransitionError) return false
-    throw e
-  }
-}
-
-/**
- * Settles the runs of a launch whose launcher is gone (see the module comment). CREATED runs
- * are cancelled (nobody will start them); runs whose process ended take the state their
- * metrics.json records, or FAILED when there is no valid one; runs still running are left.
- */
+/** Settles a launch from what its backend says (see the module comment). */
 export async function reconcileLaunch(
-  ledger: Ledger,
-  launch: LedgerLaunch,
+  backend: Backend,
+  ctx: LaunchContext,
   o: ReconcileOptions = {},
 ): Promise<ReconcileResult> {
-  const rec = launchRecord(launch)
-  const result: ReconcileResult = {ownerAlive: false, settled: 0, running: 0}
-  if (rec.launcher && !sameProcess(rec.launcher, identify(process.pid)) && isAlive(rec.launcher) !== false) {
+  const rec = launchRecord(ctx.launch)
+  if (
+    !backend.remote &&
+    rec.launcher &&
+    !sameProcess(rec.launcher, identify(process.pid)) &&
+    isAlive(rec.launcher) !== false
+  ) {
     // alive, or somewhere this process cannot see (another host, pid namespace or boot):
     // its runs are its own to record
-    result.ownerAlive = true
-    return result
+    return {ownerAlive: true, settled: 0, running: 0}
   }
-  const gone = rec.launcher ? `its launcher (pid ${rec.launcher.pid}) is gone` : 'its launcher is gone'
-  for (const r of ledger.listRuns(launch.id)) {
-    if (r.state === 'CREATED') {
-      if (o.keepCreated) continue
-      if (move(ledger, r, 'CANCELLED', {reason: `never started: ${gone}`})) result.settled++
-      continue
-    }
-    if (!['STARTING', 'RUNNING', 'PAUSED', 'STOPPING'].includes(r.state)) continue
-    const alive = await runAlive(r, o)
-    if (alive === true) {
-      result.running++
-      continue
-    }
-    const read = rec.resultsRoot ? await readRunMetrics(rec.resultsRoot, r.output) : {problem: 'no results root'}
-    // A handle that cannot be checked counts as ended only once trainer run has left its result.
-    if (alive === undefined && r.handle !== undefined && !read.metrics) continue
-    const m = read.metrics
-    const to: RunState = m ? stateOfStatus(m.status) : r.state === 'STARTING' ? 'ERROR' : 'FAILED'
-    const fields: Parameters<Ledger['transition']>[2] = m
-      ? {exitCode: m.exit_code, metrics: m.final, resultUrl: join(rec.resultsRoot ?? '', r.output)}
-      : {}
-    const reason = m ? m.reason : `${gone} and the run left no result (${read.problem})`
-    if (reason !== null) fields.reason = reason
-    const done = move(ledger, r, to, fields)
-    if (done || move(ledger, r, 'CANCELLED', fields)) {
-      result.settled++
-      o.log?.(`${r.id}: ${r.state} -> ${done ? to : 'CANCELLED'} (${m ? `metrics.json: ${m.status}` : read.problem})`)
+  let settled = 0
+  if (!backend.remote && !o.keepCreated) {
+    // nobody will start them: a local launch's runs start only in its launcher
+    const gone = rec.launcher ? `its launcher (pid ${rec.launcher.pid}) is gone` : 'its launcher is gone'
+    for (const r of ctx.ledger.listRuns(ctx.launch.id)) {
+      if (r.state !== 'CREATED') continue
+      try {
+        ctx.ledger.transition(r.id, 'CANCELLED', {reason: `never started: ${gone}`, expect: ['CREATED']})
+        settled++
+      } catch (e: unknown) {
+        if (!(e instanceof IllegalTransitionError)) throw e
+      }
     }
   }
-  ledger.finishLaunch(launch.id)
-  return result
+  const before = new Map(ctx.ledger.listRuns(ctx.launch.id).map(r => [r.id, r.state]))
+  const r = await pollLaunch(backend, ctx)
+  for (const after of ctx.ledger.listRuns(ctx.launch.id)) {
+    const was = before.get(after.id)
+    if (was !== after.state) ctx.log(`${after.id}: ${was} -> ${after.state}`)
+  }
+  return {ownerAlive: false, settled: settled + r.changed, running: r.active}
 }

@@ -1,4 +1,5 @@
-import {readFileSync} from 'node:fs'
+import {spawn} from 'node:child_process'
+import {closeSync, openSync, readFileSync} from 'node:fs'
 import {dirname, join, relative, resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {build} from '../actions/build.js'
@@ -12,6 +13,8 @@ import {progressReporter} from './progress.js'
 import {runsTable} from './tables.js'
 import {consoleIO} from '../kit/console-io.js'
 import {getErrorMessage} from '../kit/errors.js'
+import {identify, type ProcessIdentity} from '../kit/proc.js'
+import {makeDirs} from '../kit/safe-fs.js'
 import type {ActionIO} from '../kit/io.js'
 import type {Plan} from '../plan/types.js'
 import {runAction} from '../kit/run-action.js'
@@ -69,7 +72,7 @@ const PLAN_DETAILS = [
   "  --no-prefer-config-seed  ignore the experiment's seeds (explicit or derived seeds)",
   '  --launch-id ID        name the launch (the same id and inputs again resume it)',
   '  --max-runs N          refuse a plan of more than N runs (default launch.max-runs, 1000)',
-  '  --backend NAME        local (default) or local-docker',
+  '  --backend NAME        local (default), local-docker, or a backend of trainer.yml backends: (slurm)',
   "  --image REF           the image for local-docker (default: the image pipeline's tag)",
 ].join('\n')
 
@@ -94,7 +97,8 @@ const VERBS: Record<string, Verb> = {
     usage:
       'trainer build [--name NAME[:TAG]] [--registry HOST/PREFIX] [--tag TAG] [--dockerfile FILE] [--context DIR]\n' +
       '              [--build-arg K=V ...] [--platform OS/ARCH] [--username U --password-stdin]\n' +
-      '              [--auth-realms HOST ...] [--force] [--json]',
+      '              [--auth-realms HOST ...] [--builder auto|buildx|classic] [--cache true|false|registry|gha]\n' +
+      '              [--force] [--json]',
     options: {
       ...COMMON,
       name: {type: 'string'},
@@ -107,6 +111,8 @@ const VERBS: Record<string, Verb> = {
       username: {type: 'string'},
       'password-stdin': {type: 'boolean'},
       'auth-realms': {type: 'string', multiple: true},
+      builder: {type: 'string'},
+      cache: {type: 'string'},
       force: {type: 'boolean'},
     },
     run: build,
@@ -133,8 +139,9 @@ const VERBS: Record<string, Verb> = {
   launch: {
     summary: 'run an experiment: plan it, run each run here, record every state in the ledger',
     usage:
-      'trainer launch exp=NAME [key=value ...] [--backend local|local-docker] [--image REF] [-j N] [--seed S]\n' +
-      '              [--launch-id ID] [--results-root DIR] [--ledger FILE] [--grace-period SECONDS] [--json]',
+      'trainer launch exp=NAME [key=value ...] [--backend NAME] [--image REF] [-j N] [--seed S] [--detach]\n' +
+      '              [--launch-id ID] [--results-root DIR] [--ledger FILE] [--grace-period SECONDS]\n' +
+      '              [--wait-timeout SECONDS] [--json]',
     details: [
       PLAN_DETAILS,
       '  -j, --parallel N      runs at a time (default launch.parallel, 2)',
@@ -142,8 +149,11 @@ const VERBS: Record<string, Verb> = {
       '                        gets <DIR>/<launch-id>/<experiment>/runs/<NNN>',
       LEDGER_DETAILS,
       '  --grace-period S      seconds a stopped run gets to checkpoint before it is killed (30)',
-      'Ctrl-C cancels queued runs and stops running ones; trainer status --refresh settles a',
-      'launch whose launcher was killed.',
+      '  --detach              return once the runs are submitted (a local launch gets a launcher of its',
+      '                        own, logging to <results>/<launch-id>/launcher.log); prints the launch id',
+      '  --wait-timeout S      stop waiting for a remote launch after S seconds (its runs go on)',
+      'Ctrl-C cancels queued runs and stops running ones; trainer status --refresh moves a detached',
+      'launch on, and settles one whose launcher was killed.',
     ].join('\n'),
     options: {
       ...PLAN_OPTIONS,
@@ -151,6 +161,8 @@ const VERBS: Record<string, Verb> = {
       'results-root': {type: 'string'},
       ledger: {type: 'string'},
       'grace-period': {type: 'string'},
+      detach: {type: 'boolean'},
+      'wait-timeout': {type: 'string'},
     },
     positionals: 'overrides',
     run: io => {
@@ -165,6 +177,7 @@ const VERBS: Record<string, Verb> = {
         runnerDir: join(dirname(process.argv[1]!), '..', 'run'),
         signals: process,
         progress: progressReporter(process.stderr),
+        detach: detachedLauncher,
       })
     },
     json: (r: Awaited<ReturnType<typeof launch>>) => ({
@@ -174,9 +187,11 @@ const VERBS: Record<string, Verb> = {
       results: r.summaries,
     }),
     human: (r: Awaited<ReturnType<typeof launch>>) =>
-      `${resultsTable(r.summaries)}\n\nlaunch ${r.plan.launchId}: ${r.status} (see it again: ${seeAgain(r.plan.launchId, r.ledger)}; results in ${relative(process.cwd(), r.resultsRoot) || '.'})`,
+      r.detached
+        ? r.plan.launchId
+        : `${resultsTable(r.summaries)}\n\nlaunch ${r.plan.launchId}: ${r.status} (see it again: ${seeAgain(r.plan.launchId, r.ledger)}${r.runs[0]?.backend === 'local' || r.runs[0]?.backend === 'local-docker' ? `; results in ${relative(process.cwd(), r.resultsRoot) || '.'}` : ''})`,
     exitCode: (r: Awaited<ReturnType<typeof launch>>) =>
-      r.status === 'SUCCEEDED' ? 0 : r.status === 'CANCELLED' ? 130 : 1,
+      r.detached ? 0 : r.status === 'SUCCEEDED' ? 0 : r.status === 'CANCELLED' ? 130 : 1,
   },
   status: {
     summary:
@@ -184,7 +199,8 @@ const VERBS: Record<string, Verb> = {
     usage: 'trainer status [LAUNCH-ID] [--refresh] [--ledger FILE] [--json]',
     details: [
       '  LAUNCH-ID             default: the latest launch',
-      '  --refresh             settle runs whose launcher is gone, from what they left on disk',
+      '  --refresh             ask the backend where each run stands (Slurm: one squeue); settle runs',
+      '                        whose launcher is gone from what they left on disk',
       LEDGER_DETAILS,
     ].join('\n'),
     options: {...COMMON, ledger: {type: 'string'}, refresh: {type: 'boolean'}},
@@ -218,6 +234,32 @@ const VERBS: Record<string, Verb> = {
     json: (r: Awaited<ReturnType<typeof cancel>>) => r,
     human: (r: Awaited<ReturnType<typeof cancel>>) => `${r.launch}: ${r.cancelled} cancelled, ${r.stopping} stopping`,
   },
+}
+
+/**
+ * Starts the launcher of a detached local launch: this same command again, without --detach
+ * and with the launch id, in a session of its own (a closed terminal does not stop it), its
+ * output in `<results root>/<launch id>/launcher.log`. Returns its identity, which the ledger
+ * records as the launch's owner.
+ */
+async function detachedLauncher(launchId: string, root: string): Promise<ProcessIdentity> {
+  const args = process.argv.slice(2).filter(a => a !== '--detach' && !a.startsWith('--launch-id'))
+  const i = args.indexOf('--launch-id')
+  if (i >= 0) args.splice(i, 2)
+  await makeDirs(root)
+  const log = openSync(join(root, 'launcher.log'), 'a', 0o600)
+  const child = spawn(process.execPath, [process.argv[1]!, ...args, '--launch-id', launchId], {
+    cwd: process.cwd(),
+    detached: true,
+    stdio: ['ignore', log, log],
+  })
+  closeSync(log)
+  await new Promise<void>((res, rej) => {
+    child.once('spawn', res)
+    child.once('error', rej)
+  })
+  child.unref()
+  return identify(child.pid!)
 }
 
 /**

@@ -1,5 +1,6 @@
 import {z} from 'zod'
 import {NEVER_ENV, neverPassed} from '../backends/env.js'
+import {BackendsSchema} from './backends.js'
 
 /** Text that reaches a process (argv, environment): a NUL byte would make spawn throw. */
 const text = () => z.string().refine(v => !v.includes('\0'), 'must not contain a NUL byte')
@@ -9,6 +10,13 @@ const scalar = z.union([text(), z.number(), z.boolean()], {error: 'must be a str
 /** A token realm host: `host` or `host:port`, as a URL writes it (IPv6 in brackets); no scheme, path or wildcard. */
 export const REALM_HOST =
   /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i
+
+/** `image.builder`: the choices, `auto` first (the default). */
+export const BUILDERS = ['auto', 'buildx', 'classic'] as const
+export type Builder = (typeof BUILDERS)[number]
+/** `image.cache` besides true and false: where the layer cache lives. */
+export const CACHE_TYPES = ['registry', 'gha'] as const
+export type CacheType = (typeof CACHE_TYPES)[number]
 
 export const ImageSchema = z.strictObject({
   /** Image name, optionally with a tag (`myapp` or `myapp:v1`); the registry prefix comes from `registry`. */
@@ -33,12 +41,22 @@ export const ImageSchema = z.strictObject({
     .array(z.string().regex(REALM_HOST, 'a host or host:port, as in the realm URL (no scheme, path or wildcard)'))
     .optional(),
   /**
-   * Layer cache from the registry (default true): pull `<name>:buildcache` before the build,
-   * build with it as `cache-from`, push it again after the build. `false` builds cold.
+   * The layer cache (default true, which is `registry`): `registry` keeps it in the registry the
+   * image is pushed to, as `<name>:buildcache`; `gha` keeps it in the GitHub Actions cache (BuildKit
+   * only: `docker buildx`); `false` builds cold.
    */
-  cache: z.boolean().optional(),
+  cache: z
+    .union([z.boolean(), z.enum(CACHE_TYPES)], {
+      error: `must be one of true, false, ${CACHE_TYPES.map(c => `'${c}'`).join(', ')}`,
+    })
+    .optional(),
   /** Another image to take the layer cache from instead of `<name>:buildcache` (a full reference with a tag). */
   'cache-from': z.string().min(1).optional(),
+  /**
+   * What builds the image: `buildx` (BuildKit, through the `docker buildx` plugin), `classic` (the
+   * engine's classic builder, through its API), or `auto` (default): buildx where the plugin is installed.
+   */
+  builder: z.enum(BUILDERS, {error: `must be one of ${BUILDERS.map(b => `'${b}'`).join(', ')}`}).optional(),
 })
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/
@@ -109,7 +127,11 @@ export const ExperimentSchema = z.strictObject({
   runs: z.number().int().min(1).optional(),
   sweep: SweepSchema.optional(),
   resources: ResourcesSchema.optional(),
-  backend: z.enum(['local', 'local-docker', 'slurm', 'vertex', 'self-hosted']).optional(),
+  /** A backend of `backends:` by name, or `local`, `local-docker`. */
+  backend: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a backend name')
+    .optional(),
   /** Globs of files to keep from a run's directory. */
   outputs: z.array(z.string().min(1)).optional(),
   /**
@@ -143,6 +165,8 @@ export const ConfigSchema = z.strictObject({
       ExperimentSchema,
     )
     .optional(),
+  /** Named places to run (see src/config/backends.ts). */
+  backends: BackendsSchema.optional(),
   /** Limits on what one launch may do. */
   launch: z
     .strictObject({

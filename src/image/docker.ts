@@ -9,17 +9,37 @@ import {AuthError, BuildError, ConfigError, ServiceError, getErrorMessage} from 
 import type {Logger} from '../kit/io.js'
 import type {Credentials} from './credentials.js'
 import type {ImageRef} from './ref.js'
+import {sshFailure, sshOptions, sshTarget, type SshState} from './ssh-host.js'
+
+/** The ssh connections' state of clients made for ssh:// hosts, for {@link pingDocker}'s message. */
+const sshStates = new WeakMap<Docker, SshState>()
 
 /**
- * A Docker engine client honouring DOCKER_HOST (unix:// or tcp://), DOCKER_TLS_VERIFY
- * and DOCKER_CERT_PATH, as the docker CLI does.
+ * A Docker engine client honouring DOCKER_HOST (unix://, tcp:// or ssh://), DOCKER_TLS_VERIFY
+ * and DOCKER_CERT_PATH, as the docker CLI does. For ssh:// docker-modem connects with ssh2 and
+ * runs `docker system dial-stdio` on the host; the host key is checked against known_hosts
+ * (see ssh-host.ts).
  */
 export function connectDocker(env: Readonly<Record<string, string | undefined>>): {docker: Docker; host: string} {
   const host = env.DOCKER_HOST || 'unix:///var/run/docker.sock'
   if (host.startsWith('unix://')) return {docker: new Docker({socketPath: host.slice('unix://'.length)}), host}
+  if (host.startsWith('ssh://')) {
+    const target = sshTarget(host, env)
+    const {options, state} = sshOptions(target, env)
+    // docker-modem's own defaults (from process.env) fill only what is not given here
+    const docker = new Docker({
+      protocol: 'ssh',
+      host: target.host,
+      port: target.port,
+      username: target.username,
+      sshOptions: options,
+    })
+    sshStates.set(docker, state)
+    return {docker, host}
+  }
   if (!host.startsWith('tcp://')) {
     throw new ConfigError(
-      `DOCKER_HOST '${host}' is not supported: use unix:///path/to/docker.sock or tcp://host:port`,
+      `DOCKER_HOST '${host}' is not supported: use unix:///path/to/docker.sock, tcp://host:port or ssh://user@host[:port]`,
       {key: 'DOCKER_HOST'},
     )
   }
@@ -50,6 +70,8 @@ export async function pingDocker(docker: Docker, host: string): Promise<void> {
   try {
     await docker.ping()
   } catch (e: unknown) {
+    const ssh = sshStates.get(docker)
+    if (ssh) throw sshFailure(e, ssh, host)
     const code = (e as NodeJS.ErrnoException).code
     throw new ServiceError(`Docker engine at ${host}`, 'ping', `unreachable (${code ?? getErrorMessage(e)})`, {
       cause: e,

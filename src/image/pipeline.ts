@@ -2,7 +2,8 @@ import {relative} from 'node:path'
 import type {Logger} from '../kit/io.js'
 import type {HashResult} from '../manifest/hash.js'
 import {imageRegistry, type RegistryOptionsOf} from './check.js'
-import {buildContext} from './context.js'
+import {buildContext, type BuildContext, type ContextOptions} from './context.js'
+import {Buildx, buildxCache, buildxMissing, refusedAfterPushing} from './buildx.js'
 import {imageLabels} from './labels.js'
 import {dockerConfigDir, type Credentials} from './credentials.js'
 import {
@@ -16,9 +17,10 @@ import {
   tagImage,
   type PushCredentials,
 } from './docker.js'
-import {getErrorMessage} from '../kit/errors.js'
+import {BuildError, getErrorMessage} from '../kit/errors.js'
 import type {ImageRef} from './ref.js'
 import {RegistryClient, type PushAuth, type RegistryRequest} from './registry.js'
+import type {ImageSettings} from './settings.js'
 import {join} from 'node:path'
 
 export interface EnsureOptions extends RegistryOptionsOf {
@@ -34,8 +36,16 @@ export interface EnsureResult {
   hash: HashResult
   /** Every request sent to the registry, for the log and for tests. */
   requests: RegistryRequest[]
-  /** The layer cache of a build: off, pulled from `from`, or none there yet (absent when nothing was built). */
-  cache?: {state: 'off'} | {state: 'pulled' | 'none'; from: string} | undefined
+  /**
+   * The layer cache of a build (absent when nothing was built): off; pulled from `from`, or none
+   * there yet (classic); what BuildKit imported and exported (buildx).
+   */
+  cache?:
+    | {state: 'off'}
+    | {state: 'pulled' | 'none'; from: string}
+    /** Handed to BuildKit: the `--cache-from` and `--cache-to` values. */
+    | {state: 'buildx'; from: string[]; to: string[]}
+    | undefined
 }
 
 /** The tag every build pushes its layers under, for the next build's cache. */
@@ -48,7 +58,8 @@ export function withTag(ref: ImageRef, tag: string): ImageRef {
 
 /**
  * The image pipeline: hash → reference → one registry HEAD → build and push only
- * when the tag is missing (or `force`) → read the pushed digest back.
+ * when the tag is missing (or `force`), with buildx where it is installed (image.builder),
+ * else the engine's classic builder → read the pushed digest back.
  */
 export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
   const {settings: s, log} = o
@@ -68,24 +79,183 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
   // The engine's push answers the challenge of its own ping: check that realm now, before a
   // build that would be wasted (the push checks it again, just before handing anything over).
   if (credentials) await registry.pushChallenge(ref)
-  const {docker, host} = connectDocker(o.env)
+  const job: BuildJob = {
+    ref,
+    settings: s,
+    credentials,
+    registry,
+    log,
+    secret: o.secret,
+    env: o.env,
+    labels: await imageLabels(o.env, {root: hash.root, manifestHash: hash.hash}),
+    context: {
+      context: s.context,
+      dockerfile: s.dockerfile,
+      dockerignore: s.dockerignore,
+      root: s.cwd,
+      exclude: [join(dockerConfigDir(o.env), 'config.json'), ...(o.exclude ?? [])],
+    },
+  }
+  const buildx = await openBuildx(s, o.env, log)
+  let result: {pushed: string | undefined; cache: NonNullable<EnsureResult['cache']>}
+  if (buildx) {
+    try {
+      result = await buildWithBuildx(buildx, job)
+    } finally {
+      await buildx.close()
+    }
+  } else {
+    result = await buildClassic(job)
+  }
+  const {pushed, cache} = result
+  // Read the digest back from the registry: the push is only done when the registry says so.
+  const back = await registry.manifest(ref)
+  if (!back.exists) throw new Error(`pushed ${ref.full} but the registry does not list it`)
+  if (back.digest && pushed && back.digest !== pushed)
+    log.warning(`registry digest ${back.digest} differs from the pushed ${pushed}`)
+  return {ref, digest: back.digest ?? pushed, built: true, hash, requests: registry.requests, cache}
+}
+
+/** What either builder needs once the registry has been asked. */
+interface BuildJob {
+  ref: ImageRef
+  settings: ImageSettings
+  credentials: Credentials | undefined
+  registry: RegistryClient
+  log: Logger
+  secret: (value: string) => void
+  env: NodeJS.ProcessEnv
+  labels: Record<string, string>
+  context: ContextOptions
+}
+
+/** Logs where the build context, the Dockerfile and the ignore file are. */
+function logContext(b: BuildJob, ctx: BuildContext): void {
+  const {settings: s, log} = b
+  log.info(
+    `context ${relative(s.cwd, s.context) || '.'}, Dockerfile ${relative(s.cwd, s.dockerfile)}${ctx.ignoreFile ? `, ignore file ${relative(s.cwd, ctx.ignoreFile)}` : ''}`,
+  )
+}
+
+/** Logs how many files the context sent, and what was kept out of it. */
+function logSent(log: Logger, ctx: BuildContext, files: number): void {
+  log.info(`context: ${files} files sent`)
+  if (ctx.keptOut.length > 0) {
+    const shown = ctx.keptOut.slice(0, 20).join(', ')
+    const more = ctx.keptOut.length > 20 ? ` and ${ctx.keptOut.length - 20} more` : ''
+    log.info(
+      `kept out of the build context: ${shown}${more} (git metadata, credentials, results and the ledger are never sent)`,
+    )
+  }
+}
+
+/**
+ * The builder to use: buildx (a {@link Buildx} to close) where `docker buildx version` works and
+ * image.builder allows it, else undefined for the classic builder. `buildx` asked for and not
+ * there is a ConfigError.
+ */
+async function openBuildx(s: ImageSettings, env: NodeJS.ProcessEnv, log: Logger): Promise<Buildx | undefined> {
+  if (s.builder === 'classic') {
+    log.info('builder: classic (image.builder or the builder input)')
+    return undefined
+  }
+  const b = await Buildx.open(env)
+  const v = await b.version()
+  if (v.ok) {
+    log.info(`builder: buildx (${v.version})`)
+    return b
+  }
+  await b.close()
+  if (s.builder === 'buildx') throw buildxMissing(v.why)
+  log.info(`builder: classic (docker buildx is not available: ${v.why})`)
+  return undefined
+}
+
+/**
+ * Builds and pushes with `docker buildx build --push`. The CLI reads its credentials from a private
+ * config holding only what the classic push would hand the engine ({@link engineAuth}): a token
+ * from a checked realm for a Bearer registry, the credentials for a Basic one, else nothing. A
+ * token refused after layers went up may have expired: the build runs again with a new one (every
+ * step is in the builder's cache by then).
+ */
+async function buildWithBuildx(
+  buildx: Buildx,
+  b: BuildJob,
+): Promise<{pushed: string | undefined; cache: NonNullable<EnsureResult['cache']>}> {
+  const {ref, settings: s, log} = b
+  const driver = await buildx.driver()
+  log.info(`buildx driver: ${driver ?? 'unknown (docker buildx inspect failed)'}`)
+  const cache = buildxCache({
+    cache: s.cache,
+    type: s.cacheType,
+    driver,
+    cacheRef: withTag(ref, CACHE_TAG),
+    cacheFrom: s.cacheFrom,
+    env: b.env,
+  })
+  for (const w of cache.warnings) log.warning(w)
+  if (cache.gha && b.env.ACTIONS_RUNTIME_TOKEN) b.secret(b.env.ACTIONS_RUNTIME_TOKEN)
+  log.info(
+    cache.from.length
+      ? `cache: from ${cache.from.join(' and ')}, to ${cache.to.join(' and ')}`
+      : 'cache: off (image.cache: false or the cache input)',
+  )
+  for (let attempt = 1; ; attempt++) {
+    const {auth, creds} = await engineAuth(b)
+    for (const v of await buildx.writeAuth(ref.registry, creds)) b.secret(v)
+    if (attempt === 1 && auth.kind === 'token')
+      log.info(`${ref.registry} uses bearer tokens: buildx gets a token for ${ref.repository}, not the credentials`)
+    const ctx = await buildContext(b.context)
+    try {
+      const pushed = await log.group(`Build and push ${ref.full} (buildx)`, async () => {
+        logContext(b, ctx)
+        const r = await buildx.build(
+          {
+            ref,
+            extraTags: cache.extraTags,
+            dockerfile: ctx.dockerfile,
+            buildArgs: s.buildArgs,
+            labels: b.labels,
+            platform: s.platform,
+            cacheFrom: cache.from,
+            cacheTo: cache.to,
+          },
+          ctx,
+          log,
+          {gha: cache.gha},
+        )
+        logSent(log, ctx, r.files)
+        return r.digest
+      })
+      return {
+        pushed,
+        cache: cache.from.length ? {state: 'buildx', from: cache.from, to: cache.to} : {state: 'off'},
+      }
+    } catch (e: unknown) {
+      if (auth.kind !== 'token' || !(e instanceof BuildError) || !refusedAfterPushing(e)) throw e
+      if (attempt >= MAX_PUSH_ATTEMPTS) throw e
+      log.warning(`${e.message}; the token may have expired during the build: building again with a new one`)
+    }
+  }
+}
+
+/** Builds with the engine's classic builder, with the registry cache pulled first, then pushes. */
+async function buildClassic(b: BuildJob): Promise<{pushed: string; cache: NonNullable<EnsureResult['cache']>}> {
+  const {ref, settings: s, credentials, registry, log, secret} = b
+  const {docker, host} = connectDocker(b.env)
   await pingDocker(docker, host)
+  if (s.cache && s.cacheType === 'gha')
+    log.warning(
+      `cache: type=gha needs the buildx builder; the classic builder uses ${withTag(ref, CACHE_TAG).full} instead`,
+    )
   const cacheRef = s.cache ? (s.cacheFrom ?? withTag(ref, CACHE_TAG)) : undefined
   const pulled = cacheRef
-    ? await pullCache({docker, ref: cacheRef, target: ref, credentials, registry, log, secret: o.secret})
+    ? await pullCache({docker, ref: cacheRef, target: ref, credentials, registry, log, secret})
     : false
   if (!cacheRef) log.info('cache: off (image.cache: false or the cache input)')
-  const ctx = await buildContext({
-    context: s.context,
-    dockerfile: s.dockerfile,
-    dockerignore: s.dockerignore,
-    root: s.cwd,
-    exclude: [join(dockerConfigDir(o.env), 'config.json'), ...(o.exclude ?? [])],
-  })
+  const ctx = await buildContext(b.context)
   await log.group(`Build ${ref.full}`, async () => {
-    log.info(
-      `context ${relative(s.cwd, s.context) || '.'}, Dockerfile ${relative(s.cwd, s.dockerfile)}${ctx.ignoreFile ? `, ignore file ${relative(s.cwd, ctx.ignoreFile)}` : ''}`,
-    )
+    logContext(b, ctx)
     const [, files] = await Promise.all([
       buildImage(
         docker,
@@ -96,35 +266,23 @@ export async function ensureImage(o: EnsureOptions): Promise<EnsureResult> {
           buildArgs: s.buildArgs,
           platform: s.platform,
           cacheFrom: pulled && cacheRef ? [cacheRef.full] : undefined,
-          labels: await imageLabels(o.env, {root: hash.root, manifestHash: hash.hash}),
+          labels: b.labels,
         },
         log,
       ),
       ctx.done,
     ])
-    log.info(`context: ${files} files sent`)
-    if (ctx.keptOut.length > 0) {
-      const shown = ctx.keptOut.slice(0, 20).join(', ')
-      const more = ctx.keptOut.length > 20 ? ` and ${ctx.keptOut.length - 20} more` : ''
-      log.info(
-        `kept out of the build context: ${shown}${more} (git metadata, credentials, results and the ledger are never sent)`,
-      )
-    }
+    logSent(log, ctx, files)
   })
   const pushed = await log.group(`Push ${ref.full}`, async () => {
-    const digest = await pushWithAuth({docker, ref, credentials, registry, log, secret: o.secret})
-    if (s.cache) await pushCache({docker, ref, credentials, registry, log, secret: o.secret})
+    const digest = await pushWithAuth({docker, ref, credentials, registry, log, secret})
+    if (s.cache) await pushCache({docker, ref, credentials, registry, log, secret})
     return digest
   })
-  // Read the digest back from the registry: the push is only done when the registry says so.
-  const back = await registry.manifest(ref)
-  if (!back.exists) throw new Error(`pushed ${ref.full} but the registry does not list it`)
-  if (back.digest && back.digest !== pushed)
-    log.warning(`registry digest ${back.digest} differs from the pushed ${pushed}`)
   const cache = cacheRef
     ? {state: pulled ? ('pulled' as const) : ('none' as const), from: cacheRef.full}
     : {state: 'off' as const}
-  return {ref, digest: back.digest ?? pushed, built: true, hash, requests: registry.requests, cache}
+  return {pushed, cache}
 }
 
 /** Pushes after a token hand-off at most this many times (a token may expire during a long push). */

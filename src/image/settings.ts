@@ -1,6 +1,6 @@
 import {access} from 'node:fs/promises'
 import {basename, dirname, isAbsolute, join, resolve, sep} from 'node:path'
-import {REALM_HOST, type ImageConfig} from '../config/schema.js'
+import {REALM_HOST, type Builder, type CacheType, type ImageConfig} from '../config/schema.js'
 import {ConfigError} from '../kit/errors.js'
 import {parseRef, type ImageRef} from './ref.js'
 
@@ -20,8 +20,12 @@ export interface ImageSettings {
   fallbackName: string
   /** Hosts (`host` or `host:port`) allowed as token realms of the registry, besides its own and the known ones. */
   authRealms: string[]
-  /** Whether to build with the registry's layer cache (`<name>:buildcache`) and push it back. */
+  /** Whether to build with a layer cache and export it again for the next build. */
   cache: boolean
+  /** Where that cache lives: the registry (`<name>:buildcache`) or the GitHub Actions cache (buildx only). */
+  cacheType: CacheType
+  /** What builds: buildx, the classic builder, or `auto` (buildx where the plugin is installed). */
+  builder: Builder
   /** Where the layer cache comes from instead of `<name>:buildcache` (image.cache-from). */
   cacheFrom: ImageRef | undefined
 }
@@ -37,8 +41,13 @@ export interface ImageOverrides {
   'build-args'?: Record<string, string> | undefined
   platform?: string | undefined
   'auth-realms'?: string[] | undefined
-  /** `false` turns the registry layer cache off; `true` (the input's default) leaves trainer.yml to decide. */
-  cache?: boolean | undefined
+  /**
+   * `false` turns the layer cache off; `registry` or `gha` turns it on there, whatever trainer.yml
+   * says; `true` (the input's default) leaves trainer.yml to decide.
+   */
+  cache?: boolean | CacheType | undefined
+  /** Overrides image.builder. */
+  builder?: Builder | undefined
 }
 
 export const DEFAULT_TAG_LENGTH = 7
@@ -145,8 +154,11 @@ export async function imageSettings(
     authRealms: over['auth-realms']?.length
       ? realmHosts(over['auth-realms'], {key: 'auth-realms'})
       : realmHosts(cfg?.['auth-realms'] ?? [], {file: cfgFile, key: 'image.auth-realms'}),
-    // either the input or trainer.yml turns the cache off: the input always arrives ('true' by default)
-    cache: over.cache !== false && cfg?.cache !== false,
+    // either the input or trainer.yml turns the cache off: the input always arrives ('true' by default);
+    // an input naming where the cache lives is explicit, and wins
+    cache: typeof over.cache === 'string' || (over.cache !== false && cfg?.cache !== false),
+    cacheType: typeof over.cache === 'string' ? over.cache : typeof cfg?.cache === 'string' ? cfg.cache : 'registry',
+    builder: over.builder ?? cfg?.builder ?? 'auto',
     cacheFrom:
       cfg?.['cache-from'] === undefined
         ? undefined

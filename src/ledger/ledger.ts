@@ -84,6 +84,14 @@ export interface TransitionFields {
   handle?: string
   metrics?: unknown
   resultUrl?: string
+  /** The backend's attempt at the run (a requeue adds one). */
+  attempt?: number
+  /** The backend's own state word (Slurm `PENDING`). */
+  nativeState?: string
+  links?: Record<string, string>
+  imageDigest?: string
+  /** The time of the poll that saw the change. */
+  polled?: boolean
   /** Move only from one of these states (compare-and-set on what the caller last read). */
   expect?: readonly RunState[]
 }
@@ -97,6 +105,19 @@ export interface LedgerLaunch {
   status: LaunchStatus
   plan: Plan
   config: unknown
+  /** The backend's options as resolved at launch (no secrets: those are named, not held). */
+  backendConfig: unknown
+  /** Where on GitHub it was launched from; undefined from a laptop. */
+  github: GithubContext | undefined
+}
+
+/** The GitHub context of a launch, for reporting (check runs on the head SHA, the PR comment). */
+export interface GithubContext {
+  repository: string
+  headSha: string
+  pullRequest?: number | undefined
+  runId?: string | undefined
+  serverUrl?: string | undefined
 }
 
 export interface LedgerRun {
@@ -122,6 +143,14 @@ export interface LedgerRun {
   /** The run's final metric values: only finite numbers, whatever the row holds. */
   metrics: Record<string, number>
   resultUrl: string | undefined
+  attempt: number
+  nativeState: string | undefined
+  links: Record<string, string>
+  /** When a poll last saw the run. */
+  polledAt: string | undefined
+  /** When it was submitted to its backend (QUEUED). */
+  submittedAt: string | undefined
+  imageDigest: string | undefined
 }
 
 export interface LedgerEvent {
@@ -186,8 +215,24 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_run ON events (run_id, id);
 `
 
+/**
+ * Version 2, the backend seam: per run the attempt, the backend's own state word, links,
+ * when it was last polled and submitted, and the image digest; per launch the resolved
+ * backend options and the GitHub context it was launched from. QUEUED needs no DDL.
+ */
+const SCHEMA_V2 = `
+ALTER TABLE runs ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE runs ADD COLUMN native_state TEXT;
+ALTER TABLE runs ADD COLUMN links_json TEXT;
+ALTER TABLE runs ADD COLUMN polled_at TEXT;
+ALTER TABLE runs ADD COLUMN submitted_at TEXT;
+ALTER TABLE runs ADD COLUMN image_digest TEXT;
+ALTER TABLE launches ADD COLUMN backend_json TEXT;
+ALTER TABLE launches ADD COLUMN github_json TEXT;
+`
+
 /** `MIGRATIONS[i]` takes a file from `user_version` i to i + 1. Append; never edit a shipped one. */
-const MIGRATIONS: readonly string[] = [SCHEMA_V1]
+const MIGRATIONS: readonly string[] = [SCHEMA_V1, SCHEMA_V2]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
 
@@ -200,13 +245,20 @@ export const TRANSITION_SQL = `UPDATE runs SET
   reason = COALESCE(:reason, reason),
   handle = COALESCE(:handle, handle),
   metrics_json = COALESCE(:metrics_json, metrics_json),
-  result_url = COALESCE(:result_url, result_url)
+  result_url = COALESCE(:result_url, result_url),
+  attempt = COALESCE(:attempt, attempt),
+  native_state = COALESCE(:native_state, native_state),
+  links_json = COALESCE(:links_json, links_json),
+  image_digest = COALESCE(:image_digest, image_digest),
+  submitted_at = COALESCE(submitted_at, :submitted_at),
+  polled_at = COALESCE(:polled_at, polled_at)
 WHERE id = :id AND state = :from`
 
 const INSERT_EVENT_SQL = 'INSERT INTO events (run_id, at, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?)'
 
-const INSERT_LAUNCH_SQL = `INSERT INTO launches (id, experiment, backend, created_at, status, plan_json, config_json)
-VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (id) DO NOTHING`
+const INSERT_LAUNCH_SQL = `INSERT INTO launches (id, experiment, backend, created_at, status, plan_json, config_json,
+  backend_json, github_json)
+VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
 
 const INSERT_RUN_SQL = `INSERT INTO runs (id, launch_id, experiment, run_index, seed, state, params_json,
   resources_json, image, output, backend, created_at)
@@ -312,7 +364,10 @@ export class Ledger {
    * the same write transaction, so two launchers racing for one id cannot both pass. Returns
    * whether the launch was new.
    */
-  createLaunch(plan: Plan, options: {backend: string; config?: unknown}): boolean {
+  createLaunch(
+    plan: Plan,
+    options: {backend: string; config?: unknown; backendConfig?: unknown; github?: GithubContext | undefined},
+  ): boolean {
     return this.#transaction(() => {
       const at = this.#stamp()
       const planJson = JSON.stringify(plan)
@@ -323,6 +378,8 @@ export class Ledger {
         at,
         planJson,
         json(options.config),
+        json(options.backendConfig),
+        json(options.github),
       )
       if (inserted.changes === 0) {
         const existing = this.#sql('SELECT experiment, plan_json FROM launches WHERE id = ?').get(plan.launchId)
@@ -386,11 +443,32 @@ export class Ledger {
         handle: fields.handle ?? null,
         metrics_json: json(fields.metrics),
         result_url: fields.resultUrl ?? null,
+        attempt: fields.attempt ?? null,
+        native_state: fields.nativeState ?? null,
+        links_json: json(fields.links),
+        image_digest: fields.imageDigest ?? null,
+        submitted_at: to === 'QUEUED' ? at : null,
+        polled_at: fields.polled ? at : null,
       })
       // BEGIN IMMEDIATE already serializes writers; the guard keeps the update honest on its own
       if (changed.changes !== 1) throw new IllegalTransitionError(runId, this.#state(runId), to)
-      const detail = JSON.stringify({...fields, expect: undefined})
+      const detail = JSON.stringify({...fields, expect: undefined, polled: undefined})
       this.#sql(INSERT_EVENT_SQL).run(runId, at, from, to, detail === '{}' ? null : detail)
+    })
+  }
+
+  /**
+   * Records what a poll saw of a run that did not change state: the backend's state word and
+   * its reason (a PENDING job's `Resources` becoming `Priority`), and the time of the poll.
+   * No event: events are state changes. A run that moved meanwhile is left alone (false).
+   */
+  observe(runId: string, state: RunState, seen: {nativeState?: string; reason?: string | undefined}): boolean {
+    return this.#transaction(() => {
+      const r = this.#sql(
+        `UPDATE runs SET native_state = COALESCE(?, native_state), reason = COALESCE(?, reason), polled_at = ?
+         WHERE id = ? AND state = ?`,
+      ).run(seen.nativeState ?? null, seen.reason ?? null, this.#stamp(), runId, state)
+      return r.changes === 1
     })
   }
 
@@ -543,6 +621,14 @@ function finiteValues(value: unknown): Record<string, number> {
   return out
 }
 
+/** The string values of an object, under its own keys; {} for anything else. */
+function stringValues(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out
+  for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v
+  return out
+}
+
 function text(value: SQLOutputValue | undefined): string {
   return typeof value === 'string' ? value : String(value)
 }
@@ -581,6 +667,12 @@ function toRun(row: Row): LedgerRun {
     endedAt: optionalText(row.ended_at),
     metrics: finiteValues(parse(row.metrics_json)),
     resultUrl: optionalText(row.result_url),
+    attempt: Number(row.attempt ?? 1),
+    nativeState: optionalText(row.native_state),
+    links: stringValues(parse(row.links_json)),
+    polledAt: optionalText(row.polled_at),
+    submittedAt: optionalText(row.submitted_at),
+    imageDigest: optionalText(row.image_digest),
   }
 }
 
@@ -594,6 +686,8 @@ function toLaunch(row: Row): LedgerLaunch {
     status: text(row.status) as LaunchStatus,
     plan: parse(row.plan_json) as Plan,
     config: parse(row.config_json),
+    backendConfig: parse(row.backend_json),
+    github: parse(row.github_json) as GithubContext | undefined,
   }
 }
 

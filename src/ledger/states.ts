@@ -2,6 +2,9 @@
  * A run's lifecycle: seed 002's container states plus the three outcomes of a finished run.
  *
  * ```
+ * CREATED ─► QUEUED (submitted to a scheduler, waiting for resources) ─► RUNNING
+ *              ▲                                                          │
+ *              └──────────── requeued (preempted, node failure) ◄─────────┘
  * CREATED ─► STARTING ─► RUNNING ◄─► PAUSED
  *               │           │           │
  *               └────────► STOPPING ◄───┘ ─► STOPPED ─► STARTING (restart)
@@ -11,6 +14,7 @@
  */
 export const RUN_STATES = [
   'CREATED',
+  'QUEUED',
   'STARTING',
   'RUNNING',
   'PAUSED',
@@ -30,16 +34,19 @@ export const TERMINAL_STATES = ['SUCCEEDED', 'FAILED', 'CANCELLED'] as const sat
 
 /** Every legal move, keyed by the state it leaves. A state never moves to itself. */
 export const TRANSITIONS: Readonly<Record<RunState, readonly RunState[]>> = {
-  CREATED: ['STARTING', 'CANCELLED', 'ERROR', 'DELETED'],
+  CREATED: ['QUEUED', 'STARTING', 'CANCELLED', 'ERROR', 'DELETED'],
+  // a scheduler may start and end a job between two polls: QUEUED can move to any outcome
+  QUEUED: ['STARTING', 'RUNNING', 'PAUSED', 'STOPPING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'ERROR'],
   STARTING: ['RUNNING', 'ERROR', 'FAILED', 'CANCELLED', 'STOPPING'],
-  RUNNING: ['PAUSED', 'STOPPING', 'SUCCEEDED', 'FAILED', 'ERROR', 'CANCELLED'],
+  // a run lost to preemption or a node failure goes back to the queue (its attempt counts up)
+  RUNNING: ['QUEUED', 'PAUSED', 'STOPPING', 'SUCCEEDED', 'FAILED', 'ERROR', 'CANCELLED'],
   // a paused job can still be lost (node preempted, allocation revoked)
   PAUSED: ['RUNNING', 'STOPPING', 'CANCELLED', 'ERROR'],
   STOPPING: ['STOPPED', 'CANCELLED', 'FAILED', 'ERROR', 'SUCCEEDED'],
   // a stopped run may be started again (from its last checkpoint) or removed
   STOPPED: ['STARTING', 'DELETED'],
   // an errored run may be retried or removed
-  ERROR: ['STARTING', 'DELETED'],
+  ERROR: ['STARTING', 'QUEUED', 'DELETED'],
   DELETED: [],
   SUCCEEDED: ['DELETED'],
   FAILED: ['DELETED'],

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stop what test/infra/up.sh started (by pid files). Data is kept under
+# Stop what test/infra/up.sh and slurm-up.sh started (by pid files). Data is kept under
 # $TRAINER_INFRA_DIR so the next up.sh is fast; `rm -rf` that dir for a reset.
 set -euo pipefail
 
@@ -14,34 +14,12 @@ if [[ ! -d $DIR ]]; then
 fi
 DIR=$(cd "$DIR" && pwd -P)
 
+bash "$(dirname "${BASH_SOURCE[0]}")/slurm-down.sh" # takes the lock itself
+
 exec 9>"$DIR/.lock"
 flock -w 300 9 || {
   printf 'down.sh: error: timed out waiting for %s/.lock\n' "$DIR" >&2
   exit 1
-}
-
-
-# stop NAME PIDFILE MATCH TIMEOUT_SECONDS
-stop() {
-  local name=$1 pidfile=$2 match=$3 timeout=$4 pid deadline
-  if ! pid=$(running_pid "$pidfile" "$match"); then
-    rm -f "$pidfile"
-    log "$name: not running"
-    return 0
-  fi
-  kill -TERM "$pid" 2>/dev/null || true
-  deadline=$((SECONDS + timeout))
-  while alive "$pid"; do
-    if ((SECONDS >= deadline)); then
-      kill -KILL "$pid" 2>/dev/null || true
-      log "$name: killed (pid $pid, no exit after ${timeout}s)"
-      rm -f "$pidfile"
-      return 0
-    fi
-    sleep 0.2
-  done
-  rm -f "$pidfile"
-  log "$name: stopped (pid $pid)"
 }
 
 stop "registry (open)" "$DIR/registry-open/registry.pid" "$DIR/registry-open/config.yml" 10

@@ -4,7 +4,8 @@
 #   - an open docker-registry (distribution v2) on 127.0.0.1:$TRAINER_INFRA_REGISTRY_PORT
 #   - a basic-auth docker-registry on 127.0.0.1:$TRAINER_INFRA_AUTH_REGISTRY_PORT
 #   - the base image trainer-test/busybox:latest (FROM scratch + static busybox)
-# and write $TRAINER_INFRA_DIR/env (KEY=value lines) for the tests.
+# and write $TRAINER_INFRA_DIR/env (KEY=value lines) for the tests; then runs slurm-up.sh
+# (a single-node Slurm cluster, slurmrestd and an sshd on loopback; it adds its own env lines).
 #
 # Running it again reuses whatever is already healthy. Stop with down.sh.
 #
@@ -13,7 +14,8 @@
 #   TRAINER_INFRA_REGISTRY_PORT       open registry     (default 5100)
 #   TRAINER_INFRA_AUTH_REGISTRY_PORT  auth registry     (default 5101)
 #   TRAINER_INFRA_WAIT_SECONDS        startup timeout   (default 60)
-#   TRAINER_INFRA_SKIP_VERIFY=1       skip the build/push smoke test
+#   TRAINER_INFRA_SKIP_VERIFY=1       skip the smoke tests (here and in slurm-up.sh)
+#   TRAINER_INFRA_SKIP_SLURM=1        do not run slurm-up.sh (its env lines are then dropped)
 set -euo pipefail
 
 DIR="${TRAINER_INFRA_DIR:-/tmp/trainer-infra}"
@@ -337,3 +339,9 @@ if [[ $SKIP_VERIFY != 1 ]]; then
   verify
 fi
 write_env
+
+# slurm-up.sh takes $DIR/.lock itself: release ours first.
+exec 9>&-
+if [[ ${TRAINER_INFRA_SKIP_SLURM:-0} != 1 ]]; then
+  bash "$(dirname "${BASH_SOURCE[0]}")/slurm-up.sh"
+fi

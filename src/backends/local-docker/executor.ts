@@ -112,7 +112,7 @@ export function dockerExecutor(o: {
         return {code: killed ? null : r.StatusCode, signal: killed ? ('SIGTERM' as const) : null}
       })()
       return {
-        handle: `docker:${container.id}`,
+        handle: {v: 1, kind: 'local-docker', attempt: 1, native: {container: container.id}},
         done,
         // SIGTERM, then SIGKILL once the grace period (plus a margin) is over
         stop: () => {

@@ -2,17 +2,29 @@ import {spawn} from 'node:child_process'
 import {identify, type ProcessIdentity} from '../../kit/proc.js'
 import {runEnvironment} from '../env.js'
 import {lineTail, type Executor} from '../pool.js'
+import type {Handle} from '../types.js'
 
 /**
- * A local run's handle: `local:<pid>:<start time>@<host>#<pid namespace>#<boot id>`. The pid
- * alone could name a stranger once the run has ended; with its start time, and the place the
- * pid was read in, it names one process only.
+ * A local run's handle: the `trainer run` process's pid, start time, host, pid namespace and
+ * boot id. The pid alone could name a stranger once the run has ended; with its start time,
+ * and the place the pid was read in, it names one process only.
  */
-export function localHandle(id: ProcessIdentity): string {
-  return `local:${id.pid}:${id.start ?? ''}@${id.host}#${id.ns ?? ''}#${id.boot ?? ''}`
+export function localHandle(id: ProcessIdentity): Handle {
+  return {v: 1, kind: 'local', attempt: 1, native: {...id}}
 }
 
-/** The process a local handle names; older releases' handles (`local:<pid>`) give an identity that is never alive. */
+/** The process a local handle names. */
+export function processOf(h: Handle | undefined): ProcessIdentity | undefined {
+  const n = h?.kind === 'local' ? h.native : undefined
+  if (!n || typeof n.pid !== 'number' || typeof n.host !== 'string') return undefined
+  const opt = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
+  return {pid: n.pid, host: n.host, start: opt(n.start), ns: opt(n.ns), boot: opt(n.boot)}
+}
+
+/**
+ * The process a handle of an earlier release names (`local:<pid>:<start>@<host>#<ns>#<boot>`);
+ * the oldest form (`local:<pid>`) gives an identity that is never alive.
+ */
 export function parseLocalHandle(handle: string | undefined): ProcessIdentity | undefined {
   const m = /^local:(\d+)(?::(\d*)@([^#]+)(?:#([^#]*)#(.*))?)?$/.exec(handle ?? '')
   if (!m) return undefined

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import {describe, expect, test} from 'vitest'
 import {bytes, demux} from '../../../src/backends/local-docker/executor.js'
 import {runPool, seconds, type Executor, type Started} from '../../../src/backends/pool.js'
+import {parseHandle} from '../../../src/backends/types.js'
 import {parseConfig} from '../../../src/config/parse.js'
 import {Ledger} from '../../../src/ledger/ledger.js'
 import {buildPlan} from '../../../src/plan/plan.js'
@@ -63,7 +64,7 @@ class FakeExecutor implements Executor {
       w.resolve()
     }
     return Promise.resolve({
-      handle: `fake:${id}`,
+      handle: {v: 1, kind: 'local', attempt: 1, native: {fake: id}},
       done,
       stop: () => {
         this.stopped.push(id)
@@ -121,11 +122,11 @@ describe('runPool', () => {
       'start P.003',
       'end P.003',
     ])
-    expect(ledger.listRuns('P').map(r => [r.state, r.exitCode, r.handle])).toEqual([
-      ['SUCCEEDED', 0, 'fake:P.000'],
-      ['FAILED', 1, 'fake:P.001'],
-      ['CANCELLED', 130, 'fake:P.002'],
-      ['SUCCEEDED', 0, 'fake:P.003'],
+    expect(ledger.listRuns('P').map(r => [r.state, r.exitCode, parseHandle(r.handle)?.native.fake])).toEqual([
+      ['SUCCEEDED', 0, 'P.000'],
+      ['FAILED', 1, 'P.001'],
+      ['CANCELLED', 130, 'P.002'],
+      ['SUCCEEDED', 0, 'P.003'],
     ])
     expect(ledger.getRun('P.001')?.reason).toBe('last line (no metrics.json)')
     expect(ledger.finishLaunch('P')).toBe('FAILED')

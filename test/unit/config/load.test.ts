@@ -36,11 +36,11 @@ describe('parseConfig', () => {
   test.each([
     [
       'image:\n  name: x\n  tagg: 3\n',
-      "trainer.yml:3:3: image.tagg: unknown key 'tagg'; valid keys: 'name', 'registry', 'dockerfile', 'context', 'manifest', 'tag-length', 'build-args', 'platform', 'dockerignore', 'auth-realms', 'cache', 'cache-from'",
+      "trainer.yml:3:3: image.tagg: unknown key 'tagg'; valid keys: 'name', 'registry', 'dockerfile', 'context', 'manifest', 'tag-length', 'build-args', 'platform', 'dockerignore', 'auth-realms', 'cache', 'cache-from', 'builder'",
     ],
     [
       'imag:\n  name: x\n',
-      "trainer.yml:1:1: imag: unknown key 'imag'; valid keys: 'version', 'image', 'experiments', 'launch'",
+      "trainer.yml:1:1: imag: unknown key 'imag'; valid keys: 'version', 'image', 'experiments', 'backends', 'launch'",
     ],
     ['image:\n  tag-length: 99\n', 'trainer.yml:2:15: image.tag-length: Too big: expected number to be <=64'],
     ['image:\n  tag-length: seven\n', "trainer.yml:2:15: image.tag-length: expected a number, got the string 'seven'"],

@@ -57,9 +57,10 @@ test('sanitizeName and isLoopback', () => {
   ]).toEqual([true, true, true, false])
 })
 
-test('DOCKER_HOST: unix and tcp are understood, other schemes refused with one message', async () => {
+test('DOCKER_HOST: unix, tcp and ssh are understood, other schemes refused with one message', async () => {
   const {connectDocker} = await import('../../../src/image/docker.js')
   expect(connectDocker({DOCKER_HOST: 'unix:///tmp/d.sock'}).host).toBe('unix:///tmp/d.sock')
   expect(connectDocker({DOCKER_HOST: 'tcp://127.0.0.1:2375'}).host).toBe('tcp://127.0.0.1:2375')
-  expect(() => connectDocker({DOCKER_HOST: 'ssh://me@host'})).toThrow("DOCKER_HOST 'ssh://me@host' is not supported")
+  expect(connectDocker({DOCKER_HOST: 'ssh://me@host'}).host).toBe('ssh://me@host')
+  expect(() => connectDocker({DOCKER_HOST: 'fd://3'})).toThrow("DOCKER_HOST 'fd://3' is not supported")
 })

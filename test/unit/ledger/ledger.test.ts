@@ -74,13 +74,15 @@ const PATHS = pathsFromCreated()
 describe('the lifecycle table', () => {
   // written out in full so that any change to the table is a deliberate change to this test
   const EXPECTED = `
-    CREATED>STARTING CREATED>CANCELLED CREATED>ERROR CREATED>DELETED
+    CREATED>QUEUED CREATED>STARTING CREATED>CANCELLED CREATED>ERROR CREATED>DELETED
+    QUEUED>STARTING QUEUED>RUNNING QUEUED>PAUSED QUEUED>STOPPING QUEUED>SUCCEEDED QUEUED>FAILED
+    QUEUED>CANCELLED QUEUED>ERROR
     STARTING>RUNNING STARTING>ERROR STARTING>FAILED STARTING>CANCELLED STARTING>STOPPING
-    RUNNING>PAUSED RUNNING>STOPPING RUNNING>SUCCEEDED RUNNING>FAILED RUNNING>ERROR RUNNING>CANCELLED
+    RUNNING>QUEUED RUNNING>PAUSED RUNNING>STOPPING RUNNING>SUCCEEDED RUNNING>FAILED RUNNING>ERROR RUNNING>CANCELLED
     PAUSED>RUNNING PAUSED>STOPPING PAUSED>CANCELLED PAUSED>ERROR
     STOPPING>STOPPED STOPPING>CANCELLED STOPPING>FAILED STOPPING>ERROR STOPPING>SUCCEEDED
     STOPPED>STARTING STOPPED>DELETED
-    ERROR>STARTING ERROR>DELETED
+    ERROR>STARTING ERROR>QUEUED ERROR>DELETED
     SUCCEEDED>DELETED FAILED>DELETED CANCELLED>DELETED`
     .trim()
     .split(/\s+/)
@@ -89,7 +91,7 @@ describe('the lifecycle table', () => {
     expect(legalTransitions().map(([a, b]) => `${a}>${b}`)).toEqual(EXPECTED)
   })
 
-  test('canTransition agrees with the table on all 121 pairs', () => {
+  test('canTransition agrees with the table on all 144 pairs', () => {
     for (const from of RUN_STATES)
       for (const to of RUN_STATES)
         expect(canTransition(from, to), `${from}>${to}`).toBe(EXPECTED.includes(`${from}>${to}`))
@@ -203,6 +205,8 @@ describe('Ledger', () => {
       status: 'ACTIVE',
       plan,
       config: {partition: 'gpu'},
+      backendConfig: undefined,
+      github: undefined,
     })
     expect(ledger.listRuns('launch-a')).toEqual(
       plan.runs.map(r => ({
@@ -225,6 +229,12 @@ describe('Ledger', () => {
         endedAt: undefined,
         metrics: {},
         resultUrl: undefined,
+        attempt: 1,
+        nativeState: undefined,
+        links: {},
+        polledAt: undefined,
+        submittedAt: undefined,
+        imageDigest: undefined,
       })),
     )
     expect(ledger.events(plan.runs[2]!.id)).toEqual([

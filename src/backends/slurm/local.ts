@@ -1,0 +1,101 @@
+/**
+ * The `local` transport: Slurm's commands on this machine (a login node, or a workstation that
+ * is part of a cluster), the job directory on its file system.
+ */
+import {spawn} from 'node:child_process'
+import {chmod, open, readdir, rename, writeFile} from 'node:fs/promises'
+import {homedir} from 'node:os'
+import {dirname, isAbsolute, join, resolve} from 'node:path'
+import {makeDirs} from '../../kit/safe-fs.js'
+import type {Exec, ExecResult, SlurmFiles} from './control.js'
+
+/** What Slurm's commands see of the launcher's environment: where Slurm is, and nothing secret. */
+const SLURM_ENV = /^(PATH|HOME|USER|LOGNAME|LANG|LC_[A-Z]+|TZ|SLURM_CONF|MUNGE_SOCKET)$/
+
+/** Caps what a command may print: a controller listing thousands of tasks is a few MiB. */
+const MAX_OUTPUT = 64 << 20
+
+export function localExec(env: Readonly<Record<string, string | undefined>>): Exec {
+  const clean: Record<string, string> = {}
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && SLURM_ENV.test(k)) clean[k] = v
+  return (argv, input) =>
+    new Promise<ExecResult>((res, rej) => {
+      const child = spawn(argv[0]!, argv.slice(1), {env: clean, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe']})
+      if (input && child.stdin) {
+        child.stdin.on('error', () => undefined)
+        child.stdin.end(input)
+      }
+      const out: Buffer[] = []
+      const err: Buffer[] = []
+      let size = 0
+      const take =
+        (into: Buffer[]) =>
+        (b: Buffer): void => {
+          size += b.length
+          if (size > MAX_OUTPUT) child.kill('SIGKILL')
+          else into.push(b)
+        }
+      child.stdout!.on('data', take(out))
+      child.stderr!.on('data', take(err))
+      child.once('error', (e: NodeJS.ErrnoException) =>
+        e.code === 'ENOENT' ? res({code: 127, stdout: '', stderr: `${argv[0]}: command not found`}) : rej(e),
+      )
+      child.once('close', code =>
+        res({
+          code: code ?? 1,
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(err).toString('utf8'),
+        }),
+      )
+    })
+}
+
+export function localFiles(home = homedir()): SlurmFiles {
+  return {
+    async write(path, data, mode = 0o644) {
+      // whole or not at all: a reader never sees half a task file
+      const tmp = join(dirname(path), `.${Date.now()}-${process.pid}.tmp`)
+      await writeFile(tmp, data, {mode})
+      await chmod(tmp, mode)
+      await rename(tmp, path)
+    },
+    async read(path, maxBytes) {
+      let fh
+      try {
+        fh = await open(path, 'r')
+      } catch (e: unknown) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+        throw e
+      }
+      try {
+        const {size} = await fh.stat()
+        const n = Math.min(size, maxBytes)
+        const buf = Buffer.alloc(n)
+        await fh.read(buf, 0, n, size - n)
+        return buf
+      } finally {
+        await fh.close()
+      }
+    },
+    async rename(from, to) {
+      await rename(from, to)
+    },
+    async writeAll(dir, entries) {
+      for (const e of entries) await this.write(join(dir, e.name), e.data, e.mode)
+    },
+    async mkdir(...paths) {
+      for (const p of paths) await makeDirs(p)
+    },
+    async list(path) {
+      try {
+        return await readdir(path)
+      } catch (e: unknown) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
+        throw e
+      }
+    },
+    absolute(path) {
+      return Promise.resolve(isAbsolute(path) ? path : resolve(home, path.replace(/^~\/?/, '')))
+    },
+  }
+}
