@@ -2,15 +2,17 @@
 // Compares, in one run, in interleaved rounds and on the same warm page cache:
 //   trainer hash     (node dist/hash/index.js, process start included: git's blob ids, plus
 //                     the checks for uncommitted and untracked listed files), also with a
-//                     manifest that lists 1% of the files, and in a one-file repository
+//                     manifest that lists 1% of the files, in a one-file repository, and as
+//                     the first run on a machine (an empty compile cache, as on a fresh runner)
+//   trainer hash     the CLI (node dist/cli/index.js hash), the same way
 //   git ls-files -s  (the floor: git listing what it knows, process start included)
 //   the git commands the hash runs, one by one, for reference
 //   hashFiles()      (the runner's way: SHA-256 of every file's bytes, then SHA-256 of the digests)
 // Machines differ 3-4x in speed, so the figure to compare is the ratio to the floor.
 // BENCH_FILES, BENCH_BYTES: the fixture's size; BENCH_RUNS: rounds; BENCH_HASHFILES_RUNS: runs
 // of the (slow) byte hashing, 0 to skip it; BENCH_HASH: the hash bundle to time (default
-// dist/hash/index.js); BENCH_BASELINE: another bundle to time in the same rounds, e.g. one
-// built from the previous commit.
+// dist/hash/index.js); BENCH_CLI: the CLI bundle (default dist/cli/index.js); BENCH_BASELINE,
+// BENCH_BASELINE_CLI: other bundles to time in the same rounds, e.g. built from the previous commit.
 import {execFileSync} from 'node:child_process'
 import {randomFillSync} from 'node:crypto'
 import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
@@ -24,7 +26,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 10)
 const ROOT = resolve(import.meta.dirname, '..')
 const HASHFILES_RUNS = Number(process.env.BENCH_HASHFILES_RUNS ?? Math.max(3, Math.floor(RUNS / 3)))
 const BUNDLE = resolve(process.env.BENCH_HASH ?? join(ROOT, 'dist/hash/index.js'))
+const CLI = resolve(process.env.BENCH_CLI ?? join(ROOT, 'dist/cli/index.js'))
 const BASELINE = process.env.BENCH_BASELINE && resolve(process.env.BENCH_BASELINE)
+const BASELINE_CLI = process.env.BENCH_BASELINE_CLI && resolve(process.env.BENCH_BASELINE_CLI)
 const REPO = process.env.BENCH_REPO ?? join(tmpdir(), `trainer-bench-repo-${FILES}-${BYTES}`)
 
 function git(...args) {
@@ -88,14 +92,24 @@ for (const args of [
 ])
   execFileSync('git', args, {cwd: tiny, stdio: 'ignore'})
 const run = {env, cwd: REPO}
+// Node's compile cache lives under TMPDIR: a new one for every run (the getter runs per spawn)
+// is the first run on a machine, as every run on a fresh hosted runner is.
+const firstRun = {
+  cwd: REPO,
+  get env() {
+    return {...env, TMPDIR: mkdtempSync(join(out, 'tmp-'))}
+  },
+}
 const part = {env: {...env, INPUT_MANIFEST: join(out, 'part.manifest')}, cwd: REPO}
 const contenders = {
   ours: [node, [BUNDLE], run],
   ...(BASELINE ? {baseline: [node, [BASELINE], run]} : {}),
+  oursFirst: [node, [BUNDLE], firstRun],
   oursPart: [node, [BUNDLE], part],
   oursTiny: [node, [BUNDLE], {env: {...env, GITHUB_WORKSPACE: tiny}, cwd: tiny}],
   ...(BASELINE ? {baselinePart: [node, [BASELINE], part]} : {}),
-  cli: [node, [join(ROOT, 'dist/cli/index.js'), 'hash'], run],
+  cli: [node, [CLI, 'hash'], run],
+  ...(BASELINE_CLI ? {baselineCli: [node, [BASELINE_CLI, 'hash'], run]} : {}),
   floor: ['git', ['ls-files', '-s'], {cwd: REPO}],
   lsTree: ['git', ['ls-tree', '-r', '-z', '--full-tree', 'HEAD'], {cwd: REPO}],
   diffIndex: ['git', ['diff-index', '--name-only', '-z', '--no-renames', 'HEAD'], {cwd: REPO}],
@@ -113,10 +127,12 @@ const row = (name, s) => [name, fmt(s.median), fmt(s.min), ratio(s)]
 const rows = [
   row(`trainer hash (${BUNDLE.startsWith(ROOT) ? relative(ROOT, BUNDLE) : BUNDLE}, process start included)`, t.ours),
   ...(BASELINE ? [row(`trainer hash, baseline (${BASELINE})`, t.baseline)] : []),
+  row('trainer hash, first run on the machine (empty compile cache)', t.oursFirst),
   row('trainer hash, manifest listing 1% (data/d7/**)', t.oursPart),
   ...(BASELINE ? [row('trainer hash, baseline, manifest listing 1%', t.baselinePart)] : []),
   row('trainer hash, one-file repository (start-up and fixed costs)', t.oursTiny),
-  row('trainer hash (dist/cli)', t.cli),
+  row(`trainer hash, CLI (${CLI.startsWith(ROOT) ? relative(ROOT, CLI) : CLI} hash)`, t.cli),
+  ...(BASELINE_CLI ? [row(`trainer hash, CLI baseline (${BASELINE_CLI})`, t.baselineCli)] : []),
   row('git ls-files -s (the floor)', t.floor),
   row('git ls-tree -r -z HEAD (the listing hashed)', t.lsTree),
   row('git diff-index HEAD, whole tree (uncommitted check)', t.diffIndex),
@@ -128,8 +144,10 @@ console.log(
 )
 console.log(table(rows, ['contender', 'median', 'min', 'vs git ls-files -s']))
 console.log(
-  `\ntrainer hash / git ls-files -s: ${ratio(t.ours)} (goal ≤ 3×); median ${fmt(t.ours.median)} (goal < 250 ms)` +
+  `\ntrainer hash / git ls-files -s (goal ≤ 3×): action ${ratio(t.ours)}, CLI ${ratio(t.cli)}, ` +
+    `action's first run ${ratio(t.oursFirst)}; median ${fmt(t.ours.median)} (goal < 250 ms)` +
     (BASELINE ? `; baseline ${ratio(t.baseline)}` : '') +
+    (BASELINE_CLI ? `, CLI baseline ${ratio(t.baselineCli)}` : '') +
     (bytes ? `; speed-up over byte hashing: ${(bytes.median / t.ours.median).toFixed(1)}× (goal ≥ 40×)` : ''),
 )
 rmSync(out, {recursive: true, force: true})

@@ -22,6 +22,12 @@ export const PlanInputs = z.object({
   image: optString(),
 })
 
+/** `trainer plan`'s own inputs. */
+export const PlanOnlyInputs = PlanInputs.extend({
+  /** Also the job script a Slurm backend would submit. */
+  'show-script': bool(false),
+})
+
 /** The experiment asked for; when none is, an error that says how to name one and lists them. */
 function experimentName(name: string | undefined, config: TrainerConfig): string {
   if (name !== undefined) return name
@@ -54,8 +60,19 @@ export async function planFromInputs(
 }
 
 /** Materializes an experiment into a plan of runs, without launching anything. */
-export async function plan(io: ActionIO): Promise<Plan> {
-  return (await planFromInputs(io, readInputs(io, PlanInputs))).plan
+export async function plan(io: ActionIO): Promise<Plan & {script?: string}> {
+  const i = readInputs(io, PlanOnlyInputs)
+  const {config, plan: p} = await planFromInputs(io, i)
+  if (!i['show-script']) return p
+  const name = p.runs[0]?.backend ?? 'local'
+  const {backendConfig} = await import('../backends/registry.js')
+  const c = backendConfig(name, config.backends)
+  if (c.type !== 'slurm')
+    throw new ConfigError(`--show-script: backend '${name}' is ${c.type}; only a Slurm backend has a job script`, {
+      key: 'backend',
+    })
+  const {previewScript} = await import('../backends/slurm/index.js')
+  return {...p, script: previewScript(c, p)}
 }
 
 /** A plan as a terminal table. */

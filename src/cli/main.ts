@@ -128,13 +128,17 @@ const VERBS: Record<string, Verb> = {
   plan: {
     summary: 'show the runs an experiment expands to (parameters, seeds, sweep), without launching',
     usage:
-      'trainer plan exp=NAME [key=value ...] [--seed S] [--no-prefer-config-seed] [--launch-id ID] [--max-runs N] [--json]',
-    details: PLAN_DETAILS,
-    options: PLAN_OPTIONS,
+      'trainer plan exp=NAME [key=value ...] [--seed S] [--no-prefer-config-seed] [--launch-id ID] [--max-runs N]\n' +
+      '             [--backend NAME [--show-script]] [--json]',
+    details: [
+      PLAN_DETAILS,
+      '  --show-script         print the job script a Slurm backend would submit (nothing is submitted)',
+    ].join('\n'),
+    options: {...PLAN_OPTIONS, 'show-script': {type: 'boolean'}},
     positionals: 'overrides',
     run: plan,
     json: (r: Awaited<ReturnType<typeof plan>>) => r,
-    human: (r: Awaited<ReturnType<typeof plan>>) => planTable(r),
+    human: (r: Awaited<ReturnType<typeof plan>>) => (r.script === undefined ? planTable(r) : r.script.trimEnd()),
   },
   launch: {
     summary: 'run an experiment: plan it, run each run here, record every state in the ledger',

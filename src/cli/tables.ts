@@ -15,7 +15,8 @@ export function runsTable(runs: readonly LedgerRun[], swept: readonly string[] =
     const m = r.metrics
     return [
       r.id,
-      r.state,
+      // the backend's own word where it says more (QUEUED (PENDING), FAILED (TIMEOUT))
+      r.nativeState && !r.state.startsWith(r.nativeState) ? `${r.state} (${r.nativeState})` : r.state,
       ...swept.map(k => (k in r.params ? String(r.params[k]) : '')),
       String(r.seed),
       r.exitCode === undefined ? '' : String(r.exitCode),

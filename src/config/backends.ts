@@ -148,6 +148,8 @@ export const LocalDockerBackendSchema = z.strictObject({
   parallel: z.number().int().min(1).optional(),
   /** The network containers join (default bridge). */
   network: z.string().min(1).optional(),
+  /** `trainer` (default: the bundle is copied into each container; the image needs Node) or `direct` (seed 000 arguments to the command). */
+  runner: z.enum(['trainer', 'direct']).optional(),
 })
 
 /** Declared now so that trainer.yml can name them; they are built in later releases. */

@@ -9,7 +9,16 @@ import {readJson, start, workspace} from '../helpers/workspace.js'
 const infra = await requireInfra('local-docker backend e2e (Docker engine)')
 
 const YML = `
+backends:
+  direct:
+    type: local-docker
+    runner: direct
 experiments:
+  own:
+    command: [node, /app/container-main.mjs]
+    backend: direct
+    params: {mode: ok, note: plain}
+    runs: 2
   dock:
     command: [node, /app/train.mjs]
     backend: local-docker
@@ -45,7 +54,12 @@ describe.skipIf(!infra)('trainer launch --backend local-docker: runs in containe
       ['SUCCEEDED', 0, null],
       ['FAILED', 1, 'training exited with code 5'],
     ])
-    expect(runs[0]!.handle).toMatch(/^docker:[0-9a-f]{64}$/)
+    expect(JSON.parse(runs[0]!.handle!)).toEqual({
+      v: 1,
+      kind: 'local-docker',
+      attempt: 1,
+      native: {container: expect.stringMatching(/^[0-9a-f]{64}$/) as string},
+    })
     expect(runs[0]!.metrics).toEqual({loss: 0.2, acc: 0.9})
     l.close()
     const m = readJson<RunMetrics>(join(ws, 'results/D/dock/runs/000/metrics.json'))
@@ -73,6 +87,36 @@ describe.skipIf(!infra)('trainer launch --backend local-docker: runs in containe
     ])
     l.close()
     expect(readJson<RunMetrics>(join(ws, 'results/DS/slow/runs/000/metrics.json')).status).toBe('interrupted')
+  })
+
+  test('runner direct: the image implements seed 000 itself; no trainer run, no Node needed by the contract', async () => {
+    const ws = workspace(YML)
+    const r = await start('cli', ['launch', 'exp=own', 'note=$(id) `id`; x', '--image', image, '--launch-id', 'O'], {
+      cwd: ws,
+      env: env(),
+    }).done
+    expect(r.code, r.stderr).toBe(0)
+    const seen = readJson<{argv: string[]}>(join(ws, 'results/O/own/runs/001/seen.json'))
+    expect(seen.argv).toEqual([
+      '--experiment',
+      'own',
+      '--run_index',
+      '1',
+      '--seed',
+      expect.any(String) as string,
+      '--override-mode',
+      'ok',
+      '--override-note',
+      '$(id) `id`; x',
+      '--results-root',
+      '/results',
+    ])
+    const l = Ledger.open(join(ws, '.trainer/ledger.db'))
+    expect(l.listRuns('O').map(x => [x.state, x.metrics])).toEqual([
+      ['SUCCEEDED', {loss: 0.5}],
+      ['SUCCEEDED', {loss: 0.25}],
+    ])
+    l.close()
   })
 
   test('an image that does not exist is an error for its runs, with a hint', async () => {

@@ -46,6 +46,8 @@ install_packages() {
   fi
   command -v htpasswd >/dev/null 2>&1 || pkgs+=(apache2-utils)
   command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+  # the job scripts the Slurm backend renders are checked with it (test/unit/backends/slurm-script.test.ts)
+  command -v shellcheck >/dev/null 2>&1 || pkgs+=(shellcheck)
   if ((${#pkgs[@]} > 0)); then
     log "apt: installing ${pkgs[*]}"
     export DEBIAN_FRONTEND=noninteractive

@@ -1,8 +1,12 @@
+import {readdir, readFile} from 'node:fs/promises'
+import {join} from 'node:path'
 import type Docker from 'dockerode'
+import {pack} from 'tar-stream'
+import {containerMainArgs} from '../../runner/spec.js'
 import {inside, makeDirs} from '../../kit/safe-fs.js'
 import {ConfigError, ServiceError, getErrorMessage} from '../../kit/errors.js'
 import {runEnvironment} from '../env.js'
-import {lineTail, type Executor} from '../pool.js'
+import {lineTail, specOf, type Executor} from '../pool.js'
 
 /** Where the `trainer run` bundle and the results root appear inside a run's container. */
 export const RUNNER_MOUNT = '/opt/trainer-run'
@@ -28,20 +32,42 @@ export function demux(buf: Buffer): string {
 }
 
 /**
- * The local-docker backend's executor: each run is a container of the run's image on
- * the local engine, running the `trainer run` bundle (mounted read-only; the image
- * needs Node) with the results root mounted, so the contract and exit codes are the
- * same as on the local backend. Resources become container limits; `gpus` a device
- * request for the NVIDIA runtime.
+ * The `trainer run` bundle as a tar for the engine's archive API: copied into each container
+ * before it starts (the engine may be another machine, so nothing of this one is mounted).
+ */
+async function runnerArchive(runnerDir: string): Promise<Buffer> {
+  const tar = pack()
+  const names = (await readdir(runnerDir)).filter(n => n.endsWith('.js') || n === 'package.json')
+  if (!names.includes('index.js')) throw new Error(`${runnerDir} has no trainer run bundle (npm run build)`)
+  for (const n of names)
+    tar.entry({name: `${RUNNER_MOUNT.slice(1)}/${n}`, mode: 0o644}, await readFile(join(runnerDir, n)))
+  tar.finalize()
+  const chunks: Buffer[] = []
+  for await (const c of tar) chunks.push(c as Buffer)
+  return Buffer.concat(chunks)
+}
+
+/**
+ * The local-docker backend's executor: each run is a container of the run's image on the
+ * local engine, with its own run directory mounted at /results/<output>. With `runner:
+ * trainer` (the default) the container runs the `trainer run` bundle, copied into it before
+ * it starts (the image needs Node), so the contract and exit codes are the same as on the
+ * local backend. With `runner: direct` it runs the experiment's command with seed 000's
+ * arguments: an image whose entry point implements the contract itself (container_main.py)
+ * needs no Node. Resources become container limits; `gpus` a device request for the NVIDIA
+ * runtime.
  */
 export function dockerExecutor(o: {
   docker: Docker
   runnerDir: string
   resultsRoot: string
+  runner?: 'trainer' | 'direct' | undefined
   network?: string
   /** The launcher's environment: only the variables the experiment names reach the container. */
   env?: Readonly<Record<string, string | undefined>>
 }): Executor {
+  let archive: Promise<Buffer> | undefined
+  const direct = o.runner === 'direct'
   return {
     async start(req) {
       const {run} = req
@@ -58,13 +84,20 @@ export function dockerExecutor(o: {
         container = await o.docker.createContainer({
           name: `trainer-${run.id}`.replace(/[^A-Za-z0-9_.-]/g, '-'),
           Image: run.image,
-          Entrypoint: ['node'],
-          Cmd: [
-            `${RUNNER_MOUNT}/index.js`,
-            '--results-root',
-            RESULTS_MOUNT,
-            ...(req.gracePeriod === undefined ? [] : ['--grace-period', String(req.gracePeriod)]),
-          ],
+          ...(direct
+            ? {
+                Entrypoint: [run.command[0]!],
+                Cmd: [...run.command.slice(1), ...containerMainArgs(specOf(run)), '--results-root', RESULTS_MOUNT],
+              }
+            : {
+                Entrypoint: ['node'],
+                Cmd: [
+                  `${RUNNER_MOUNT}/index.js`,
+                  '--results-root',
+                  RESULTS_MOUNT,
+                  ...(req.gracePeriod === undefined ? [] : ['--grace-period', String(req.gracePeriod)]),
+                ],
+              }),
           Env: Object.entries({...runEnvironment(o.env ?? {}, run.env, {container: true}), ...req.env}).map(
             ([k, v]) => `${k}=${v}`,
           ),
@@ -73,7 +106,7 @@ export function dockerExecutor(o: {
             // tini as PID 1: signals reach `trainer run` at every moment, zombies are reaped
             Init: true,
             // only this run's own directory: a run cannot touch (or forge) its siblings' results
-            Binds: [`${o.runnerDir}:${RUNNER_MOUNT}:ro`, `${runDir}:${RESULTS_MOUNT}/${run.output}`],
+            Binds: [`${runDir}:${RESULTS_MOUNT}/${run.output}`],
             NetworkMode: o.network ?? 'bridge',
             ...(memory === undefined ? {} : {Memory: memory}),
             ...(run.resources.cpus === undefined ? {} : {NanoCpus: Math.round(run.resources.cpus * 1e9)}),
@@ -91,6 +124,7 @@ export function dockerExecutor(o: {
         )
       }
       try {
+        if (!direct) await container.putArchive(await (archive ??= runnerArchive(o.runnerDir)), {path: '/'})
         await container.start()
       } catch (e: unknown) {
         await container.remove({force: true}).catch(() => undefined)

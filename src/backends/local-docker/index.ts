@@ -31,6 +31,7 @@ export function createBackend(name: string, config: BackendConfig, deps: LocalDe
       return dockerExecutor({
         docker: await docker(ctx.env),
         runnerDir: needed(deps.runnerDir, 'runner directory'),
+        runner: config.type === 'local-docker' ? config.runner : undefined,
         resultsRoot,
         env: ctx.env,
         ...(net ? {network: net} : {}),

@@ -18,7 +18,7 @@ import {join} from 'node:path'
 import type {BackendConfig, SlurmConfig} from '../../config/backends.js'
 import {ConfigError, ServiceError} from '../../kit/errors.js'
 import type {LedgerRun} from '../../ledger/ledger.js'
-import type {Run} from '../../plan/types.js'
+import type {Plan, Run} from '../../plan/types.js'
 import {containerMainArgs} from '../../runner/spec.js'
 import {needed, type LocalDeps} from '../local/index.js'
 import {METRICS_MAX_BYTES, parseRunMetrics} from '../outcome.js'
@@ -87,6 +87,45 @@ function runEnv(run: Run, launcher: Readonly<Record<string, string | undefined>>
     if (named || RUN_BASE_ENV.includes(k)) out[k] = v
   }
   return out
+}
+
+/** The job script of one submission: its runs' resources (the first run's: a sweep shares them) as directives. */
+export function scriptFor(
+  c: SlurmConfig,
+  o: {name: string; launchId: string; jobDir: string; key: string; runs: readonly Run[]; gracePeriod: number},
+): string {
+  const first = o.runs[0]
+  if (!first) throw new Error('a submission needs runs')
+  const time = first.resources.time
+  return renderScript({
+    name: o.name,
+    launchId: o.launchId,
+    jobDir: o.jobDir,
+    key: o.key,
+    tasks: o.runs.length,
+    throttle: c['max-parallel'],
+    image: first.image,
+    config: c,
+    // Slurm reads a bare number as minutes: `90m` becomes 90
+    time: time && /^\d+[smhd]$/.test(time) ? String(Math.ceil((seconds(time) ?? 60) / 60)) : time,
+    cpus: first.resources.cpus === undefined ? undefined : Math.ceil(first.resources.cpus),
+    mem: slurmMem(first.resources.memory),
+    gpus: first.resources.gpus,
+    gracePeriod: o.gracePeriod,
+  })
+}
+
+/** The script a plan would be submitted with (`trainer plan --show-script`), without reaching the cluster. */
+export function previewScript(c: SlurmConfig, plan: Plan, gracePeriod = 30): string {
+  const jobDir = join(c['job-root'] ?? '~/.trainer/slurm-jobs', plan.launchId)
+  return scriptFor(c, {
+    name: `tr-${plan.launchId}-a1-<key>`,
+    launchId: plan.launchId,
+    jobDir,
+    key: 'a1-<key>',
+    runs: plan.runs,
+    gracePeriod,
+  })
 }
 
 export function createBackend(name: string, config: BackendConfig, deps: LocalDeps): Backend {
@@ -232,23 +271,12 @@ export function createBackend(name: string, config: BackendConfig, deps: LocalDe
           )
         }
         await s.files.writeAll(join(jobDir, 'tasks', key), taskFiles)
-        const first = byId.get(chunk[0]!.id)!
-        const script = renderScript({
+        const script = scriptFor(c, {
           name: rec.name,
           launchId: ctx.launch.id,
           jobDir,
           key,
-          tasks: chunk.length,
-          throttle: c['max-parallel'],
-          image: first.image,
-          config: c,
-          time:
-            first.resources.time && /^\d+[smhd]$/.test(first.resources.time)
-              ? String(Math.ceil((seconds(first.resources.time) ?? 60) / 60))
-              : first.resources.time,
-          cpus: first.resources.cpus === undefined ? undefined : Math.ceil(first.resources.cpus),
-          mem: slurmMem(first.resources.memory),
-          gpus: first.resources.gpus,
+          runs: chunk.map(r => byId.get(r.id)!),
           gracePeriod: grace,
         })
         const scriptPath = join(jobDir, 'submissions', `${key}.sh`)

@@ -120,7 +120,7 @@ export function renderScript(o: ScriptOptions): string {
     'ARGV=()',
     'while IFS= read -r -d \'\' word; do ARGV+=("$word"); done < "$TASK_FILE.argv"',
     'ENV_NAMES=()',
-    'while IFS= read -r -d \'\' kv; do export "$kv"; ENV_NAMES+=("${kv%%=*}"); done < "$TASK_FILE.env"',
+    'while IFS= read -r -d \'\' kv; do export "${kv?}"; ENV_NAMES+=("${kv%%=*}"); done < "$TASK_FILE.env"',
     'mkdir -p "$JOB_DIR/results"',
     'echo "trainer: task $TASK of job ${SLURM_ARRAY_JOB_ID:-?} on $(hostname)"',
     '',
