@@ -10,10 +10,10 @@ import {backendConfig, loadBackend, type BackendDeps} from '../backends/registry
 import type {Backend, LaunchContext} from '../backends/types.js'
 import {headSha} from '../image/labels.js'
 import {ConfigError, getErrorMessage} from '../kit/errors.js'
-import {identify, type ProcessIdentity} from '../kit/proc.js'
+import {identify, isAlive, sameProcess, type ProcessIdentity} from '../kit/proc.js'
 import {makeDirs} from '../kit/safe-fs.js'
 import {LedgerBusyError, LedgerError} from '../ledger/errors.js'
-import {reconcileLaunch, type LaunchRecord} from '../backends/reconcile.js'
+import {launchRecord, reconcileLaunch, type LaunchRecord} from '../backends/reconcile.js'
 import {bool, optInt, optString, readInputs} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
 import {Ledger, type GithubContext, type LaunchStatus, type LedgerLaunch, type LedgerRun} from '../ledger/ledger.js'
@@ -69,8 +69,9 @@ export function launchSummaries(plan: Plan, runs: readonly LedgerRun[]): PointSu
 }
 
 /**
- * The image a containerised local launch uses when none is given: the image pipeline's
- * reference (image.name, registry and the .image-manifest tag), as `trainer build` makes it.
+ * The image a containerised launch (local-docker, Slurm in a container) uses when none is
+ * given: the image pipeline's reference (image.name, registry and the .image-manifest tag),
+ * as `trainer build` makes it.
  */
 async function pipelineImage(
   io: ActionIO,
@@ -80,7 +81,10 @@ async function pipelineImage(
   const experiments = config.experiments ?? {}
   const name = i.experiment ?? ''
   const backend = i.backend ?? (Object.hasOwn(experiments, name) ? experiments[name]?.backend : undefined)
-  if (backend !== 'local-docker' || !config.image) return undefined
+  if (!backend || !config.image) return undefined
+  const b = backendConfig(backend, config.backends)
+  // the backends that run containers; a Slurm run with container: none runs on the node itself
+  if (b.type !== 'local-docker' && !(b.type === 'slurm' && b.container !== 'none')) return undefined
   const [{imageSettings}, {imageForManifest}] = await Promise.all([
     import('../image/settings.js'),
     import('../image/check.js'),
@@ -148,6 +152,12 @@ export async function launchBackend(
   return loadBackend(launch.backend, bconf, deps)
 }
 
+/** Whether another live process is recorded as the launch's launcher. */
+function ownerRunning(l: LedgerLaunch): boolean {
+  const owner = launchRecord(l).launcher
+  return owner !== undefined && !sameProcess(owner, identify(process.pid)) && isAlive(owner) !== false
+}
+
 /** Seconds between polls of a remote backend. */
 function pollInterval(c: BackendConfig): number {
   return c.type === 'slurm' ? (c['poll-interval'] ?? 60) : 60
@@ -190,7 +200,8 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
   io.onClose(() => ledger.close())
   // a detached local launch is run by a launcher of its own, started now
   const launcher = detachLocal ? await deps.detach!(plan.launchId, resultsRoot) : identify(process.pid)
-  const record: LaunchRecord = backend.remote ? {} : {resultsRoot, launcher}
+  // a remote launch's launcher is recorded too: while it submits, nobody else may
+  const record: LaunchRecord = backend.remote ? {launcher} : {resultsRoot, launcher}
   let created: boolean
   try {
     created = ledger.createLaunch(plan, {
@@ -226,9 +237,9 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
     // The same launch again (--launch-id): what an earlier launcher left behind is settled from
     // what the backend says, and what it never started or submitted is done now, by this one.
     const r = await reconcileLaunch(backend, ctx, {keepCreated: true})
-    if (r.ownerAlive)
+    if (r.ownerAlive || (backend.remote && ownerRunning(ctx.launch)))
       throw new ConfigError(`launch ${plan.launchId} is being run by another trainer process`, {key: 'launch-id'})
-    if (!backend.remote) ledger.setLaunchConfig(plan.launchId, record)
+    ledger.setLaunchConfig(plan.launchId, record)
   }
   io.log.info(
     `launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment} on ${name}${backend.remote ? '' : `, results in ${resultsRoot}`}`,

@@ -12,7 +12,7 @@
 import type {LedgerLaunch} from '../ledger/ledger.js'
 import {IllegalTransitionError} from '../ledger/errors.js'
 import {identify, isAlive, sameProcess, type ProcessIdentity} from '../kit/proc.js'
-import {pollLaunch} from './driver.js'
+import {pollLaunch, submitLaunch} from './driver.js'
 import type {Backend, LaunchContext} from './types.js'
 
 /** What a launch row records besides its plan (launches.config_json). */
@@ -47,17 +47,21 @@ export async function reconcileLaunch(
   o: ReconcileOptions = {},
 ): Promise<ReconcileResult> {
   const rec = launchRecord(ctx.launch)
-  if (
-    !backend.remote &&
-    rec.launcher &&
-    !sameProcess(rec.launcher, identify(process.pid)) &&
-    isAlive(rec.launcher) !== false
-  ) {
-    // alive, or somewhere this process cannot see (another host, pid namespace or boot):
-    // its runs are its own to record
-    return {ownerAlive: true, settled: 0, running: 0}
-  }
+  // alive, or somewhere this process cannot see (another host, pid namespace or boot)
+  const ownerAlive =
+    rec.launcher !== undefined && !sameProcess(rec.launcher, identify(process.pid)) && isAlive(rec.launcher) !== false
+  // a local launch's runs are its launcher's to record
+  if (!backend.remote && ownerAlive) return {ownerAlive: true, settled: 0, running: 0}
   let settled = 0
+  // A remote launch whose launcher died while submitting (kill -9 between an sbatch and its
+  // ledger write): what was submitted is adopted, what was not is submitted now. Never while
+  // that launcher may still be submitting: the two would race for the same runs.
+  const created = ctx.ledger.listRuns(ctx.launch.id).filter(r => r.state === 'CREATED').length
+  if (backend.remote && created && !o.keepCreated && !ownerAlive) {
+    const s = await submitLaunch(backend, ctx)
+    ctx.log(`launch ${ctx.launch.id}: ${s.adopted} runs found submitted, ${s.submitted} submitted now`)
+    settled += s.adopted + s.submitted
+  }
   if (!backend.remote && !o.keepCreated) {
     // nobody will start them: a local launch's runs start only in its launcher
     const gone = rec.launcher ? `its launcher (pid ${rec.launcher.pid}) is gone` : 'its launcher is gone'
