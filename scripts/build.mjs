@@ -82,12 +82,15 @@ const dropNative = dir => {
   }
 }
 for (const name of BUNDLES) {
-  const file = `dist/${name}/index.js`
-  let body = readFileSync(file, 'utf8')
-  const bang = body.startsWith('#!') ? body.slice(0, body.indexOf('\n') + 1) : ''
-  body = body.slice(bang.length)
-  if (/\b__dirname\b|\b__filename\b/.test(body)) body = SHIM + body
-  writeFileSync(file, (name === 'cli' ? '#!/usr/bin/env node\n' : bang) + body)
+  // the entry and its lazily loaded chunks: each is a module of its own
+  for (const js of readdirSync(`dist/${name}`).filter(f => f.endsWith('.js'))) {
+    const file = `dist/${name}/${js}`
+    let body = readFileSync(file, 'utf8')
+    const bang = body.startsWith('#!') ? body.slice(0, body.indexOf('\n') + 1) : ''
+    body = body.slice(bang.length)
+    if (/\b__dirname\b|\b__filename\b/.test(body)) body = SHIM + body
+    writeFileSync(file, (name === 'cli' && js === 'index.js' ? '#!/usr/bin/env node\n' : bang) + body)
+  }
   dropNative(`dist/${name}`)
 }
 chmodSync('dist/cli/index.js', 0o755)

@@ -26,7 +26,7 @@ function locate(doc, lc, file, issue, data) {
     if (issue.code === 'unrecognized_keys') {
         const bad = issue.keys[0] ?? '';
         const parent = doc.getIn(path, true);
-        const valid = Object.keys(shapeAt(path));
+        const valid = Object.keys(shapeAt(path, data));
         key = [...path, bad].join('.');
         message = `unknown key '${bad}'${valid.length ? `; valid keys: ${keyList(valid)}` : ''}`;
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent)) {
@@ -51,19 +51,41 @@ function locate(doc, lc, file, issue, data) {
         key,
     });
 }
-/** The keys of the object schema at `path` of the config (through records, optionals, transforms). */
-function shapeAt(path) {
+/**
+ * The keys of the object schema at `path` of the config (through records, optionals,
+ * transforms, preprocessing, and unions on a discriminator, picked by the data's value).
+ */
+function shapeAt(path, data) {
     const def = (s) => s?._zod?.def ?? {};
-    // optional, default, nullable, pipe (a transform): the schema they wrap
-    const unwrap = (s) => {
-        for (let d = def(s); d.innerType !== undefined || d.in !== undefined; d = def(s))
-            s = d.innerType ?? d.in;
-        return s;
+    // optional, default, nullable, pipe (a transform, or a preprocess before a schema): the schema they wrap
+    const unwrap = (s, v) => {
+        for (let d = def(s);; d = def(s)) {
+            if (d.innerType !== undefined)
+                s = d.innerType;
+            else if (d.type === 'pipe')
+                s = def(d.in).type === 'transform' ? d.out : d.in;
+            else if (d.type === 'union' && d.discriminator && d.options) {
+                const want = v !== null && typeof v === 'object' ? v[d.discriminator] : undefined;
+                s = d.options.find(o => {
+                    const lit = def(def(o).shape?.[d.discriminator]);
+                    return lit.values?.includes(want);
+                });
+                if (s === undefined)
+                    return undefined;
+            }
+            else
+                return s;
+        }
     };
-    let s = unwrap(_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigSchema */ .Sk);
+    let v = data;
+    let s = unwrap(_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigSchema */ .Sk, v);
     for (const p of path) {
         const d = def(s);
-        s = unwrap(d.type === 'object' ? d.shape?.[String(p)] : d.type === 'record' ? d.valueType : d.element);
+        v = v !== null && typeof v === 'object' ? v[p] : undefined;
+        // a backend named after its type has that type without saying so
+        if (path[0] === 'backends' && path.length === 2 && v !== null && typeof v === 'object' && !('type' in v))
+            v = { type: p, ...v };
+        s = unwrap(d.type === 'object' ? d.shape?.[String(p)] : d.type === 'record' ? d.valueType : d.element, v);
         if (s === undefined)
             return {};
     }
@@ -159,6 +181,15 @@ function parseConfig(text, file) {
         throw locate(doc, lc, file, issue, data);
     }
     floatTypes(doc, r.data);
+    const known = [...new Set(['local', 'local-docker', ...Object.keys(r.data.backends ?? {})])];
+    for (const [name, exp] of Object.entries(r.data.experiments ?? {}))
+        if (exp.backend !== undefined && !known.includes(exp.backend))
+            throw locate(doc, lc, file, {
+                code: 'custom',
+                path: ['experiments', name, 'backend'],
+                message: `unknown backend '${exp.backend}'; backends: ${known.join(', ')} (declare others under backends:)`,
+                input: undefined,
+            }, data);
     return r.data;
 }
 

@@ -21,8 +21,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/kit/exec.ts + 1 modules
-var exec = __webpack_require__(913);
+// EXTERNAL MODULE: ./src/kit/exec.ts
+var exec = __webpack_require__(9495);
 // EXTERNAL MODULE: ./src/kit/errors.ts
 var errors = __webpack_require__(3713);
 ;// CONCATENATED MODULE: ./src/image/credentials.ts

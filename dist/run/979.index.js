@@ -1080,7 +1080,7 @@ async function loadConfig(cwd, path) {
     }
     const label = (0,external_node_path_.isAbsolute)(path ?? '') ? file : explicit ? path : DEFAULT_CONFIG;
     // The YAML parser loads only when there is a file to parse (start-up time of the small actions).
-    const { parseConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(254)]).then(__webpack_require__.bind(__webpack_require__, 4254));
+    const { parseConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(324)]).then(__webpack_require__.bind(__webpack_require__, 6324));
     return { config: parseConfig(text, label), file };
 }
 

@@ -152,6 +152,47 @@ export async function launchBackend(
   return loadBackend(launch.backend, bconf, deps)
 }
 
+/**
+ * The digest the registry has for a remote launch's image, recorded with each run: what the
+ * nodes will pull. An image the registry does not have, or cannot be asked about, is a
+ * warning (the cluster may reach a registry this machine cannot), never a failed launch.
+ */
+async function registryDigest(
+  io: ActionIO,
+  image: string,
+  authRealms?: readonly string[],
+): Promise<string | undefined> {
+  const [{parseRef}, {RegistryClient}, {dockerCredentials}] = await Promise.all([
+    import('../image/ref.js'),
+    import('../image/registry.js'),
+    import('../image/credentials.js'),
+  ])
+  try {
+    const ref = parseRef(image)
+    const credentials = await dockerCredentials(ref.registry, {...io.env})
+    if (credentials?.password) io.setSecret(credentials.password)
+    if (credentials?.identityToken) io.setSecret(credentials.identityToken)
+    const state = await new RegistryClient({
+      credentials,
+      log: io.log,
+      secret: v => io.setSecret(v),
+      authRealms,
+      timeoutMs: 10_000,
+      retries: 1,
+    }).manifest(ref)
+    if (!state.exists) {
+      io.log.warning(
+        `${image} is not in its registry: the runs will not find it unless the cluster can (trainer build pushes it)`,
+      )
+      return undefined
+    }
+    return state.digest
+  } catch (e: unknown) {
+    io.log.warning(`${image}: its registry could not be asked for its digest (${getErrorMessage(e)})`)
+    return undefined
+  }
+}
+
 /** Whether another live process is recorded as the launch's launcher. */
 function ownerRunning(l: LedgerLaunch): boolean {
   const owner = launchRecord(l).launcher
@@ -246,6 +287,9 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
   )
   try {
     if (backend.remote) {
+      const image = plan.runs[0]?.image
+      if (image && !(bconf.type === 'slurm' && bconf.container === 'none'))
+        ctx.imageDigest = await registryDigest(io, image, config.image?.['auth-realms'])
       const s = await submitLaunch(backend, ctx)
       if (s.adopted) io.log.info(`${s.adopted} runs were already submitted by an earlier attempt: adopted`)
       if (i.detach) {

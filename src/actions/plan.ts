@@ -6,7 +6,6 @@ import {bool, lines, optInt, optString, readInputs} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
 import {buildPlan, parseOverrides} from '../plan/plan.js'
 import type {Plan} from '../plan/types.js'
-import {textTable} from '../report/text-table.js'
 
 /** Inputs of a plan (the CLI's `trainer plan`, and the launch pipeline's first step). */
 export const PlanInputs = z.object({
@@ -73,16 +72,4 @@ export async function plan(io: ActionIO): Promise<Plan & {script?: string}> {
     })
   const {previewScript} = await import('../backends/slurm/index.js')
   return {...p, script: previewScript(c, p)}
-}
-
-/** A plan as a terminal table. */
-export function planTable(p: Plan): string {
-  const keys = [...new Set(p.runs.flatMap(r => Object.keys(r.overrides)))]
-  return [
-    `${p.experiment}: ${p.runs.length} run${p.runs.length === 1 ? '' : 's'} (launch ${p.launchId})`,
-    textTable(
-      ['run', 'seed', ...keys],
-      p.runs.map(r => [r.id, String(r.seed), ...keys.map(k => String(r.params[k]))]),
-    ),
-  ].join('\n')
 }

@@ -54,6 +54,7 @@ export async function submitLaunch(
       move(ctx, r, 'QUEUED', {
         handle: encodeHandle(p.handle),
         attempt: p.handle.attempt,
+        ...(ctx.imageDigest ? {imageDigest: ctx.imageDigest} : {}),
         reason: p.adopted ? 'submitted by an earlier attempt of this launch' : 'submitted',
       })
     ) {

@@ -79,6 +79,8 @@ export interface LaunchContext {
   gracePeriod?: number | undefined
   /** Runs at a time on the local backends (the launch's setting; else the backend's). */
   parallel?: number | undefined
+  /** The registry's digest of the runs' image, recorded with each submitted run. */
+  imageDigest?: string | undefined
   /** Told of every state change the launcher makes (the CLI's progress lines). */
   progress?: ((e: ProgressEvent) => void) | undefined
 }

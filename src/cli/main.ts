@@ -2,15 +2,14 @@ import {spawn} from 'node:child_process'
 import {closeSync, openSync, readFileSync} from 'node:fs'
 import {dirname, join, relative, resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
-import {build} from '../actions/build.js'
-import {hash} from '../actions/hash.js'
-import {launch} from '../actions/launch.js'
-import {plan, planTable} from '../actions/plan.js'
-import {cancel, logs, status} from '../actions/status.js'
+import type {build} from '../actions/build.js'
+import type {hash} from '../actions/hash.js'
+import type {launch} from '../actions/launch.js'
+import type {plan} from '../actions/plan.js'
+import type {cancel, status} from '../actions/status.js'
 import {resultsTable} from '../report/results.js'
-import {runnerMain} from '../runner/main.js'
 import {progressReporter} from './progress.js'
-import {runsTable} from './tables.js'
+import {planTable, runsTable} from './tables.js'
 import {consoleIO} from '../kit/console-io.js'
 import {getErrorMessage} from '../kit/errors.js'
 import {identify, type ProcessIdentity} from '../kit/proc.js'
@@ -88,7 +87,8 @@ const VERBS: Record<string, Verb> = {
       '  --check               also ask the registry whether the image with this tag is there (logged; exit 0\n' +
       '                        either way; the action outputs image and exists)',
     options: {...COMMON, check: {type: 'boolean'}, name: {type: 'string'}, registry: {type: 'string'}},
-    run: hash,
+    // each verb's code loads only when it runs: `trainer hash` never loads the ledger or dockerode
+    run: async io => (await import('../actions/hash.js')).hash(io),
     json: (r: Awaited<ReturnType<typeof hash>>) => ({hash: r.hash, tag: r.tag, files: r.files.map(f => f.path)}),
     human: (r: Awaited<ReturnType<typeof hash>>) => r.tag,
   },
@@ -115,7 +115,7 @@ const VERBS: Record<string, Verb> = {
       cache: {type: 'string'},
       force: {type: 'boolean'},
     },
-    run: build,
+    run: async io => (await import('../actions/build.js')).build(io),
     json: (r: Awaited<ReturnType<typeof build>>) => ({
       image: r.ref.full,
       tag: r.ref.tag,
@@ -136,7 +136,7 @@ const VERBS: Record<string, Verb> = {
     ].join('\n'),
     options: {...PLAN_OPTIONS, 'show-script': {type: 'boolean'}},
     positionals: 'overrides',
-    run: plan,
+    run: async io => (await import('../actions/plan.js')).plan(io),
     json: (r: Awaited<ReturnType<typeof plan>>) => r,
     human: (r: Awaited<ReturnType<typeof plan>>) => (r.script === undefined ? planTable(r) : r.script.trimEnd()),
   },
@@ -169,7 +169,8 @@ const VERBS: Record<string, Verb> = {
       'wait-timeout': {type: 'string'},
     },
     positionals: 'overrides',
-    run: io => {
+    run: async io => {
+      const {launch} = await import('../actions/launch.js')
       process.once('SIGINT', () =>
         process.stderr.write(
           '\nstopping: queued runs are cancelled, running ones get their grace period to checkpoint\n',
@@ -209,7 +210,7 @@ const VERBS: Record<string, Verb> = {
     ].join('\n'),
     options: {...COMMON, ledger: {type: 'string'}, refresh: {type: 'boolean'}},
     positionals: 'id',
-    run: status,
+    run: async io => (await import('../actions/status.js')).status(io),
     json: (r: Awaited<ReturnType<typeof status>>) => r,
     human: (r: Awaited<ReturnType<typeof status>>) =>
       `launch ${r.launch.id} (${r.launch.experiment}, ${r.launch.backend}): ${r.launch.status}\n\n${runsTable(r.runs, sweptKeys(r.launch.plan))}\n\n${resultsTable(r.summaries)}`,
@@ -220,7 +221,7 @@ const VERBS: Record<string, Verb> = {
     details: ['  RUN-ID                <launch-id>.<NNN>, as trainer status lists them', LEDGER_DETAILS].join('\n'),
     options: {...COMMON, ledger: {type: 'string'}},
     positionals: 'id',
-    run: logs,
+    run: async io => (await import('../actions/status.js')).logs(io),
     json: (r: string) => ({logs: r}),
     human: (r: string) => r.replace(/\n$/, ''),
   },
@@ -234,7 +235,7 @@ const VERBS: Record<string, Verb> = {
     ].join('\n'),
     options: {...COMMON, ledger: {type: 'string'}},
     positionals: 'id',
-    run: cancel,
+    run: async io => (await import('../actions/status.js')).cancel(io),
     json: (r: Awaited<ReturnType<typeof cancel>>) => r,
     human: (r: Awaited<ReturnType<typeof cancel>>) => `${r.launch}: ${r.cancelled} cancelled, ${r.stopping} stopping`,
   },
@@ -352,7 +353,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   // the runner's own process wrapper: RESULT_URL wiped from /proc/self/environ, EPIPE ignored
   // (a launcher killed with -9 takes our stderr's reader with it), a crash takes the training down
-  if (verb === 'run') return runnerMain(rest)
+  if (verb === 'run') return (await import('../runner/main.js')).runnerMain(rest)
   const v = VERBS[verb]
   if (!v) {
     process.stderr.write(`trainer: unknown command '${verb}'; commands: ${[...Object.keys(VERBS), 'run'].join(', ')}\n`)

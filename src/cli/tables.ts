@@ -1,5 +1,6 @@
 import {textTable} from '../report/text-table.js'
 import type {LedgerRun} from '../ledger/ledger.js'
+import type {Plan} from '../plan/types.js'
 
 const secs = (r: LedgerRun): string => {
   if (!r.startedAt) return ''
@@ -26,4 +27,16 @@ export function runsTable(runs: readonly LedgerRun[], swept: readonly string[] =
     ]
   })
   return textTable(head, rows)
+}
+
+/** A plan as a terminal table. */
+export function planTable(p: Plan): string {
+  const keys = [...new Set(p.runs.flatMap(r => Object.keys(r.overrides)))]
+  return [
+    `${p.experiment}: ${p.runs.length} run${p.runs.length === 1 ? '' : 's'} (launch ${p.launchId})`,
+    textTable(
+      ['run', 'seed', ...keys],
+      p.runs.map(r => [r.id, String(r.seed), ...keys.map(k => String(r.params[k]))]),
+    ),
+  ].join('\n')
 }

@@ -58,17 +58,40 @@ export class Listing {
   }
 }
 
-/** Parses `ls-tree -r -z` output without splitting it into per-file strings beyond the paths. */
+/**
+ * Parses `ls-tree -r -z` output without splitting it into per-file strings beyond the paths.
+ * ASCII output (the usual case) is read as one string, whose offsets are byte offsets: the
+ * records are found with the string's own `indexOf` and each path is a slice of it.
+ */
 export function parseListing(buf: Buffer): Listing {
+  if (!isAscii(buf)) return parseListingBytes(buf)
+  const text = buf.toString('latin1')
+  // the fewest bytes a record can have: `<mode> blob <40 hex>\t<one byte>\0`
+  const cap = Math.floor(buf.length / 55) + 1
+  const starts = new Int32Array(cap)
+  const tabs = new Int32Array(cap)
+  const ends = new Int32Array(cap)
+  const paths: string[] = []
+  let n = 0
+  for (let start = 0, end = text.indexOf('\0'); end >= 0; start = end + 1, end = text.indexOf('\0', start)) {
+    const tab = text.indexOf('\t', start)
+    starts[n] = start
+    tabs[n] = tab
+    ends[n] = end
+    paths.push(text.slice(tab + 1, end))
+    n++
+  }
+  return new Listing(buf, starts.subarray(0, n), tabs.subarray(0, n), ends.subarray(0, n), paths)
+}
+
+/** {@link parseListing} for output with non-ASCII paths: byte offsets, each path decoded as UTF-8. */
+function parseListingBytes(buf: Buffer): Listing {
   let n = 0
   for (let p = buf.indexOf(0); p >= 0; p = buf.indexOf(0, p + 1)) n++
   const starts = new Int32Array(n)
   const tabs = new Int32Array(n)
   const ends = new Int32Array(n)
   const paths = new Array<string>(n)
-  // Offsets in an ASCII string are byte offsets: slice one big string instead of decoding each path.
-  const ascii = isAscii(buf)
-  const text = ascii ? buf.toString('latin1') : ''
   let start = 0
   for (let i = 0; i < n; i++) {
     const tab = buf.indexOf(9, start)
@@ -76,7 +99,7 @@ export function parseListing(buf: Buffer): Listing {
     starts[i] = start
     tabs[i] = tab
     ends[i] = end
-    paths[i] = ascii ? text.slice(tab + 1, end) : buf.toString('utf8', tab + 1, end)
+    paths[i] = buf.toString('utf8', tab + 1, end)
     start = end + 1
   }
   return new Listing(buf, starts, tabs, ends, paths)
@@ -105,9 +128,14 @@ export function digestListing(l: Listing, selected: readonly number[]): string {
   return h.digest('hex')
 }
 
-/** `git ls-tree -r HEAD`: every committed file with its mode and blob id, without reading a byte of content. */
-export async function headListing(root: string): Promise<Listing> {
-  return parseListing(await git(root, ['ls-tree', '-r', '-z', '--full-tree', 'HEAD']))
+/**
+ * `git ls-tree -r HEAD`: committed files with their modes and blob ids, without reading a byte
+ * of content; only those under `bases` (directories or files relative to the top level, whole
+ * path components; '' for all). The records are those of the whole listing, in the same order.
+ */
+export async function headListing(root: string, bases: readonly string[] = ['']): Promise<Listing> {
+  const specs = bases.includes('') ? [] : ['--', ...bases.map(b => `:(top,literal)${b}`)]
+  return parseListing(await git(root, ['ls-tree', '-r', '-z', '--full-tree', 'HEAD', ...specs]))
 }
 
 /** `git ls-files -s`: the index (staged state) with modes and blob ids. */

@@ -205,22 +205,27 @@ export function decodeManifest(bytes: Buffer, label: string): string {
   }
 }
 
-async function readManifest(path: string, label: string): Promise<string> {
+/** The manifest's bytes, or why they cannot be read (reported once its label is known). */
+async function readManifest(path: string): Promise<Buffer | NodeJS.ErrnoException> {
   try {
-    return decodeManifest(await readFile(path), label)
+    return await readFile(path)
   } catch (e: unknown) {
-    if (e instanceof ConfigError) throw e
-    const code = (e as NodeJS.ErrnoException).code
-    const why =
-      code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(e)})`
-    throw new ConfigError(
-      `image manifest ${why}`,
-      {file: label},
-      {
-        hint: 'List the files that define the image, one glob per line, in .image-manifest (or set image.manifest in trainer.yml).',
-      },
-    )
+    return e as NodeJS.ErrnoException
   }
+}
+
+function manifestText(bytes: Buffer | NodeJS.ErrnoException, label: string): string {
+  if (Buffer.isBuffer(bytes)) return decodeManifest(bytes, label)
+  const code = bytes.code
+  const why =
+    code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(bytes)})`
+  throw new ConfigError(
+    `image manifest ${why}`,
+    {file: label},
+    {
+      hint: 'List the files that define the image, one glob per line, in .image-manifest (or set image.manifest in trainer.yml).',
+    },
+  )
 }
 
 function algoOf(entries: GitEntry[]): 'sha1' | 'sha256' {
@@ -236,20 +241,19 @@ function algoOf(entries: GitEntry[]): 'sha1' | 'sha256' {
 export async function hashManifest(o: HashOptions): Promise<HashResult> {
   const cwd = resolve(o.cwd)
   const manifestPath = isAbsolute(o.manifest) ? o.manifest : resolve(cwd, o.manifest)
-  // Listing HEAD starts at once and runs while we find the repository and read the manifest.
-  const tree = o.includeWorktree ? undefined : headListing(cwd)
-  tree?.catch(() => undefined)
-  const top = await gitTopLevel(cwd)
+  const [top, bytes] = await Promise.all([gitTopLevel(cwd), readManifest(manifestPath)])
   const root = top ?? cwd
   const manifestRel = relative(root, manifestPath).split(sep).join('/')
   const manifestLabel = manifestRel.startsWith('..') ? manifestPath : manifestRel
-  const text = await readManifest(manifestPath, manifestLabel)
+  const text = manifestText(bytes, manifestLabel)
   const patterns = parseManifest(text, manifestLabel)
   if (patterns.every(p => p.negated))
     throw new ConfigError(`image manifest ${manifestLabel} lists no files`, {file: manifestLabel})
-  // The work-tree checks start as soon as the manifest names its paths, alongside the listing.
-  // (On two cores, waiting for the listing first measured the same: the run is CPU-bound there.
-  // With more cores, starting together takes the listing off the checks' path.)
+  // HEAD is listed under the manifest's own directories only (all of it once a pattern is
+  // unanchored), and the work-tree checks start at the same time: git runs all three while
+  // this process selects and hashes.
+  const tree = top !== undefined && !o.includeWorktree ? headListing(top, patternBases(patterns)) : undefined
+  tree?.catch(() => undefined)
   const changed = tree && top !== undefined ? uncommittedCandidates(top, patterns) : undefined
   changed?.catch(() => undefined)
 

@@ -129,7 +129,7 @@ describe('finding 7: a launcher killed with -9 leaves the ledger recoverable, an
     p.child.kill('SIGKILL')
     await p.done
     const l = ledgerOf(ws)
-    const pids = l.listRuns('K3').map(r => Number(/^local:(\d+)/.exec(r.handle ?? '')?.[1]))
+    const pids = l.listRuns('K3').map(r => (JSON.parse(r.handle ?? '{}') as {native?: {pid?: number}}).native?.pid ?? 0)
     cleanups.push(() => pids.forEach(pid => process.kill(pid, 'SIGKILL')))
     expect(pids.every(alive)).toBe(true)
 

@@ -1,10 +1,12 @@
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {execFileSync} from 'node:child_process'
 import {describe, expect, test} from 'vitest'
 import {launch, type LaunchDeps} from '../../src/actions/launch.js'
 import {cancel, status} from '../../src/actions/status.js'
 import {Ledger} from '../../src/ledger/ledger.js'
-import {requireSlurmInfra, slurmEnv} from '../helpers/infra.js'
+import {requireInfra, requireSlurmInfra, slurmEnv} from '../helpers/infra.js'
+import {nodeImage} from '../helpers/node-image.js'
 import {RecordingIO} from '../helpers/recording-io.js'
 import {ROOT, workspace} from '../helpers/workspace.js'
 import {EventEmitter} from 'node:events'
@@ -28,10 +30,20 @@ const TRANSPORTS: Record<string, string> = {
     `    key-file: ${infra?.TRAINER_SSH_KEY}`,
     `    known-hosts: "${infra?.TRAINER_SSH_KNOWN_HOSTS}"`,
   ].join('\n'),
+  rest: [
+    '    transport: rest',
+    `    url: ${infra?.TRAINER_SLURMRESTD_URL}`,
+    '    token-env: TRAINER_SLURM_JWT',
+    `    user-name: ${infra?.TRAINER_SLURM_USER}`,
+  ].join('\n'),
 }
 
 let n = 0
-function setup(extra = '', transport = 'local'): {ws: string; jobRoot: string; env: Record<string, string>} {
+function setup(
+  extra = '',
+  transport = 'local',
+  experiments = '',
+): {ws: string; jobRoot: string; env: Record<string, string>} {
   const jobRoot = join(infra!.TRAINER_SLURM_JOB_ROOT, `e2e-${process.pid}-${++n}`)
   const ws = workspace(`
 backends:
@@ -66,8 +78,19 @@ experiments:
     params: {note: plain, mode: ok}
     runs: 2
     backend: direct
+${experiments}
 `)
-  return {ws, jobRoot, env: {...slurmEnv(infra!), PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: ws}}
+  return {
+    ws,
+    jobRoot,
+    env: {
+      ...slurmEnv(infra!),
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: ws,
+      // the rest transport's token (token-env above)
+      TRAINER_SLURM_JWT: infra!.TRAINER_SLURM_JWT,
+    },
+  }
 }
 
 function io(ws: string, env: Record<string, string>, inputs: Record<string, string>): RecordingIO {
@@ -157,6 +180,50 @@ describe.skipIf(!infra).each(Object.keys(TRANSPORTS))(
 )
 
 describe.skipIf(!infra)('slurm backend: runners and bad input', () => {
+  test('container docker: each task runs in a container of the image (trainer run copied into the job directory)', async () => {
+    const docker = await requireInfra('slurm backend, container docker')
+    if (!docker) return
+    // the image in the registry, as a cluster's nodes would pull it
+    const local = await nodeImage(docker.DOCKER_HOST)
+    const image = `${docker.TRAINER_TEST_REGISTRY}/slurm-e2e/node:${local.split(':').pop()}`
+    const dk = (...args: string[]): string =>
+      execFileSync('docker', args, {env: {...process.env, DOCKER_HOST: docker.DOCKER_HOST}}).toString()
+    dk('tag', local, image)
+    dk('push', image)
+    const digest = dk('image', 'inspect', '--format', '{{index .RepoDigests 0}}', image).trim().split('@')[1]
+    const {ws, env} = setup(
+      `  boxed:
+    type: slurm
+    container: docker
+    job-root: ${infra!.TRAINER_SLURM_JOB_ROOT}/e2e-${process.pid}-boxed
+    partition: debug`,
+      'local',
+      `  boxed:
+    command: [node, /app/train.mjs]
+    params: {mode: ok, note: "it's $(id)"}
+    runs: 2
+    backend: boxed
+    env: [DOCKER_HOST]`,
+    )
+    const r = await run(
+      io(ws, {...env, DOCKER_HOST: docker.DOCKER_HOST}, {experiment: 'boxed', 'launch-id': 'K1', image}),
+      x => launch(x, deps()),
+    )
+    expect(r.runs.map(x => [x.state, x.metrics.acc, x.imageDigest])).toEqual([
+      ['SUCCEEDED', 0.9, digest],
+      ['SUCCEEDED', 0.9, digest],
+    ])
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+    const dir = join(`${infra!.TRAINER_SLURM_JOB_ROOT}/e2e-${process.pid}-boxed`, 'K1/results/boxed/runs/001')
+    const seen = JSON.parse(readFileSync(join(dir, 'seen.json'), 'utf8')) as {
+      argv: string[]
+      env: Record<string, string>
+    }
+    // inside the container: its own node, the job directory mounted at the same path, values intact
+    expect(seen.env.TRAINER_RUN_DIR).toBe(dir)
+    expect(seen.argv).toContain("it's $(id)")
+  })
+
   test('direct runner: an image that implements seed 000 itself; hostile values reach it byte for byte', async () => {
     const {ws, jobRoot, env} = setup()
     const hostile = ['$(touch /tmp/pwned-slurm)', '`id`', 'a;b', 'it\'s "q"', '--flag']

@@ -61,6 +61,11 @@ function nativeOf(h: Handle | undefined): SlurmNative | undefined {
   return n && typeof n.jobId === 'string' && typeof n.jobDir === 'string' ? (n as SlurmNative) : undefined
 }
 
+/** Paths on a login node read `ssh user@host:port:/path`; local and shared (rest) paths are plain. */
+function remotePrefix(n: SlurmNative): string {
+  return n.where.startsWith('ssh ') ? `${n.where}:` : ''
+}
+
 /** The control for a backend's transport (ssh and rest load their clients only when used). */
 async function connect(c: SlurmConfig, env: Readonly<Record<string, string | undefined>>): Promise<SlurmControl> {
   const transport = c.transport ?? (c.url ? 'rest' : c.host ? 'ssh' : 'local')
@@ -71,10 +76,10 @@ async function connect(c: SlurmConfig, env: Readonly<Record<string, string | und
       const {sshControl} = await import('./ssh.js')
       return sshControl(c, env)
     }
-    case 'rest':
-      throw new ConfigError(`the Slurm ${transport} transport is not available yet; use transport: local`, {
-        key: 'transport',
-      })
+    case 'rest': {
+      const {restControl} = await import('./rest.js')
+      return restControl(c, env)
+    }
   }
 }
 
@@ -349,14 +354,14 @@ export function createBackend(name: string, config: BackendConfig, deps: LocalDe
         metrics: read.metrics,
         problem: read.problem,
         logTail,
-        resultUrl: `${n.where === 'local' ? '' : `${n.where}:`}${join(n.jobDir, 'results', run.output)}`,
+        resultUrl: `${remotePrefix(n)}${join(n.jobDir, 'results', run.output)}`,
       }
     },
 
     links(_ctx, run) {
       const n = nativeOf(parseHandle(run.handle))
       if (!n) return {}
-      const prefix = n.where === 'local' ? '' : `${n.where}:`
+      const prefix = remotePrefix(n)
       return {
         log: `${prefix}${join(n.jobDir, 'logs', `${n.key}_${n.task}.out`)}`,
         artifacts: `${prefix}${join(n.jobDir, 'results', run.output)}`,

@@ -194,9 +194,7 @@ describe('cancel, its launcher gone', () => {
     expect(await l.run()).toEqual({launch: 'L', cancelled: 0, stopping: 1})
     const r = l.ledger.getRun(l.ids[0]!)
     expect(r?.state).toBe(state)
-    expect(r?.reason).toBe(
-      reason?.replace('LAUNCHER', String(launcher.pid)) ?? 'cancelled; it had already ended',
-    )
+    expect(r?.reason).toBe(reason?.replace('LAUNCHER', String(launcher.pid)) ?? 'cancelled; it had already ended')
     expect(l.ledger.getLaunch('L')?.finishedAt).toEqual(expect.any(String))
   })
 

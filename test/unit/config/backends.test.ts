@@ -49,19 +49,49 @@ describe('backends:', () => {
 
   test.each([
     // a typo inside a backend lists that backend type's keys
-    ['backends:\n  slurm:\n    partiton: gpu\n', /^trainer\.yml:3:5: backends\.slurm\.partiton: unknown key 'partiton'; valid keys: 'type', 'transport', .*'partition'/],
-    ['backends:\n  gpu:\n    type: slurm\n    qos: normal\n    accont: a\n', /^trainer\.yml:5:5: backends\.gpu\.accont: unknown key 'accont'; valid keys: .*'account'/],
+    [
+      'backends:\n  slurm:\n    partiton: gpu\n',
+      /^trainer\.yml:3:5: backends\.slurm\.partiton: unknown key 'partiton'; valid keys: 'type', 'transport', .*'partition'/,
+    ],
+    [
+      'backends:\n  gpu:\n    type: slurm\n    qos: normal\n    accont: a\n',
+      /^trainer\.yml:5:5: backends\.gpu\.accont: unknown key 'accont'; valid keys: .*'account'/,
+    ],
     // a space in an #SBATCH value would silently drop every directive after it
-    ['backends:\n  slurm:\n    partition: "gpu debug"\n', /^trainer\.yml:3:16: backends\.slurm\.partition: an #SBATCH value/],
-    ['backends:\n  slurm:\n    time: "1:00:00\\n#SBATCH --x"\n', /^trainer\.yml:3:11: backends\.slurm\.time: an #SBATCH value/],
-    ['backends:\n  slurm:\n    job-root: "/scratch/my jobs"\n', /^trainer\.yml:3:15: backends\.slurm\.job-root: a path without spaces/],
+    [
+      'backends:\n  slurm:\n    partition: "gpu debug"\n',
+      /^trainer\.yml:3:16: backends\.slurm\.partition: an #SBATCH value/,
+    ],
+    [
+      'backends:\n  slurm:\n    time: "1:00:00\\n#SBATCH --x"\n',
+      /^trainer\.yml:3:11: backends\.slurm\.time: an #SBATCH value/,
+    ],
+    [
+      'backends:\n  slurm:\n    job-root: "/scratch/my jobs"\n',
+      /^trainer\.yml:3:15: backends\.slurm\.job-root: a path without spaces/,
+    ],
     ['backends:\n  slurm:\n    mounts: ["/a,b:/c"]\n', /^trainer\.yml:3:14: backends\.slurm\.mounts\.0: .*no , or :/],
-    ['backends:\n  slurm:\n    sbatch: ["--comment=x y"]\n', /^trainer\.yml:3:14: backends\.slurm\.sbatch\.0: --option or --option=value/],
+    [
+      'backends:\n  slurm:\n    sbatch: ["--comment=x y"]\n',
+      /^trainer\.yml:3:14: backends\.slurm\.sbatch\.0: --option or --option=value/,
+    ],
     ['backends:\n  slurm:\n    poll-interval: 5\n', /^trainer\.yml:3:20: backends\.slurm\.poll-interval: /],
-    ['backends:\n  slurm:\n    container: podman\n', /^trainer\.yml:3:16: backends\.slurm\.container: .*"pyxis"\|"docker"\|"apptainer"\|"none"/],
-    ['backends:\n  gpu:\n    type: slrm\n', /^trainer\.yml:3:11: backends\.gpu\.type: the backend's type, one of local, local-docker, slurm, vertex, self-hosted$/],
-    ['backends:\n  gpu:\n    partition: x\n', /^trainer\.yml:3:5: backends\.gpu\.type: required: the backend's type, one of local/],
-    ['experiments:\n  x:\n    command: [a]\n    backend: slurmm\n', /^trainer\.yml:4:14: experiments\.x\.backend: unknown backend 'slurmm'; backends: local, local-docker \(declare others under backends:\)$/],
+    [
+      'backends:\n  slurm:\n    container: podman\n',
+      /^trainer\.yml:3:16: backends\.slurm\.container: .*"pyxis"\|"docker"\|"apptainer"\|"none"/,
+    ],
+    [
+      'backends:\n  gpu:\n    type: slrm\n',
+      /^trainer\.yml:3:11: backends\.gpu\.type: the backend's type, one of local, local-docker, slurm, vertex, self-hosted$/,
+    ],
+    [
+      'backends:\n  gpu:\n    partition: x\n',
+      /^trainer\.yml:3:5: backends\.gpu\.type: required: the backend's type, one of local/,
+    ],
+    [
+      'experiments:\n  x:\n    command: [a]\n    backend: slurmm\n',
+      /^trainer\.yml:4:14: experiments\.x\.backend: unknown backend 'slurmm'; backends: local, local-docker \(declare others under backends:\)$/,
+    ],
   ])('[%#] %j is refused at its line', (text, want) => {
     expect(located(text)).toMatch(want)
   })

@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {ConfigError} from '../../../src/kit/errors.js'
 import {blobId, decodeManifest, hashManifest, type HashOptions} from '../../../src/manifest/hash.js'
+import {parseManifest, selectPaths} from '../../../src/manifest/patterns.js'
 import {TempRepo} from '../../helpers/git.js'
 import {RecordingIO} from '../../helpers/recording-io.js'
 import {tempDir} from '../../helpers/temp-dir.js'
@@ -49,6 +50,52 @@ describe('hashManifest in a git checkout', () => {
     )
     expect(a.hash).toBe(createHash('sha256').update(records).digest('hex'))
     expect(a.count).toBe(3)
+  })
+
+  // HEAD is listed only under the directories an anchored manifest names (issue 8 #16): the
+  // files, their order and the hash must be those the whole listing gives.
+  test.each([
+    ['src/**/*.py\n/Dockerfile\n'],
+    ['lit\\*eral/**\n/sp ace/\n:colon/**\n/ünï/*.txt\n'],
+    ['src/[ab]*.py\nsrc/**/deep/*.txt\n!src/pkg/\nsrc/pkg/keep.py\n/x/a[b]c/**\n/nothing/**\n'],
+  ])('%j selects from the listing under its directories what it selects from the whole', async manifest => {
+    const r = repo().write('.image-manifest', manifest)
+    for (const f of [
+      'src/b.py',
+      'src/c.py',
+      'src/pkg/keep.py',
+      'src/x/deep/t.txt',
+      'src/deep/u.txt',
+      'lit*eral/f',
+      'litXeral/f',
+      'sp ace/f',
+      ':colon/f',
+      'ünï/a.txt',
+      'x/abc/f',
+      'x/a[b]c/f',
+      'sub/Dockerfile',
+    ])
+      r.write(f, `${f}\n`)
+    r.commit()
+    const trace = join(tempDir('trainer-trace-'), 'trace')
+    process.env.GIT_TRACE = trace
+    const a = await h(r.dir)
+    delete process.env.GIT_TRACE
+    const all = r.git('-c', 'core.quotePath=false', 'ls-tree', '-r', '-z', '--full-tree', 'HEAD').split('\0')
+    all.pop()
+    const paths = all.map(rec => rec.slice(rec.indexOf('\t') + 1))
+    const {selected, unmatched} = selectPaths(paths, parseManifest(manifest, '.image-manifest'))
+    const wanted = new Set(selected)
+    const records = all.filter((_, i) => wanted.has(paths[i]!)).map(rec => `${rec}\0`)
+    expect(a.files.map(f => f.path)).toEqual(selected)
+    expect(a.hash).toBe(createHash('sha256').update(records.join(''), 'utf8').digest('hex'))
+    expect(a.io.warnings().map(w => w.where?.line)).toEqual(unmatched.map(p => p.line))
+    // and git was asked for those directories only
+    const lsTree = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter(l => /trace: built-in: git ls-tree\b/.test(l))
+    expect(lsTree).toHaveLength(1)
+    expect(lsTree[0]).toContain(" -- ':(top,literal)")
   })
 
   test('non-ASCII paths hash the same from git and from disk', async () => {
