@@ -232,7 +232,7 @@ ALTER TABLE launches ADD COLUMN github_json TEXT;
 `
 
 /** `MIGRATIONS[i]` takes a file from `user_version` i to i + 1. Append; never edit a shipped one. */
-const MIGRATIONS: readonly string[] = [SCHEMA_V1, SCHEMA_V2]
+export const MIGRATIONS: readonly string[] = [SCHEMA_V1, SCHEMA_V2]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
 

@@ -6,7 +6,8 @@ import {DatabaseSync} from 'node:sqlite'
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi} from 'vitest'
 import {NotFoundError, TrainerError} from '../../../src/kit/errors.js'
 import {IllegalTransitionError, LedgerError} from '../../../src/ledger/errors.js'
-import {Ledger, SCHEMA_VERSION, launchStatus, type LaunchStatus} from '../../../src/ledger/ledger.js'
+import {Ledger, MIGRATIONS, SCHEMA_VERSION, launchStatus, type LaunchStatus} from '../../../src/ledger/ledger.js'
+import {parseHandle} from '../../../src/backends/types.js'
 import {SQLITE_WARNING, withoutSqliteWarning} from '../../../src/ledger/sqlite.js'
 import {
   RUN_STATES,
@@ -402,6 +403,47 @@ describe('the ledger file', () => {
     }).toEqual(snapshot)
     expect(second.latestLaunch()?.id).toBe('launch-r')
     second.close()
+  })
+
+  test('a version 1 ledger (before the backend seam) is migrated: its rows keep their values, its handles still read', () => {
+    const file = join(dir, 'v1.db')
+    const raw = new DatabaseSync(file)
+    raw.exec(MIGRATIONS[0]!)
+    raw.exec('PRAGMA user_version = 1')
+    raw.exec(`INSERT INTO launches (id, experiment, backend, created_at, status, plan_json, config_json)
+      VALUES ('old', 'mnist', 'local', '2026-11-01T00:00:00.000Z', 'ACTIVE', '{"launchId":"old","experiment":"mnist","runs":[]}', '{"resultsRoot":"/r"}')`)
+    raw.exec(`INSERT INTO runs (id, launch_id, experiment, run_index, seed, state, params_json, resources_json, output,
+      backend, handle, created_at) VALUES ('old.000', 'old', 'mnist', 0, 1, 'RUNNING', '{}', '{}', 'mnist/runs/000',
+      'local', 'local:4242:99@box#4026531836#b00t', '2026-11-01T00:00:00.000Z')`)
+    raw.close()
+    // read-only, it is not migrated: it says so
+    expect(() => Ledger.open(file, {readOnly: true})).toThrow(/ledger schema version 1, this trainer reads 2/)
+    const l = Ledger.open(file)
+    expect(l.getRun('old.000')).toMatchObject({
+      state: 'RUNNING',
+      attempt: 1,
+      handle: 'local:4242:99@box#4026531836#b00t',
+      nativeState: undefined,
+      links: {},
+    })
+    expect(parseHandle(l.getRun('old.000')!.handle)).toEqual({
+      v: 1,
+      kind: 'local',
+      attempt: 1,
+      native: {pid: 4242, start: '99', host: 'box', ns: '4026531836', boot: 'b00t'},
+    })
+    expect(l.getLaunch('old')).toMatchObject({config: {resultsRoot: '/r'}, backendConfig: undefined, github: undefined})
+    // the new columns work on the old rows
+    expect(l.observe('old.000', 'RUNNING', {nativeState: 'RUNNING', reason: 'on node 3'})).toBe(true)
+    expect(l.getRun('old.000')).toMatchObject({
+      nativeState: 'RUNNING',
+      reason: 'on node 3',
+      polledAt: expect.any(String) as string,
+    })
+    l.close()
+    const again = new DatabaseSync(file, {readOnly: true})
+    expect(again.prepare('PRAGMA user_version').get()).toEqual({user_version: 2})
+    again.close()
   })
 
   test('written by a newer schema is refused, not migrated', () => {
