@@ -248,9 +248,14 @@ const VERBS: Record<string, Verb> = {
  * records as the launch's owner.
  */
 async function detachedLauncher(launchId: string, root: string): Promise<ProcessIdentity> {
-  const args = process.argv.slice(2).filter(a => a !== '--detach' && !a.startsWith('--launch-id'))
-  const i = args.indexOf('--launch-id')
-  if (i >= 0) args.splice(i, 2)
+  // this command's own words, less --detach and any --launch-id (the id is given below)
+  const args: string[] = []
+  const own = process.argv.slice(2)
+  for (let i = 0; i < own.length; i++) {
+    if (own[i] === '--detach' || own[i]!.startsWith('--launch-id=')) continue
+    if (own[i] === '--launch-id') i++
+    else args.push(own[i]!)
+  }
   await makeDirs(root)
   const log = openSync(join(root, 'launcher.log'), 'a', 0o600)
   const child = spawn(process.execPath, [process.argv[1]!, ...args, '--launch-id', launchId], {

@@ -1,4 +1,4 @@
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {Ledger} from '../../src/ledger/ledger.js'
@@ -86,6 +86,28 @@ describe('trainer launch --backend local (dist/cli)', () => {
     expect(runs.slice(2).map(x => x.exitCode)).toEqual([undefined, undefined])
     expect(l.getLaunch('S')?.status).toBe('CANCELLED')
     l.close()
+  })
+
+  test('--detach: the launch id at once; a launcher of its own runs the launch; status follows it', async () => {
+    const ws = workspace(YML)
+    const p = cli(['launch', 'exp=sweep', '--launch-id', 'DT', '--detach', '-j', '2'], ws)
+    const r = await p.done
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout.trim()).toBe('DT')
+    const l = ledger(ws)
+    // the owner recorded is the detached launcher, not the command that returned
+    const owner = (l.getLaunch('DT')?.config as {launcher?: {pid: number}}).launcher?.pid
+    expect(owner).toBeGreaterThan(0)
+    expect(owner).not.toBe(p.child.pid)
+    let status = ''
+    for (let i = 0; i < 100 && status !== 'SUCCEEDED'; i++) {
+      await new Promise(res => setTimeout(res, 200))
+      status = l.getLaunch('DT')?.status ?? ''
+    }
+    expect(status).toBe('SUCCEEDED')
+    expect(l.listRuns('DT').map(x => x.state)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED'])
+    l.close()
+    expect(readFileSync(join(ws, 'results/DT/launcher.log'), 'utf8')).toContain('launch DT: SUCCEEDED')
   })
 
   test('trainer cancel from another process stops a running launch', async () => {
