@@ -14,6 +14,7 @@ import {consoleIO} from '../kit/console-io.js'
 import {getErrorMessage} from '../kit/errors.js'
 import {identify, type ProcessIdentity} from '../kit/proc.js'
 import {makeDirs} from '../kit/safe-fs.js'
+import type {inputFlags} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
 import type {Plan} from '../plan/types.js'
 import {runAction} from '../kit/run-action.js'
@@ -22,34 +23,42 @@ export const VERSION = '0.1.0'
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
+/** The CLI's own flags, on every verb. */
 const COMMON: Options = {
-  config: {type: 'string'},
-  manifest: {type: 'string'},
-  'tag-length': {type: 'string'},
-  'include-worktree': {type: 'boolean'},
   json: {type: 'boolean'},
   cwd: {type: 'string', short: 'C'},
   verbose: {type: 'boolean', short: 'v'},
   help: {type: 'boolean', short: 'h'},
 }
 
-const PLAN_OPTIONS: Options = {
-  ...COMMON,
-  experiment: {type: 'string', short: 'e'},
-  seed: {type: 'string'},
-  'no-prefer-config-seed': {type: 'boolean'},
-  'launch-id': {type: 'string'},
-  'max-runs': {type: 'string'},
-  backend: {type: 'string'},
-  image: {type: 'string'},
+/**
+ * A verb's flags: one per input of its schema, under the input's name (a switch for a boolean, a
+ * repeatable flag for a list: see inputFlags), less the inputs given another way (`omit`), plus
+ * the common flags and the verb's `own` (short names, flags that stand for an input). The schema
+ * is the verb's code, which loads only when that verb is used.
+ */
+function flags(
+  schema: () => Promise<Parameters<typeof inputFlags>[0]>,
+  own: Options = {},
+  omit: readonly string[] = [],
+): () => Promise<Options> {
+  return async () => {
+    const [kit, s] = await Promise.all([import('../kit/inputs.js'), schema()])
+    return {...kit.inputFlags(s, omit), ...COMMON, ...own}
+  }
 }
+
+/** Plan and launch: the overrides are key=value words, and --no-prefer-config-seed turns prefer-config-seed off. */
+const PLAN_FLAGS: Options = {experiment: {type: 'string', short: 'e'}, 'no-prefer-config-seed': {type: 'boolean'}}
+const PLAN_OMIT = ['overrides', 'prefer-config-seed']
 
 interface Verb {
   summary: string
   usage: string
   /** What `--help` adds under the usage: one line per option. */
   details?: string
-  options: Options
+  /** Its flags, once its code is loaded. */
+  options: () => Promise<Options>
   /**
    * overrides: key=value words become the `overrides` input (`exp=NAME` the experiment);
    * id: one word, the `id` input (a launch or run id).
@@ -86,7 +95,7 @@ const VERBS: Record<string, Verb> = {
     details:
       '  --check               also ask the registry whether the image with this tag is there (logged; exit 0\n' +
       '                        either way; the action outputs image and exists)',
-    options: {...COMMON, check: {type: 'boolean'}, name: {type: 'string'}, registry: {type: 'string'}},
+    options: flags(async () => (await import('../actions/hash.js')).HashInputs),
     // each verb's code loads only when it runs: `trainer hash` never loads the ledger or dockerode
     run: async io => (await import('../actions/hash.js')).hash(io),
     json: (r: Awaited<ReturnType<typeof hash>>) => ({hash: r.hash, tag: r.tag, files: r.files.map(f => f.path)}),
@@ -99,22 +108,12 @@ const VERBS: Record<string, Verb> = {
       '              [--build-arg K=V ...] [--platform OS/ARCH] [--username U --password-stdin]\n' +
       '              [--auth-realms HOST ...] [--builder auto|buildx|classic] [--cache true|false|registry|gha]\n' +
       '              [--force] [--json]',
-    options: {
-      ...COMMON,
-      name: {type: 'string'},
-      registry: {type: 'string'},
-      tag: {type: 'string'},
-      dockerfile: {type: 'string'},
-      context: {type: 'string'},
-      'build-arg': {type: 'string', multiple: true},
-      platform: {type: 'string'},
-      username: {type: 'string'},
-      'password-stdin': {type: 'boolean'},
-      'auth-realms': {type: 'string', multiple: true},
-      builder: {type: 'string'},
-      cache: {type: 'string'},
-      force: {type: 'boolean'},
-    },
+    // the password only from stdin (or TRAINER_REGISTRY_PASSWORD), never in argv; build args as docker's --build-arg
+    options: flags(
+      async () => (await import('../actions/build.js')).BuildInputs,
+      {'build-arg': {type: 'string', multiple: true}, 'password-stdin': {type: 'boolean'}},
+      ['build-args', 'password'],
+    ),
     run: async io => (await import('../actions/build.js')).build(io),
     json: (r: Awaited<ReturnType<typeof build>>) => ({
       image: r.ref.full,
@@ -134,7 +133,7 @@ const VERBS: Record<string, Verb> = {
       PLAN_DETAILS,
       '  --show-script         print the job script a Slurm backend would submit (nothing is submitted)',
     ].join('\n'),
-    options: {...PLAN_OPTIONS, 'show-script': {type: 'boolean'}},
+    options: flags(async () => (await import('../actions/plan.js')).PlanOnlyInputs, PLAN_FLAGS, PLAN_OMIT),
     positionals: 'overrides',
     run: async io => (await import('../actions/plan.js')).plan(io),
     json: (r: Awaited<ReturnType<typeof plan>>) => r,
@@ -159,15 +158,11 @@ const VERBS: Record<string, Verb> = {
       'Ctrl-C cancels queued runs and stops running ones; trainer status --refresh moves a detached',
       'launch on, and settles one whose launcher was killed.',
     ].join('\n'),
-    options: {
-      ...PLAN_OPTIONS,
-      parallel: {type: 'string', short: 'j'},
-      'results-root': {type: 'string'},
-      ledger: {type: 'string'},
-      'grace-period': {type: 'string'},
-      detach: {type: 'boolean'},
-      'wait-timeout': {type: 'string'},
-    },
+    options: flags(
+      async () => (await import('../actions/launch.js')).LaunchInputs,
+      {...PLAN_FLAGS, parallel: {type: 'string', short: 'j'}},
+      PLAN_OMIT,
+    ),
     positionals: 'overrides',
     run: async io => {
       const {launch} = await import('../actions/launch.js')
@@ -208,7 +203,7 @@ const VERBS: Record<string, Verb> = {
       '                        whose launcher is gone from what they left on disk',
       LEDGER_DETAILS,
     ].join('\n'),
-    options: {...COMMON, ledger: {type: 'string'}, refresh: {type: 'boolean'}},
+    options: flags(async () => (await import('../actions/status.js')).StatusInputs, {}, ['id']),
     positionals: 'id',
     run: async io => (await import('../actions/status.js')).status(io),
     json: (r: Awaited<ReturnType<typeof status>>) => r,
@@ -219,7 +214,7 @@ const VERBS: Record<string, Verb> = {
     summary: "print a run's training output (its logs.txt)",
     usage: 'trainer logs RUN-ID [--ledger FILE]',
     details: ['  RUN-ID                <launch-id>.<NNN>, as trainer status lists them', LEDGER_DETAILS].join('\n'),
-    options: {...COMMON, ledger: {type: 'string'}},
+    options: flags(async () => (await import('../actions/status.js')).LedgerInputs, {}, ['id']),
     positionals: 'id',
     run: async io => (await import('../actions/status.js')).logs(io),
     json: (r: string) => ({logs: r}),
@@ -233,7 +228,7 @@ const VERBS: Record<string, Verb> = {
       '  still theirs) and their grace period to checkpoint',
       LEDGER_DETAILS,
     ].join('\n'),
-    options: {...COMMON, ledger: {type: 'string'}},
+    options: flags(async () => (await import('../actions/status.js')).LedgerInputs, {}, ['id']),
     positionals: 'id',
     run: async io => (await import('../actions/status.js')).cancel(io),
     json: (r: Awaited<ReturnType<typeof cancel>>) => r,
@@ -364,13 +359,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`trainer: unknown command '${verb}'; commands: ${[...Object.keys(VERBS), 'run'].join(', ')}\n`)
     return 2
   }
+  const options = await v.options()
   let values
   let positionals: string[]
   let inputs: Record<string, string>
   try {
     ;({values, positionals} = parseArgs({
       args: rest,
-      options: v.options,
+      options,
       allowPositionals: v.positionals !== undefined,
       strict: true,
     }))

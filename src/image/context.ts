@@ -2,11 +2,12 @@ import * as dockerignoreModule from '@balena/dockerignore'
 import type {Ignore} from '@balena/dockerignore'
 import {createReadStream} from 'node:fs'
 import type {Stats} from 'node:fs'
-import {lstat, readFile, readdir, readlink, stat} from 'node:fs/promises'
+import {lstat, readFile, readlink, stat} from 'node:fs/promises'
 import {basename, join, relative, resolve, sep} from 'node:path'
 import type {Readable} from 'node:stream'
 import {pack as tarPack, type Pack} from 'tar-stream'
 import {ConfigError} from '../kit/errors.js'
+import {walk} from '../kit/walk.js'
 
 // The package is CommonJS with `module.exports = factory` but types it as a default export.
 const dockerignore = ((dockerignoreModule as unknown as {default?: unknown}).default ??
@@ -146,31 +147,25 @@ export async function buildContext(o: ContextOptions): Promise<BuildContext> {
   const tar = tarPack()
   const done = (async () => {
     let n = 0
-    const walk = async (rel: string): Promise<void> => {
-      const entries = await readdir(join(context, rel), {withFileTypes: true})
-      entries.sort((a, b) => (a.name < b.name ? -1 : 1))
-      for (const d of entries) {
-        const path = rel ? `${rel}/${d.name}` : d.name
-        const abs = join(context, path)
-        const st = await lstat(abs)
-        const ignored = !always.has(path) && ig.ignores(path)
-        if (NEVER_SENT.has(d.name) || creds.ignores(path) || excluded.has(identity(st))) {
-          // said only where the ignore file would have let it through
-          if (!ignored || (st.isDirectory() && hasExceptions)) keptOut.push(path)
-          continue
-        }
-        if (st.isDirectory()) {
-          if (ignored && !hasExceptions && !alwaysDirs.has(path)) continue
-          if (!ignored) await addEntry(tar, abs, path, st)
-          await walk(path)
-          continue
-        }
-        if (ignored) continue
-        await addEntry(tar, abs, path, st)
-        n++
+    // in name order, each entry's type from lstat (what is sent is what is there now)
+    await walk(context, async ({name, rel: path, abs}) => {
+      const st = await lstat(abs)
+      const ignored = !always.has(path) && ig.ignores(path)
+      if (NEVER_SENT.has(name) || creds.ignores(path) || excluded.has(identity(st))) {
+        // said only where the ignore file would have let it through
+        if (!ignored || (st.isDirectory() && hasExceptions)) keptOut.push(path)
+        return false
       }
-    }
-    await walk('')
+      if (st.isDirectory()) {
+        if (ignored && !hasExceptions && !alwaysDirs.has(path)) return false
+        if (!ignored) await addEntry(tar, abs, path, st)
+        return true
+      }
+      if (ignored) return false
+      await addEntry(tar, abs, path, st)
+      n++
+      return false
+    })
     if (!inside) {
       await addEntry(tar, dockerfile, tarDockerfile, await lstat(dockerfile))
       n++

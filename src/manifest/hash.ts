@@ -1,8 +1,9 @@
 import {createHash} from 'node:crypto'
-import {lstat, readFile, readdir, readlink, realpath} from 'node:fs/promises'
+import {lstat, readFile, readlink, realpath} from 'node:fs/promises'
 import {dirname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {ConfigError} from '../kit/errors.js'
 import type {Logger} from '../kit/io.js'
+import {walk} from '../kit/walk.js'
 import {
   changedSinceHead,
   changedSinceIndex,
@@ -159,24 +160,32 @@ async function confine(root: string, realRoot: string, p: ManifestPattern, file:
   }
 }
 
-async function walk(root: string, base: string, out: string[]): Promise<void> {
-  const abs = join(root, base)
-  let st
-  try {
-    st = await lstat(abs)
-  } catch {
-    return
-  }
+/**
+ * The paths on disk at or under `base` (a file, or a directory's files and links, `.git` left
+ * out), in no particular order. A path that is gone, or a directory that is gone by the time it is
+ * reached, gives nothing; one replaced by a file is listed as that file.
+ */
+async function listDisk(root: string, base: string, out: string[]): Promise<void> {
+  const st = await lstat(join(root, base)).catch(() => undefined)
+  if (!st) return
   if (!st.isDirectory()) {
     if (base) out.push(base)
     return
   }
-  for (const d of await readdir(abs, {withFileTypes: true})) {
-    if (d.name === '.git') continue
-    const rel = base ? `${base}/${d.name}` : d.name
-    if (d.isDirectory()) await walk(root, rel, out)
-    else out.push(rel)
-  }
+  await walk(
+    root,
+    async e => {
+      if (e.name === '.git') return false
+      if (!e.dirent.isDirectory()) {
+        out.push(e.rel)
+        return false
+      }
+      const now = await lstat(e.abs).catch(() => undefined)
+      if (now && !now.isDirectory()) out.push(e.rel)
+      return now?.isDirectory() === true
+    },
+    {from: base, sort: false},
+  )
 }
 
 /**
@@ -268,7 +277,7 @@ export async function hashManifest(o: HashOptions): Promise<HashResult> {
     for (const p of patterns) if (!p.negated && p.base !== '') await confine(root, realRoot, p, manifestLabel)
     const paths: string[] = []
     for (const base of patternBases(patterns)) {
-      if (!(await throughLink(root, realRoot, base))) await walk(root, base, paths)
+      if (!(await throughLink(root, realRoot, base))) await listDisk(root, base, paths)
     }
     const sel = selectPaths([...new Set(paths)], patterns)
     unmatched = sel.unmatched

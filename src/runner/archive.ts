@@ -1,12 +1,13 @@
 import {isUtf8} from 'node:buffer'
 import {createWriteStream, type ReadStream} from 'node:fs'
-import {lstat, readdir, rm, stat} from 'node:fs/promises'
-import {extname, join, resolve} from 'node:path'
+import {lstat, rm, stat} from 'node:fs/promises'
+import {extname, resolve} from 'node:path'
 import {Readable, Transform} from 'node:stream'
 import {pipeline} from 'node:stream/promises'
 import {ZipFile} from 'yazl'
 import {NotFoundError, TrainerError, getErrorMessage} from '../kit/errors.js'
 import {openInside, UnsafePathError} from '../kit/safe-fs.js'
+import {walk} from '../kit/walk.js'
 
 export interface ZipOptions {
   /** Where skipped entries (symlinks, sockets, the archive itself) and the summary are reported. */
@@ -100,8 +101,7 @@ export async function zipDirectory(
   const info = await stat(root).catch(() => undefined)
   if (!info?.isDirectory()) throw new NotFoundError(`zip ${dir}: not a directory`)
 
-  const items: Item[] = []
-  await walk(root, '', items, log, outPath).catch((e: unknown) => {
+  const items = await listItems(root, log, outPath).catch((e: unknown) => {
     throw new TrainerError(`zip ${dir}: ${getErrorMessage(e)}`, {cause: e})
   })
 
@@ -160,24 +160,16 @@ export async function zipDirectory(
   return {files, bytes: counter.bytes}
 }
 
-/** Depth-first, names sorted by code unit, so the same tree always gives the same entry order. */
-async function walk(
-  abs: string,
-  rel: string,
-  items: Item[],
-  log: (m: string) => void,
-  skip: string | undefined,
-): Promise<void> {
-  const entries = (await readdir(abs, {withFileTypes: true, encoding: 'buffer'})).map(e => ({
-    e,
-    name: e.name.toString('utf8'),
-  }))
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  for (const {e, name} of entries) {
-    const r = rel === '' ? name : `${rel}/${name}`
-    const p = join(abs, name)
-    if (!isUtf8(e.name)) {
-      log(`zip: skipping ${shown(rel === '' ? '' : `${rel}/`)}${escaped(e.name)}: the name is not valid UTF-8`)
+/**
+ * What a zip holds of `root`: depth-first, names sorted by code unit, so the same tree always
+ * gives the same entry order. Symlinks, special files, names a zip cannot carry and `skip` (the
+ * archive itself) are logged and left out.
+ */
+async function listItems(root: string, log: (m: string) => void, skip: string | undefined): Promise<Item[]> {
+  const items: Item[] = []
+  await walk(root, async ({name, bytes, dir, rel: r, abs: p, dirent: e}) => {
+    if (!isUtf8(bytes)) {
+      log(`zip: skipping ${shown(dir === '' ? '' : `${dir}/`)}${escaped(bytes)}: the name is not valid UTF-8`)
     } else if (name.includes('\\')) {
       log(`zip: skipping ${shown(r)}: a '\\' in a name is a path separator to unzip tools`)
     } else if (e.isSymbolicLink()) {
@@ -185,7 +177,7 @@ async function walk(
     } else if (e.isDirectory()) {
       const s = await lstat(p)
       items.push({rel: r, abs: p, dir: true, mode: s.mode, mtime: s.mtime, size: 0})
-      await walk(p, r, items, log, skip)
+      return true
     } else if (!e.isFile()) {
       log(`zip: skipping ${shown(r)}: not a regular file`)
     } else if (p === skip) {
@@ -194,7 +186,9 @@ async function walk(
       const s = await lstat(p)
       items.push({rel: r, abs: p, dir: false, mode: s.mode, mtime: s.mtime, size: s.size})
     }
-  }
+    return false
+  })
+  return items
 }
 
 /** A name for a log line: control characters escaped, so a name cannot forge a line. */

@@ -107,6 +107,76 @@ async function makeDirInside(root: string, rel: string): Promise<string> {
 
 const missing = (e: unknown): boolean => (e as NodeJS.ErrnoException).code === 'ENOENT'
 
+/** The runner's own lines: each scrubbed of every piece of the upload URL's signature. */
+interface RunLog {
+  /** Removes the URL's secrets from a line (relayed lines, logs.txt and metrics.json go through it too). */
+  scrub: (m: string) => string
+  /** Says a line, `[trainer] `-prefixed. */
+  say: (m: string) => void
+  /** Says a line only with LOG_LEVEL=DEBUG. */
+  debug: (m: string) => void
+}
+
+function runLog(ctx: RunnerContext, resultUrl: string | undefined): RunLog {
+  const redactor = urlRedactor(resultUrl)
+  const scrub = (m: string): string => redactor.redact(m)
+  const say = (m: string): void => ctx.log(`[trainer] ${scrub(m)}`)
+  const debug = (ctx.env.LOG_LEVEL ?? 'INFO').toUpperCase() === 'DEBUG'
+  return {scrub, say, debug: m => (debug ? say(`debug: ${m}`) : undefined)}
+}
+
+/**
+ * SIGINT and SIGTERM, ours for the whole run. Each step says what a signal does from then on
+ * ({@link handle}); until one does, the first signal is kept in {@link first}, the signals that
+ * came before the runner was called included.
+ */
+class RunSignals {
+  first: NodeJS.Signals | undefined
+  private handler: (sig: NodeJS.Signals) => void = sig => void (this.first ??= sig)
+  private readonly emitter: NodeJS.EventEmitter
+  private readonly onInt = (): void => this.handler('SIGINT')
+  private readonly onTerm = (): void => this.handler('SIGTERM')
+
+  constructor(emitter: NodeJS.EventEmitter, early: readonly NodeJS.Signals[] = []) {
+    this.emitter = emitter
+    this.first = early[0]
+    emitter.on('SIGINT', this.onInt)
+    emitter.on('SIGTERM', this.onTerm)
+  }
+
+  handle(fn: (sig: NodeJS.Signals) => void): void {
+    this.handler = fn
+  }
+
+  close(): void {
+    this.emitter.off('SIGINT', this.onInt)
+    this.emitter.off('SIGTERM', this.onTerm)
+  }
+}
+
+/** What every step shares. */
+interface Runner {
+  ctx: RunnerContext
+  log: RunLog
+  signals: RunSignals
+  /** RESULT_URL: the pre-signed PUT URL the zip goes to (a secret). */
+  resultUrl: string | undefined
+}
+
+/** The run as the first step resolved it. */
+interface RunSetup {
+  args: RunnerArgs
+  spec: RunSpec
+  /** RUN_TIMEOUT_SEC, when set. */
+  timeoutSec: number | undefined
+  /** The results root. */
+  root: string
+  /** The run's directory: `root/spec.output`. */
+  runDir: string
+  /** logs.txt, created as ours. */
+  logs: Writable
+}
+
 /**
  * `trainer run`: seed 000's container_main.py around any training command. Resolves
  * the run, runs the command with its run directory and parameters, streams and keeps
@@ -114,302 +184,383 @@ const missing = (e: unknown): boolean => (e as NodeJS.ErrnoException).code === '
  * and exits with seed 000's codes.
  */
 export async function runner(ctx: RunnerContext): Promise<number> {
-  const now = ctx.now ?? (() => new Date())
-  const debug = (ctx.env.LOG_LEVEL ?? 'INFO').toUpperCase() === 'DEBUG'
   const resultUrl = ctx.env.RESULT_URL || undefined
-  // every piece of the URL's signature is scrubbed from all we write: relayed lines, logs.txt,
-  // our own lines, metrics.json
-  const redactor = urlRedactor(resultUrl)
-  const scrub = (m: string): string => redactor.redact(m)
-  const say = (m: string): void => ctx.log(`[trainer] ${scrub(m)}`)
-  const sayDebug = (m: string): void => {
-    if (debug) say(`debug: ${m}`)
-  }
-
   // Signals are ours for the whole run. Before the training exists one means it is never
   // started; while it runs it goes to the training; afterwards it stops the archive and upload.
-  let signalled: NodeJS.Signals | undefined = ctx.early?.[0]
-  let onSignal: (sig: NodeJS.Signals) => void = sig => void (signalled ??= sig)
-  const handleInt = (): void => onSignal('SIGINT')
-  const handleTerm = (): void => onSignal('SIGTERM')
-  ctx.signals.on('SIGINT', handleInt)
-  ctx.signals.on('SIGTERM', handleTerm)
+  const signals = new RunSignals(ctx.signals, ctx.early)
   try {
-    return await supervise()
+    return await supervise({ctx, log: runLog(ctx, resultUrl), signals, resultUrl})
   } finally {
-    ctx.signals.off('SIGINT', handleInt)
-    ctx.signals.off('SIGTERM', handleTerm)
+    signals.close()
+  }
+}
+
+/** The steps of a run, each ending it early with its exit code where it must. */
+async function supervise(r: Runner): Promise<number> {
+  let run: RunSetup | 'help'
+  try {
+    run = await setUp(r)
+  } catch (e: unknown) {
+    r.log.say(`error: ${getErrorMessage(e)}`)
+    return EXIT.config
+  }
+  if (run === 'help') {
+    r.ctx.log(RUNNER_USAGE)
+    return EXIT.success
+  }
+  const record = new RunRecord(run, r.log, r.ctx.now ?? (() => new Date()))
+  if (r.signals.first) {
+    const why = `interrupted (${r.signals.first}) before the training started`
+    r.log.say(why)
+    await record.write(await record.metrics('interrupted', EXIT.interrupted, why))
+    return EXIT.interrupted
+  }
+  const started = await startTraining(r, run, record)
+  if (typeof started === 'number') return started
+  const {status, exit, reason, stopped} = await waitForTraining(r, run, record, started)
+  if (record.logError) r.log.say(`warning: logs.txt could not be written: ${record.logError.message}`)
+  const metrics = await record.metrics(status, exit, reason)
+  if (!(await record.write(metrics))) {
+    // the results are not all there: a run that succeeded is not delivered
+    return exit === EXIT.success ? EXIT.upload : exit
+  }
+  // An external stop means the platform is about to end us: results stay on disk. A
+  // time-out is ours: its results are still uploaded.
+  if (stopped === 'interrupted' || run.args.archive !== 'zip') return exit
+  return archiveAndUpload(r, run, record, metrics, exit)
+}
+
+/**
+ * Step 1: parses the arguments and resolves the run. Refuses, before anything runs, a zip with
+ * nowhere to go, an upload URL that can never take it and a bad RUN_TIMEOUT_SEC. Makes the run
+ * directory and its checkpoints/ (no symlink on the way), removes an earlier attempt's metrics and
+ * creates logs.txt. Returns 'help' for --help; throws what is wrong (a configuration error).
+ */
+async function setUp(r: Runner): Promise<RunSetup | 'help'> {
+  const {ctx, resultUrl} = r
+  const args = parseRunnerArgs(ctx.argv)
+  if (args.help) return 'help'
+  const spec = await resolveSpec(args, ctx.env, ctx.cwd)
+  if (args.archive === 'zip' && !resultUrl && !args.allowMissingUpload) {
+    throw new ConfigError(
+      'RESULT_URL is not set: it must be a pre-signed PUT URL for --archive zip (or pass --allow-missing-upload)',
+      {key: 'RESULT_URL'},
+    )
+  }
+  // a URL that can never take the upload is refused now, not after hours of training
+  if (args.archive === 'zip' && resultUrl) uploadTarget(resultUrl)
+  let timeoutSec: number | undefined
+  const t = ctx.env.RUN_TIMEOUT_SEC
+  if (t !== undefined && t !== '') {
+    timeoutSec = Number(t)
+    if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) {
+      throw new ConfigError(`RUN_TIMEOUT_SEC must be a positive number of seconds, got '${t}'`, {
+        key: 'RUN_TIMEOUT_SEC',
+      })
+    }
+  }
+  const root = resolve(ctx.cwd, args.resultsRoot)
+  const runDir = await makeDirInside(root, spec.output)
+  await makeDirInside(root, `${spec.output}/checkpoints`)
+  // a new attempt starts from clean metrics; logs.txt is opened as ours before the
+  // training exists, so nothing it plants at that name later is ever opened
+  await Promise.all(['metrics.json', 'metrics.jsonl'].map(f => rm(join(runDir, f), {force: true})))
+  const logs = (await createInside(root, `${spec.output}/logs.txt`)).createWriteStream()
+  return {args, spec, timeoutSec, root, runDir, logs}
+}
+
+/**
+ * What the run records besides the training's own files: its output in logs.txt (and the last
+ * lines, for an error message), the metric points in it, and metrics.json. The run starts (its
+ * `started_at`) when the record is made.
+ */
+class RunRecord {
+  readonly collector = new MetricsCollector()
+  /** logs.txt's first write error. */
+  logError: Error | undefined
+  private readonly tail: string[] = []
+  private readonly run: RunSetup
+  private readonly log: RunLog
+  private readonly now: () => Date
+  private readonly started: Date
+
+  constructor(run: RunSetup, log: RunLog, now: () => Date) {
+    this.run = run
+    this.log = log
+    this.now = now
+    run.logs.on('error', e => (this.logError ??= e))
+    this.started = now()
   }
 
-  async function supervise(): Promise<number> {
-    let args: RunnerArgs
-    let spec: RunSpec
-    let timeoutSec: number | undefined
-    let root: string
-    let runDir: string
-    let logs: Writable
+  /** Keeps a line of output among the last ones. */
+  keep(line: string): void {
+    this.tail.push(line)
+    if (this.tail.length > TAIL_LINES) this.tail.shift()
+  }
+
+  /** The last lines of output, for an error message. */
+  lastLines(): string {
+    return this.tail.map(l => `  | ${l}`).join('\n')
+  }
+
+  /**
+   * Builds metrics.json once the output is over (logs.txt is closed): the training's reported
+   * points and its own final values, each read safely.
+   */
+  async metrics(status: RunStatus, exitCode: number, reason: string | null): Promise<RunMetrics> {
+    const {run, collector} = this
+    run.logs.end()
+    await finished(run.logs).catch(() => undefined)
+    await this.readRunFile('metrics.jsonl', async () => {
+      const {handle} = await openInside(run.root, this.rel('metrics.jsonl'))
+      try {
+        const {truncated} = await readLines(handle, l => collector.jsonLine(l), JSONL_MAX_BYTES)
+        if (truncated) this.log.say(`warning: metrics.jsonl is over ${JSONL_MAX_BYTES >> 20} MiB: the rest is not read`)
+      } finally {
+        await handle.close()
+      }
+    })
+    let own: unknown
+    await this.readRunFile('metrics.json', async () => {
+      const r = await readInside(run.root, this.rel('metrics.json'), {maxBytes: OWN_METRICS_MAX_BYTES})
+      if (r.truncated) throw new Error(`over ${OWN_METRICS_MAX_BYTES >> 20} MiB`)
+      own = JSON.parse(r.text)
+    })
+    if (collector.dropped > 0)
+      this.log.say(`warning: ${collector.dropped} metric points or names over the limits dropped`)
+    const ended = this.now()
+    const {spec, args} = run
+    return {
+      version: 1,
+      experiment: spec.experiment,
+      run_index: spec.index,
+      seed: spec.seed,
+      params: spec.params,
+      tag: args.tag ?? null,
+      status,
+      exit_code: exitCode,
+      reason,
+      started_at: this.started.toISOString(),
+      ended_at: ended.toISOString(),
+      duration_s: (ended.getTime() - this.started.getTime()) / 1000,
+      final: collector.final(own),
+      history: collector.sortedHistory(),
+    }
+  }
+
+  /**
+   * Writes metrics.json atomically (a symlink planted at the name is replaced, not followed),
+   * its reason scrubbed. When it cannot, says why, leaves no metrics.json (not even one the
+   * training wrote) and returns false.
+   */
+  async write(m: RunMetrics): Promise<boolean> {
+    const reason = m.reason === null ? null : this.log.scrub(m.reason).slice(0, MAX_REASON)
     try {
-      args = parseRunnerArgs(ctx.argv)
-      if (args.help) {
-        ctx.log(RUNNER_USAGE)
-        return EXIT.success
-      }
-      spec = await resolveSpec(args, ctx.env, ctx.cwd)
-      if (args.archive === 'zip' && !resultUrl && !args.allowMissingUpload) {
-        throw new ConfigError(
-          'RESULT_URL is not set: it must be a pre-signed PUT URL for --archive zip (or pass --allow-missing-upload)',
-          {key: 'RESULT_URL'},
-        )
-      }
-      // a URL that can never take the upload is refused now, not after hours of training
-      if (args.archive === 'zip' && resultUrl) uploadTarget(resultUrl)
-      const t = ctx.env.RUN_TIMEOUT_SEC
-      if (t !== undefined && t !== '') {
-        timeoutSec = Number(t)
-        if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) {
-          throw new ConfigError(`RUN_TIMEOUT_SEC must be a positive number of seconds, got '${t}'`, {
-            key: 'RUN_TIMEOUT_SEC',
-          })
-        }
-      }
-      root = resolve(ctx.cwd, args.resultsRoot)
-      runDir = await makeDirInside(root, spec.output)
-      await makeDirInside(root, `${spec.output}/checkpoints`)
-      // a new attempt starts from clean metrics; logs.txt is opened as ours before the
-      // training exists, so nothing it plants at that name later is ever opened
-      await Promise.all(['metrics.json', 'metrics.jsonl'].map(f => rm(join(runDir, f), {force: true})))
-      logs = (await createInside(root, `${spec.output}/logs.txt`)).createWriteStream()
+      await writeInside(this.run.root, this.rel('metrics.json'), serializeMetrics({...m, reason}))
+      return true
     } catch (e: unknown) {
-      say(`error: ${getErrorMessage(e)}`)
-      return EXIT.config
+      this.log.say(`error: cannot write metrics.json: ${getErrorMessage(e)}`)
+      if (!(e instanceof UnsafePathError))
+        await rm(join(this.run.runDir, 'metrics.json'), {force: true}).catch(() => undefined)
+      return false
     }
+  }
 
-    let logError: Error | undefined
-    logs.on('error', e => (logError ??= e))
-    const started = now()
-    const collector = new MetricsCollector()
-    const tail: string[] = []
-    const keep = (line: string): void => {
-      tail.push(line)
-      if (tail.length > TAIL_LINES) tail.shift()
-    }
-    const rel = (f: string): string => `${spec.output}/${f}`
+  private rel(f: string): string {
+    return `${this.run.spec.output}/${f}`
+  }
 
-    /** Reads a file the training may have written, safely; says why when it cannot (unless it is not there). */
-    const readRunFile = async (name: string, read: () => Promise<void>): Promise<void> => {
-      try {
-        await read()
-      } catch (e: unknown) {
-        if (!missing(e)) say(`warning: ${name} of the training not read: ${getErrorMessage(e)}`)
-      }
+  /** Reads a file the training may have written, safely; says why when it cannot (unless it is not there). */
+  private async readRunFile(name: string, read: () => Promise<void>): Promise<void> {
+    try {
+      await read()
+    } catch (e: unknown) {
+      if (!missing(e)) this.log.say(`warning: ${name} of the training not read: ${getErrorMessage(e)}`)
     }
+  }
+}
 
-    /** Builds metrics.json once: the training's reported points and its own final values. */
-    const metricsOf = async (status: RunStatus, exitCode: number, reason: string | null): Promise<RunMetrics> => {
-      logs.end()
-      await finished(logs).catch(() => undefined)
-      await readRunFile('metrics.jsonl', async () => {
-        const {handle} = await openInside(root, rel('metrics.jsonl'))
-        try {
-          const {truncated} = await readLines(handle, l => collector.jsonLine(l), JSONL_MAX_BYTES)
-          if (truncated) say(`warning: metrics.jsonl is over ${JSONL_MAX_BYTES >> 20} MiB: the rest is not read`)
-        } finally {
-          await handle.close()
-        }
-      })
-      let own: unknown
-      await readRunFile('metrics.json', async () => {
-        const r = await readInside(root, rel('metrics.json'), {maxBytes: OWN_METRICS_MAX_BYTES})
-        if (r.truncated) throw new Error(`over ${OWN_METRICS_MAX_BYTES >> 20} MiB`)
-        own = JSON.parse(r.text)
-      })
-      if (collector.dropped > 0) say(`warning: ${collector.dropped} metric points or names over the limits dropped`)
-      const ended = now()
-      return {
-        version: 1,
-        experiment: spec.experiment,
-        run_index: spec.index,
-        seed: spec.seed,
-        params: spec.params,
-        tag: args.tag ?? null,
-        status,
-        exit_code: exitCode,
-        reason,
-        started_at: started.toISOString(),
-        ended_at: ended.toISOString(),
-        duration_s: (ended.getTime() - started.getTime()) / 1000,
-        final: collector.final(own),
-        history: collector.sortedHistory(),
-      }
-    }
-    /**
-     * Writes metrics.json atomically (a symlink planted at the name is replaced, not followed),
-     * its reason scrubbed. When it cannot, says why and leaves no metrics.json, not even one
-     * the training wrote.
-     */
-    const write = async (m: RunMetrics): Promise<boolean> => {
-      const reason = m.reason === null ? null : scrub(m.reason).slice(0, MAX_REASON)
-      try {
-        await writeInside(root, rel('metrics.json'), serializeMetrics({...m, reason}))
-        return true
-      } catch (e: unknown) {
-        say(`error: cannot write metrics.json: ${getErrorMessage(e)}`)
-        if (!(e instanceof UnsafePathError))
-          await rm(join(runDir, 'metrics.json'), {force: true}).catch(() => undefined)
-        return false
-      }
-    }
+/** The training, started, and the relay of its output. */
+interface Started {
+  training: Training
+  relay: Relay
+}
 
+/**
+ * Step 2: starts the training command (for container-main, with the run's arguments) in the run's
+ * environment, less the runner's own variables, and relays its output: live to our streams, into
+ * logs.txt, the last lines kept and stdout's metric lines collected; the training waits while any
+ * of those is full. When it cannot start, says why, writes metrics.json (config_error) and returns
+ * the exit code.
+ */
+async function startTraining(r: Runner, run: RunSetup, record: RunRecord): Promise<Started | number> {
+  const {ctx, log} = r
+  const {spec, runDir, logs} = run
+  const [cmd, ...cmdArgs] = spec.command
+  const argv = spec.argsStyle === 'container-main' ? [...cmdArgs, ...containerMainArgs(spec)] : cmdArgs
+  const childEnv: NodeJS.ProcessEnv = {...ctx.env, ...runEnv(spec, runDir)}
+  for (const k of RUNNER_ONLY) Reflect.deleteProperty(childEnv, k)
+  log.say(`run ${spec.experiment}#${spec.index} seed ${spec.seed} in ${runDir}`)
+  log.debug(`command: ${JSON.stringify([cmd, ...argv])}`)
+  const cannotStart = async (why: string): Promise<number> => {
+    log.say(`error: ${why}`)
+    await record.write(await record.metrics('config_error', EXIT.config, why))
+    return EXIT.config
+  }
+  let training: Training
+  try {
+    training = new Training({command: cmd!, args: argv, cwd: ctx.cwd, env: childEnv})
+  } catch (e: unknown) {
+    // what the system cannot take (a NUL byte in the environment): refused before a process exists
+    return cannotStart(`cannot start ${cmd}: ${getErrorMessage(e)}`)
+  }
+  const spawnError = await training.started()
+  if (spawnError) {
+    return cannotStart(
+      spawnError.code === 'ENOENT'
+        ? `training command not found: ${cmd}`
+        : `cannot start ${cmd}: ${spawnError.message}`,
+    )
+  }
+
+  const relay = new Relay([ctx.stdout, ctx.stderr, logs])
+  const relayTo = (out: Writable, parse: boolean) => (raw: string) => {
+    const line = log.scrub(raw)
+    relay.write(logs, line + '\n')
+    relay.write(out, line + '\n')
+    record.keep(line)
+    if (parse) record.collector.line(line)
+  }
+  relay.from(training.stdout, relayTo(ctx.stdout, true))
+  relay.from(training.stderr, relayTo(ctx.stderr, false))
+  return {training, relay}
+}
+
+/** How the training ended, as metrics.json says it. */
+interface Outcome {
+  status: RunStatus
+  exit: number
+  reason: string | null
+  /** Why it was stopped, if it was. */
+  stopped: 'interrupted' | 'timeout' | undefined
+}
+
+/**
+ * Step 3: waits for the training to end. A signal (from now on, or one that came while it was
+ * starting) or RUN_TIMEOUT_SEC stops it: the signal goes to its process group, which gets the
+ * grace period to checkpoint before it is killed. Once its main process has ended, the workers it
+ * left go with it and its output drains, for DRAIN_MS at most. A failure is said with the last
+ * lines of output.
+ */
+async function waitForTraining(
+  r: Runner,
+  run: RunSetup,
+  record: RunRecord,
+  {training, relay}: Started,
+): Promise<Outcome> {
+  const {log, signals} = r
+  const {args, timeoutSec} = run
+  let stopped: 'interrupted' | 'timeout' | undefined
+  let stopReason: string | null = null
+  let cancelGrace = (): void => undefined
+  const stop = (why: 'interrupted' | 'timeout', sig: NodeJS.Signals, reason: string): void => {
+    if (stopped || training.ended) return
+    stopped = why
+    stopReason = reason
+    log.say(`${reason}: sending ${sig} to the training, ${args.gracePeriod}s to finish before it is killed`)
+    training.signal(sig)
+    cancelGrace = after(args.gracePeriod * 1000, () => {
+      if (training.ended) return
+      log.say(`grace period over: killing the training`)
+      training.signal('SIGKILL')
+    })
+  }
+  signals.handle(sig => stop('interrupted', sig, `interrupted (${sig})`))
+  // a signal may have come while the training was starting
+  const late = signals.first
+  if (late) stop('interrupted', late, `interrupted (${late})`)
+  const cancelTimeout =
+    timeoutSec === undefined
+      ? () => undefined
+      : after(timeoutSec * 1000, () => stop('timeout', 'SIGTERM', `RUN_TIMEOUT_SEC=${timeoutSec} reached`))
+
+  const {code, signal} = await training.exited
+  cancelTimeout()
+  cancelGrace()
+  // workers the training left behind go with it; its output drains, for a bounded time
+  await training.finish(DRAIN_MS)
+  relay.close()
+
+  if (stopped) return {status: stopped, exit: EXIT.interrupted, reason: stopReason, stopped}
+  if (code === 0) return {status: 'succeeded', exit: EXIT.success, reason: null, stopped}
+  const reason = signal ? `training killed by ${signal}` : `training exited with code ${code}`
+  log.say(`error: ${reason}; last lines:\n${record.lastLines()}`)
+  return {status: 'failed', exit: EXIT.training, reason, stopped}
+}
+
+/**
+ * Step 5 (--archive zip, after metrics.json is written): zips the run directory, the outputs it
+ * keeps, into `<run>.zip` beside it and PUTs that to RESULT_URL (with --allow-missing-upload and
+ * no URL, the results stay on disk). A signal stops both: the run becomes interrupted. A failure
+ * leaves no partial zip and turns a run that succeeded into upload_failed. metrics.json is
+ * rewritten for either. Returns the exit code.
+ */
+async function archiveAndUpload(
+  r: Runner,
+  run: RunSetup,
+  record: RunRecord,
+  metrics: RunMetrics,
+  exit: number,
+): Promise<number> {
+  const {ctx, log, resultUrl} = r
+  const {root, runDir, spec} = run
+  // From here a signal stops the archive and the upload.
+  const abort = new AbortController()
+  let signalled: NodeJS.Signals | undefined
+  r.signals.handle(sig => {
+    signalled = sig
+    abort.abort()
+  })
+  const zipPath = `${runDir}.zip`
+  let zipped = false
+  try {
+    const include = keepFilter(spec.outputs)
+    const out = await createInside(root, `${spec.output}.zip`)
+    log.debug(`archiving ${runDir}`)
+    await zipDirectory(runDir, out.createWriteStream(), {
+      log: log.say,
+      signal: abort.signal,
+      ...(include ? {include} : {}),
+    })
+    zipped = true
+    if (signalled) throw new CancelledError(`stopped by ${String(signalled)}`)
+    if (resultUrl) {
+      const up = await putFile(resultUrl, zipPath, {log: log.say, signal: abort.signal, ...uploadTuning(ctx.env)})
+      log.say(
+        `uploaded ${(up.bytes / 2 ** 20).toFixed(1)} MiB to ${redactUrl(resultUrl)} (${up.attempts} attempt${up.attempts > 1 ? 's' : ''})`,
+      )
+    } else {
+      log.say(`RESULT_URL not set (--allow-missing-upload): results stay in ${runDir}`)
+    }
+  } catch (e: unknown) {
+    // a partial archive is no result
+    if (!zipped) await rm(zipPath, {force: true}).catch(() => undefined)
     if (signalled) {
-      const why = `interrupted (${signalled}) before the training started`
-      say(why)
-      await write(await metricsOf('interrupted', EXIT.interrupted, why))
+      const why = `interrupted (${String(signalled)}) during the ${zipped ? 'upload' : 'archive'}`
+      log.say(`${why}; results stay in ${runDir}`)
+      await record.write({...metrics, status: 'interrupted', exit_code: EXIT.interrupted, reason: why})
       return EXIT.interrupted
     }
-
-    const [cmd, ...cmdArgs] = spec.command
-    const argv = spec.argsStyle === 'container-main' ? [...cmdArgs, ...containerMainArgs(spec)] : cmdArgs
-    const childEnv: NodeJS.ProcessEnv = {...ctx.env, ...runEnv(spec, runDir)}
-    for (const k of RUNNER_ONLY) Reflect.deleteProperty(childEnv, k)
-    say(`run ${spec.experiment}#${spec.index} seed ${spec.seed} in ${runDir}`)
-    sayDebug(`command: ${JSON.stringify([cmd, ...argv])}`)
-    const cannotStart = async (why: string): Promise<number> => {
-      say(`error: ${why}`)
-      await write(await metricsOf('config_error', EXIT.config, why))
-      return EXIT.config
-    }
-    let training: Training
-    try {
-      training = new Training({command: cmd!, args: argv, cwd: ctx.cwd, env: childEnv})
-    } catch (e: unknown) {
-      // what the system cannot take (a NUL byte in the environment): refused before a process exists
-      return cannotStart(`cannot start ${cmd}: ${getErrorMessage(e)}`)
-    }
-    const spawnError = await training.started()
-    if (spawnError) {
-      return cannotStart(
-        spawnError.code === 'ENOENT'
-          ? `training command not found: ${cmd}`
-          : `cannot start ${cmd}: ${spawnError.message}`,
-      )
-    }
-
-    // Output: live to our streams, kept in logs.txt, metric lines collected; the training
-    // waits while any of those is full.
-    const relay = new Relay([ctx.stdout, ctx.stderr, logs])
-    const relayTo = (out: Writable, parse: boolean) => (raw: string) => {
-      const line = scrub(raw)
-      relay.write(logs, line + '\n')
-      relay.write(out, line + '\n')
-      keep(line)
-      if (parse) collector.line(line)
-    }
-    relay.from(training.stdout, relayTo(ctx.stdout, true))
-    relay.from(training.stderr, relayTo(ctx.stderr, false))
-
-    // Stopping: the signal goes to the training's process group, which gets a grace
-    // period to checkpoint before it is killed.
-    let stopped: 'interrupted' | 'timeout' | undefined
-    let stopReason: string | null = null
-    let cancelGrace = (): void => undefined
-    const stop = (why: 'interrupted' | 'timeout', sig: NodeJS.Signals, reason: string): void => {
-      if (stopped || training.ended) return
-      stopped = why
-      stopReason = reason
-      say(`${reason}: sending ${sig} to the training, ${args.gracePeriod}s to finish before it is killed`)
-      training.signal(sig)
-      cancelGrace = after(args.gracePeriod * 1000, () => {
-        if (training.ended) return
-        say(`grace period over: killing the training`)
-        training.signal('SIGKILL')
+    log.say(`error: upload failed: ${getErrorMessage(e)}; results stay in ${runDir}`)
+    if (exit === EXIT.success) {
+      await record.write({
+        ...metrics,
+        status: 'upload_failed',
+        exit_code: EXIT.upload,
+        reason: `upload failed: ${getErrorMessage(e)}`,
       })
+      return EXIT.upload
     }
-    onSignal = sig => stop('interrupted', sig, `interrupted (${sig})`)
-    // a signal may have come while the training was starting
-    const late = signalled as NodeJS.Signals | undefined
-    if (late) stop('interrupted', late, `interrupted (${late})`)
-    const cancelTimeout =
-      timeoutSec === undefined
-        ? () => undefined
-        : after(timeoutSec * 1000, () => stop('timeout', 'SIGTERM', `RUN_TIMEOUT_SEC=${timeoutSec} reached`))
-
-    const {code, signal} = await training.exited
-    cancelTimeout()
-    cancelGrace()
-    // workers the training left behind go with it; its output drains, for a bounded time
-    await training.finish(DRAIN_MS)
-    relay.close()
-
-    let status: RunStatus
-    let exit: number
-    let reason: string | null
-    if (stopped) {
-      ;[status, exit, reason] = [stopped, EXIT.interrupted, stopReason]
-    } else if (code === 0) {
-      ;[status, exit, reason] = ['succeeded', EXIT.success, null]
-    } else {
-      reason = signal ? `training killed by ${signal}` : `training exited with code ${code}`
-      ;[status, exit] = ['failed', EXIT.training]
-      say(`error: ${reason}; last lines:\n${tail.map(l => `  | ${l}`).join('\n')}`)
-    }
-    if (logError) say(`warning: logs.txt could not be written: ${logError.message}`)
-    const metrics = await metricsOf(status, exit, reason)
-    if (!(await write(metrics))) {
-      // the results are not all there: a run that succeeded is not delivered
-      return exit === EXIT.success ? EXIT.upload : exit
-    }
-    // An external stop means the platform is about to end us: results stay on disk. A
-    // time-out is ours: its results are still uploaded.
-    if (stopped === 'interrupted' || args.archive !== 'zip') return exit
-
-    // From here a signal stops the archive and the upload.
-    const abort = new AbortController()
-    onSignal = sig => {
-      signalled = sig
-      abort.abort()
-    }
-    signalled = undefined
-    const zipPath = `${runDir}.zip`
-    let zipped = false
-    try {
-      const include = keepFilter(spec.outputs)
-      const out = await createInside(root, `${spec.output}.zip`)
-      sayDebug(`archiving ${runDir}`)
-      await zipDirectory(runDir, out.createWriteStream(), {
-        log: say,
-        signal: abort.signal,
-        ...(include ? {include} : {}),
-      })
-      zipped = true
-      if (signalled) throw new CancelledError(`stopped by ${String(signalled)}`)
-      if (resultUrl) {
-        const up = await putFile(resultUrl, zipPath, {log: say, signal: abort.signal, ...uploadTuning(ctx.env)})
-        say(
-          `uploaded ${(up.bytes / 2 ** 20).toFixed(1)} MiB to ${redactUrl(resultUrl)} (${up.attempts} attempt${up.attempts > 1 ? 's' : ''})`,
-        )
-      } else {
-        say(`RESULT_URL not set (--allow-missing-upload): results stay in ${runDir}`)
-      }
-    } catch (e: unknown) {
-      // a partial archive is no result
-      if (!zipped) await rm(zipPath, {force: true}).catch(() => undefined)
-      if (signalled) {
-        const why = `interrupted (${String(signalled)}) during the ${zipped ? 'upload' : 'archive'}`
-        say(`${why}; results stay in ${runDir}`)
-        await write({...metrics, status: 'interrupted', exit_code: EXIT.interrupted, reason: why})
-        return EXIT.interrupted
-      }
-      say(`error: upload failed: ${getErrorMessage(e)}; results stay in ${runDir}`)
-      if (exit === EXIT.success) {
-        await write({
-          ...metrics,
-          status: 'upload_failed',
-          exit_code: EXIT.upload,
-          reason: `upload failed: ${getErrorMessage(e)}`,
-        })
-        return EXIT.upload
-      }
-    }
-    return exit
   }
+  return exit
 }
