@@ -2,27 +2,27 @@ export const id = 91;
 export const ids = [91];
 export const modules = {
 
-/***/ 7091:
+/***/ 17091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   restControl: () => (/* binding */ restControl)
 /* harmony export */ });
 /* unused harmony exports API, slurmMinutes, slurmMegabytes, sbatchJob, waitStatusCode, parseJobs */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(481);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80481);
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_readline__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3713);
-/* harmony import */ var _kit_retry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1834);
-/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5742);
-/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7567);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73713);
+/* harmony import */ var _kit_retry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(91834);
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(25742);
+/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(37567);
 /**
  * The `rest` transport: slurmrestd (OpenAPI v0.0.38, Slurm 22.05+) with a JWT, sent as
  * X-SLURM-USER-NAME and X-SLURM-USER-TOKEN. Jobs run as that user.
@@ -272,9 +272,20 @@ async function write(p, b64, mode) {
 const ops = {
   write,
   async writeAll(dir, entries) { for (const e of entries) await write(path.join(dir, e.name), e.data, e.mode) },
-  async read(p, max) {
+  async read(root, rel, max) {
+    // no symlink at any component below root, regular files only, never blocking on a FIFO
+    const parts = rel.split('/').filter(x => x && x !== '.')
+    if (parts.includes('..')) throw fail('EINVAL', rel + ' leaves ' + root)
+    let p = root
+    for (const part of parts.slice(0, -1)) {
+      p = path.join(p, part)
+      let st
+      try { st = await fs.lstat(p) } catch (e) { if (e.code === 'ENOENT') return null; throw e }
+      if (!st.isDirectory()) throw fail('EINVAL', p + ' is not a directory (a symlink?)')
+    }
+    p = path.join(p, parts[parts.length - 1] || '')
     let fh
-    try { fh = await fs.open(p, O_RDONLY | O_NONBLOCK) } catch (e) { if (e.code === 'ENOENT') return null; throw e }
+    try { fh = await fs.open(p, O_RDONLY | O_NONBLOCK | O_NOFOLLOW) } catch (e) { if (e.code === 'ENOENT') return null; throw e }
     try {
       const st = await fh.stat()
       if (!st.isFile()) throw fail('EINVAL', p + ' is not a regular file')
@@ -378,8 +389,8 @@ function filesAs(a) {
     return {
         write: (path, data, mode = 0o644) => call('write', path, b64(data), mode),
         writeAll: (dir, entries) => call('writeAll', dir, entries.map(e => ({ name: e.name, data: b64(e.data), mode: e.mode }))),
-        read: async (path, maxBytes) => {
-            const v = await call('read', path, maxBytes);
+        read: async (root, rel, maxBytes) => {
+            const v = await call('read', root, rel, maxBytes);
             return v === null ? undefined : Buffer.from(v, 'base64');
         },
         rename: (from, to) => call('rename', from, to),

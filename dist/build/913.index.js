@@ -2,7 +2,7 @@ export const id = 913;
 export const ids = [913,449];
 export const modules = {
 
-/***/ 7449:
+/***/ 37449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,9 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createBackend: () => (/* binding */ createBackend),
 /* harmony export */   needed: () => (/* binding */ needed)
 /* harmony export */ });
-/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1642);
-/* harmony import */ var _pooled_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2534);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3576);
+/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11642);
+/* harmony import */ var _pooled_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62534);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43576);
 
 
 
@@ -43,19 +43,19 @@ function createBackend(name, config, deps) {
 
 /***/ }),
 
-/***/ 2534:
+/***/ 62534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ pooledBackend)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3131);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1893);
-/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6919);
-/* harmony import */ var _reconcile_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2805);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6264);
+/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63131);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41893);
+/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86919);
+/* harmony import */ var _reconcile_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42805);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(16264);
 /**
  * What the two local backends share: their runs are the launcher's own work, a few at a time
  * through the pool (src/backends/pool.ts), each writing its results under the launch's results
@@ -161,8 +161,8 @@ function pooledBackend(o) {
 /* harmony export */   "if": () => (/* binding */ cliControl)
 /* harmony export */ });
 /* unused harmony exports parseSqueue, parseSacct, parseLimits */
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
-/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7567);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
+/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37567);
 /**
  * Talking to a Slurm controller. `SlurmControl` is what the backend needs (limits, submit,
  * one listing of a launch's jobs, cancel, and the job directory's files); `cliControl`
@@ -277,9 +277,9 @@ function cliControl(where, exec, files) {
             if (q.code !== 0)
                 throw fail(where, 'squeue', q);
             const live = parseSqueue(q.stdout);
-            // tasks squeue no longer shows (slurmctld forgot them) are asked of accounting, if there is one
-            const seen = new Set(live.filter(j => j.task !== undefined).map(j => j.arrayJobId));
-            if (accounting === false || (live.length > 0 && live.every(j => j.state && seen.has(j.arrayJobId))))
+            // accounting is asked only when a name squeue no longer lists (slurmctld forgot it), if there is one
+            const listed = new Set(live.map(j => j.name));
+            if (accounting === false || names.every(n => listed.has(n)))
                 return live;
             const start = new Date(since.getTime() - 86_400_000).toISOString().slice(0, 19);
             const a = await run([
@@ -330,7 +330,7 @@ function cliControl(where, exec, files) {
 
 /***/ }),
 
-/***/ 9913:
+/***/ 29913:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -340,22 +340,23 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   scriptFor: () => (/* binding */ scriptFor),
 /* harmony export */   unreachable: () => (/* binding */ unreachable)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3713);
-/* harmony import */ var _runner_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6979);
-/* harmony import */ var _local_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7449);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1893);
-/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6919);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6264);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
+/* harmony import */ var _runner_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16979);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(44534);
+/* harmony import */ var _local_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37449);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(41893);
+/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(86919);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(16264);
 /* harmony import */ var _control_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7160);
-/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5742);
-/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6542);
-/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7567);
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(25742);
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(26542);
+/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(37567);
 /**
  * The Slurm backend. A launch's runs become job arrays (`sbatch --array=0-N%K`, split at the
  * cluster's MaxArraySize); each task finds its run's argv and environment in the job directory
@@ -383,12 +384,43 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const LOG_TAIL_BYTES = 64 << 10;
 /** Variables a run on the cluster gets besides those its experiment names. */
 const RUN_BASE_ENV = ['LANG', 'LC_ALL', 'TZ'];
 function nativeOf(h) {
     const n = h?.kind === 'slurm' ? h.native : undefined;
     return n && typeof n.jobId === 'string' && typeof n.jobDir === 'string' ? n : undefined;
+}
+/** sbatch's words for an answer that never came: the job may have been queued all the same. */
+const UNCERTAIN = /timed out|time-out|timeout|Unable to contact|connection was lost|Socket|Zero Bytes/i;
+/**
+ * One sbatch. When it fails, the controller is asked whether the job exists all the same (a
+ * time-out after it was queued): a job found is adopted; otherwise a PartialSubmitError
+ * carries what this submission already placed, and whether the rest were surely not submitted.
+ */
+async function submitOrFind(s, job, name, ctx, placed) {
+    try {
+        return await s.submit(job);
+    }
+    catch (e) {
+        // a refusal sbatch gave a reason for is definite (Slurm may even keep a FAILED record of it)
+        if (!UNCERTAIN.test((0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u1)(e)))
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_8__/* .PartialSubmitError */ .UL((0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u1)(e), placed, true, { cause: e });
+        const found = await s.jobs([name], new Date(ctx.launch.createdAt)).catch(() => undefined);
+        const existing = found?.find(j => j.name === name);
+        if (existing) {
+            ctx.warn(`sbatch failed (${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u1)(e)}), but job ${existing.arrayJobId} (${name}) is there: adopted`);
+            return existing.arrayJobId;
+        }
+        const definite = found !== undefined && !UNCERTAIN.test((0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u1)(e));
+        throw new _types_js__WEBPACK_IMPORTED_MODULE_8__/* .PartialSubmitError */ .UL((0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u1)(e), placed, definite, {
+            cause: e,
+            ...(definite
+                ? {}
+                : { hint: `whether ${name} reached the cluster is unknown: trainer status --refresh adopts it or submits it` }),
+        });
+    }
 }
 /** Paths on a login node read `ssh user@host:port:/path`; local and shared (rest) paths are plain. */
 function remotePrefix(n) {
@@ -401,24 +433,28 @@ async function connect(c, env) {
         case 'local':
             return (0,_control_js__WEBPACK_IMPORTED_MODULE_9__/* .cliControl */ ["if"])('local', (0,_local_js__WEBPACK_IMPORTED_MODULE_10__/* .localExec */ .N)(env), (0,_local_js__WEBPACK_IMPORTED_MODULE_10__/* .localFiles */ .J)());
         case 'ssh': {
-            const { sshControl } = await __webpack_require__.e(/* import() */ 135).then(__webpack_require__.bind(__webpack_require__, 7135));
+            const { sshControl } = await __webpack_require__.e(/* import() */ 135).then(__webpack_require__.bind(__webpack_require__, 77135));
             return sshControl(c, env);
         }
         case 'rest': {
-            const { restControl } = await __webpack_require__.e(/* import() */ 91).then(__webpack_require__.bind(__webpack_require__, 7091));
+            const { restControl } = await __webpack_require__.e(/* import() */ 91).then(__webpack_require__.bind(__webpack_require__, 17091));
             return restControl(c, env);
         }
     }
 }
-/** The environment a run gets on the cluster: the variables its experiment names, and the run's own. */
-function runEnv(run, launcher) {
+/**
+ * The environment a run gets on the cluster: the variables its experiment names (never a
+ * credential of the launcher's: src/backends/env.ts), `trainer run`'s own knobs, and the
+ * locale. A name the job script cannot export (`A-B`) is left out with a warning.
+ */
+function runEnv(run, launcher, warn) {
     const out = {};
-    for (const [k, v] of Object.entries(launcher)) {
-        if (v === undefined)
-            continue;
-        const named = run.env.some(n => (n.endsWith('*') ? k.startsWith(n.slice(0, -1)) : k === n));
-        if (named || RUN_BASE_ENV.includes(k))
+    const passed = (0,_env_js__WEBPACK_IMPORTED_MODULE_13__/* .runEnvironment */ .t7)(launcher, [...run.env, ...RUN_BASE_ENV], { container: true });
+    for (const [k, v] of Object.entries(passed)) {
+        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
             out[k] = v;
+        else
+            warn(`environment variable ${JSON.stringify(k)} is not a shell name: not passed to the runs`);
     }
     return out;
 }
@@ -463,7 +499,17 @@ function createBackend(name, config, deps) {
     const c = config;
     const runner = c.runner ?? 'trainer';
     let control;
-    const ctl = (ctx) => (control ??= connect(c, ctx.env));
+    /** The control, connected again when the last connection failed or was lost. */
+    const ctl = async (ctx) => {
+        const current = control && (await control.catch(() => undefined));
+        if (current && !current.lost?.())
+            return current;
+        if (current)
+            await current.close().catch(() => undefined);
+        const next = connect(c, ctx.env);
+        control = next;
+        return next;
+    };
     const jobDirOf = async (ctx) => {
         const s = await ctl(ctx);
         return s.files.absolute((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(c['job-root'] ?? '.trainer/slurm-jobs', ctx.launch.id));
@@ -504,7 +550,7 @@ function createBackend(name, config, deps) {
     async function records(s, jobDir) {
         const out = [];
         for (const f of (await s.files.list((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(jobDir, 'submissions'))).filter(n => n.endsWith('.json')).sort()) {
-            const raw = await s.files.read((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(jobDir, 'submissions', f), 1 << 20);
+            const raw = await s.files.read(jobDir, `submissions/${f}`, 1 << 20).catch(() => undefined);
             try {
                 const r = JSON.parse(raw?.toString('utf8') ?? '');
                 if (r.v === 1 && Array.isArray(r.runs))
@@ -577,7 +623,10 @@ function createBackend(name, config, deps) {
                     const run = byId.get(r.id);
                     if (!run)
                         throw new Error(`run ${r.id} is not in launch ${ctx.launch.id}'s plan`);
-                    const env = { ...runEnv(run, ctx.env), TRAINER_RUN_SPEC: JSON.stringify((0,_pool_js__WEBPACK_IMPORTED_MODULE_7__/* .specOf */ .rI)(run)) };
+                    const env = {
+                        ...runEnv(run, ctx.env, ctx.warn),
+                        TRAINER_RUN_SPEC: JSON.stringify((0,_pool_js__WEBPACK_IMPORTED_MODULE_7__/* .specOf */ .rI)(run)),
+                    };
                     const limit = (0,_pool_js__WEBPACK_IMPORTED_MODULE_7__/* .seconds */ .YA)(run.resources.time);
                     if (limit !== undefined)
                         env.RUN_TIMEOUT_SEC = String(limit);
@@ -597,7 +646,7 @@ function createBackend(name, config, deps) {
                 const scriptPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(jobDir, 'submissions', `${key}.sh`);
                 await s.files.write(scriptPath, script, 0o755);
                 await s.files.write((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(jobDir, 'submissions', `${key}.json`), JSON.stringify(rec));
-                const arrayJobId = await s.submit({ script, scriptPath, jobDir });
+                const arrayJobId = await submitOrFind(s, { script, scriptPath, jobDir }, rec.name, ctx, out);
                 ctx.log(`slurm: submitted job ${arrayJobId} (${chunk.length} tasks) via ${s.where}; job directory ${jobDir}`);
                 chunk.forEach((r, task) => out.push({ runId: r.id, handle: handleOf(rec, { arrayJobId }, task, jobDir, s.where), adopted: false }));
             }
@@ -655,9 +704,17 @@ function createBackend(name, config, deps) {
             if (!n)
                 return { problem: 'no Slurm job', logTail: [] };
             const s = await ctl(ctx);
-            const text = await s.files.read((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(n.jobDir, 'results', run.output, 'metrics.json'), _outcome_js__WEBPACK_IMPORTED_MODULE_6__/* .METRICS_MAX_BYTES */ .rE + 1);
-            const read = text ? (0,_outcome_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRunMetrics */ .II)(text.toString('utf8')) : { problem: 'no metrics.json' };
-            const log = await s.files.read((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(n.jobDir, 'logs', `${n.key}_${n.task}.out`), LOG_TAIL_BYTES);
+            let read;
+            try {
+                const text = await s.files.read(n.jobDir, `results/${run.output}/metrics.json`, _outcome_js__WEBPACK_IMPORTED_MODULE_6__/* .METRICS_MAX_BYTES */ .rE + 1);
+                read = text ? (0,_outcome_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRunMetrics */ .II)(text.toString('utf8')) : { problem: 'no metrics.json' };
+            }
+            catch (e) {
+                read = { problem: `metrics.json refused: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u1)(e)}` };
+            }
+            const log = await s.files
+                .read(n.jobDir, `logs/${n.key}_${n.task}.out`, LOG_TAIL_BYTES)
+                .catch((e) => Buffer.from(`(its log cannot be read: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u1)(e)})`));
             const logTail = (log?.toString('utf8') ?? '').split('\n').filter(Boolean).slice(-15);
             return {
                 metrics: read.metrics,
@@ -678,8 +735,8 @@ function createBackend(name, config, deps) {
             };
         },
         async close() {
-            if (control)
-                await (await control).close();
+            const current = control && (await control.catch(() => undefined));
+            await current?.close();
         },
     };
 }
@@ -691,22 +748,22 @@ function unreachable(where, why) {
 
 /***/ }),
 
-/***/ 5742:
+/***/ 25742:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ localFiles),
 /* harmony export */   N: () => (/* binding */ localExec)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3131);
+/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63131);
 /**
  * The `local` transport: Slurm's commands on this machine (a login node, or a workstation that
  * is part of a cluster), the job directory on its file system.
@@ -760,25 +817,31 @@ function localFiles(home = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)()) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(tmp, mode);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
         },
-        async read(path, maxBytes) {
-            let fh;
+        async read(root, rel, maxBytes) {
+            let opened;
             try {
-                fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+                opened = await (0,_kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_4__/* .openInside */ .X$)(root, rel);
             }
             catch (e) {
                 if (e.code === 'ENOENT')
                     return undefined;
                 throw e;
             }
+            const { handle, stat } = opened;
             try {
-                const { size } = await fh.stat();
-                const n = Math.min(size, maxBytes);
+                const n = Math.min(stat.size, maxBytes);
                 const buf = Buffer.alloc(n);
-                await fh.read(buf, 0, n, size - n);
-                return buf;
+                let got = 0;
+                while (got < n) {
+                    const { bytesRead } = await handle.read(buf, got, n - got, stat.size - n + got);
+                    if (bytesRead === 0)
+                        break;
+                    got += bytesRead;
+                }
+                return buf.subarray(0, got);
             }
             finally {
-                await fh.close();
+                await handle.close();
             }
         },
         async rename(from, to) {
@@ -811,7 +874,7 @@ function localFiles(home = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)()) {
 
 /***/ }),
 
-/***/ 6542:
+/***/ 26542:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -821,7 +884,7 @@ function localFiles(home = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)()) {
 /* harmony export */   y9: () => (/* binding */ renderScript)
 /* harmony export */ });
 /* unused harmony export mountList */
-/* harmony import */ var _config_backends_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9361);
+/* harmony import */ var _config_backends_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39361);
 
 /** One word for bash: single-quoted, with `'` written as `'\''`. */
 function shellQuote(word) {
@@ -862,6 +925,8 @@ function renderScript(o) {
     const container = c.container ?? 'pyxis';
     if (container !== 'none' && !o.image)
         throw new Error(`container ${container} needs an image (image.name in trainer.yml, or --image)`);
+    if (o.image?.startsWith('-'))
+        throw new Error(`image ${JSON.stringify(o.image)}: an image reference cannot start with -`);
     const q = shellQuote;
     const workdir = c.workdir ?? o.jobDir;
     const mounts = mountList(c, o.jobDir);
@@ -934,6 +999,8 @@ function renderScript(o) {
                 ...mounts.map(m => `-v ${q(m)}`),
                 `-w ${q(workdir)}`,
                 '"${DOCKER_ENV[@]}"',
+                // the image is an argument, never an option (an image named `--privileged`)
+                '--',
                 '"$CONTAINER_IMAGE"',
                 '"${ARGV[@]}"',
             ].join(' \\\n  '));
@@ -966,7 +1033,7 @@ function nulJoin(words) {
 
 /***/ }),
 
-/***/ 7567:
+/***/ 37567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1043,18 +1110,18 @@ function slurmState(word) {
 
 /***/ }),
 
-/***/ 6979:
+/***/ 16979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   cR: () => (/* binding */ containerMainArgs)
 /* harmony export */ });
 /* unused harmony exports resolveSpec, keepFilter, runEnv */
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1036);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8720);
-/* harmony import */ var _plan_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8315);
-/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6670);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61036);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48720);
+/* harmony import */ var _plan_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28315);
+/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46670);
 
 
 

@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   logs: () => (/* binding */ logs),
 /* harmony export */   status: () => (/* binding */ status)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4528);
 /* harmony import */ var _backends_driver_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1799);
 /* harmony import */ var _backends_reconcile_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2805);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1036);
@@ -31,20 +31,20 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const LedgerInputs = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({ config: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2)(), ledger: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2)(), id: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2)() });
-const StatusInputs = LedgerInputs.extend({ refresh: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)(false) });
+const LedgerInputs = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({ config: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__.optString)(), ledger: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__.optString)(), id: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__.optString)() });
+const StatusInputs = LedgerInputs.extend({ refresh: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__.bool)(false) });
 /** Opens the ledger; read-only for the verbs that only read, so a read-only ledger can be read. */
 async function openLedger(io, i, o = {}) {
     const { config } = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z)(io.workspace, i.config);
-    const ledger = _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_6__/* .Ledger */ .Oc.open((0,_launch_js__WEBPACK_IMPORTED_MODULE_7__/* .ledgerPath */ .tf)(io.workspace, i.ledger, config.launch?.ledger), o);
+    const ledger = _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_6__/* .Ledger */ .Oc.open((0,_launch_js__WEBPACK_IMPORTED_MODULE_7__.ledgerPath)(io.workspace, i.ledger, config.launch?.ledger), o);
     io.onClose(() => ledger.close());
     return { ledger, config };
 }
 /** The recorded launch's backend and the context it is asked in. */
 async function backendFor(io, ledger, launch, config) {
-    const backend = await (0,_launch_js__WEBPACK_IMPORTED_MODULE_7__/* .launchBackend */ .ib)(launch, config, {});
+    const backend = await (0,_launch_js__WEBPACK_IMPORTED_MODULE_7__.launchBackend)(launch, config, {});
     io.onClose(async () => backend.close?.());
-    return { backend, ctx: (0,_launch_js__WEBPACK_IMPORTED_MODULE_7__/* .launchContext */ .RC)(io, ledger, launch) };
+    return { backend, ctx: (0,_launch_js__WEBPACK_IMPORTED_MODULE_7__.launchContext)(io, ledger, launch) };
 }
 /** Moves a launch on from what its backend says (see src/backends/reconcile.ts). */
 async function refreshLaunch(io, ledger, launch, config) {
@@ -71,13 +71,13 @@ function launchOf(ledger, id) {
  * their results. With refresh, a launch whose launcher is gone is first reconciled.
  */
 async function status(io) {
-    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputs */ .Ko)(io, StatusInputs);
+    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__.readInputs)(io, StatusInputs);
     const { ledger, config } = await openLedger(io, i, { readOnly: !i.refresh });
     let launch = launchOf(ledger, i.id);
     if (i.refresh)
         launch = await refreshLaunch(io, ledger, launch, config);
     const runs = ledger.listRuns(launch.id);
-    return { launch, runs, summaries: (0,_launch_js__WEBPACK_IMPORTED_MODULE_7__/* .launchSummaries */ .OD)(launch.plan, runs) };
+    return { launch, runs, summaries: (0,_launch_js__WEBPACK_IMPORTED_MODULE_7__.launchSummaries)(launch.plan, runs) };
 }
 /** How much of a log `trainer logs` prints: its end, when it is longer. */
 const LOG_TAIL_BYTES = 16 << 20;
@@ -86,8 +86,8 @@ const LOG_TAIL_BYTES = 16 << 20;
  * longer one). The run directory is the training's: a symlink or FIFO planted there is refused.
  */
 async function logs(io) {
-    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputs */ .Ko)(io, LedgerInputs);
-    const id = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)(i.id, 'id');
+    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__.readInputs)(io, LedgerInputs);
+    const id = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__.required)(i.id, 'id');
     const { ledger } = await openLedger(io, i, { readOnly: true });
     const run = ledger.getRun(id);
     if (!run)
@@ -112,9 +112,9 @@ async function logs(io) {
  * is gone are then settled from what they left.
  */
 async function cancel(io) {
-    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputs */ .Ko)(io, LedgerInputs);
+    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__.readInputs)(io, LedgerInputs);
     const { ledger, config } = await openLedger(io, i);
-    const launch = launchOf(ledger, (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)(i.id, 'id'));
+    const launch = launchOf(ledger, (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__.required)(i.id, 'id'));
     const { backend, ctx } = await backendFor(io, ledger, launch, config);
     const r = await (0,_backends_driver_js__WEBPACK_IMPORTED_MODULE_0__/* .cancelLaunch */ .o9)(backend, ctx);
     // Runs whose launcher is gone have nobody to record their end: settle what has ended.

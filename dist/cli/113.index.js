@@ -251,26 +251,28 @@ async function runAction(name, fn, io) {
 
 
 const VERSION = '0.1.0';
+/** The CLI's own flags, on every verb. */
 const COMMON = {
-    config: { type: 'string' },
-    manifest: { type: 'string' },
-    'tag-length': { type: 'string' },
-    'include-worktree': { type: 'boolean' },
     json: { type: 'boolean' },
     cwd: { type: 'string', short: 'C' },
     verbose: { type: 'boolean', short: 'v' },
     help: { type: 'boolean', short: 'h' },
 };
-const PLAN_OPTIONS = {
-    ...COMMON,
-    experiment: { type: 'string', short: 'e' },
-    seed: { type: 'string' },
-    'no-prefer-config-seed': { type: 'boolean' },
-    'launch-id': { type: 'string' },
-    'max-runs': { type: 'string' },
-    backend: { type: 'string' },
-    image: { type: 'string' },
-};
+/**
+ * A verb's flags: one per input of its schema, under the input's name (a switch for a boolean, a
+ * repeatable flag for a list: see inputFlags), less the inputs given another way (`omit`), plus
+ * the common flags and the verb's `own` (short names, flags that stand for an input). The schema
+ * is the verb's code, which loads only when that verb is used.
+ */
+function flags(schema, own = {}, omit = []) {
+    return async () => {
+        const [kit, s] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(127)]).then(__webpack_require__.bind(__webpack_require__, 7127)), schema()]);
+        return { ...kit.inputFlags(s, omit), ...COMMON, ...own };
+    };
+}
+/** Plan and launch: the overrides are key=value words, and --no-prefer-config-seed turns prefer-config-seed off. */
+const PLAN_FLAGS = { experiment: { type: 'string', short: 'e' }, 'no-prefer-config-seed': { type: 'boolean' } };
+const PLAN_OMIT = ['overrides', 'prefer-config-seed'];
 const PLAN_DETAILS = [
     '  exp=NAME              the experiment in trainer.yml (also -e NAME)',
     "  key=value             a parameter override, one per word; it keeps the parameter's type",
@@ -289,9 +291,9 @@ const VERBS = {
             '             [--check [--name NAME] [--registry HOST/PREFIX]] [--json]',
         details: '  --check               also ask the registry whether the image with this tag is there (logged; exit 0\n' +
             '                        either way; the action outputs image and exists)',
-        options: { ...COMMON, check: { type: 'boolean' }, name: { type: 'string' }, registry: { type: 'string' } },
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(140)]).then(__webpack_require__.bind(__webpack_require__, 6591))).HashInputs),
         // each verb's code loads only when it runs: `trainer hash` never loads the ledger or dockerode
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(6), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(140)]).then(__webpack_require__.bind(__webpack_require__, 6591))).hash(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(140)]).then(__webpack_require__.bind(__webpack_require__, 6591))).hash(io),
         json: (r) => ({ hash: r.hash, tag: r.tag, files: r.files.map(f => f.path) }),
         human: (r) => r.tag,
     },
@@ -301,23 +303,9 @@ const VERBS = {
             '              [--build-arg K=V ...] [--platform OS/ARCH] [--username U --password-stdin]\n' +
             '              [--auth-realms HOST ...] [--builder auto|buildx|classic] [--cache true|false|registry|gha]\n' +
             '              [--force] [--json]',
-        options: {
-            ...COMMON,
-            name: { type: 'string' },
-            registry: { type: 'string' },
-            tag: { type: 'string' },
-            dockerfile: { type: 'string' },
-            context: { type: 'string' },
-            'build-arg': { type: 'string', multiple: true },
-            platform: { type: 'string' },
-            username: { type: 'string' },
-            'password-stdin': { type: 'boolean' },
-            'auth-realms': { type: 'string', multiple: true },
-            builder: { type: 'string' },
-            cache: { type: 'string' },
-            force: { type: 'boolean' },
-        },
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(6), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(718), __webpack_require__.e(36), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(466)]).then(__webpack_require__.bind(__webpack_require__, 6466))).build(io),
+        // the password only from stdin (or TRAINER_REGISTRY_PASSWORD), never in argv; build args as docker's --build-arg
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(718), __webpack_require__.e(36), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(466)]).then(__webpack_require__.bind(__webpack_require__, 6466))).BuildInputs, { 'build-arg': { type: 'string', multiple: true }, 'password-stdin': { type: 'boolean' } }, ['build-args', 'password']),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(718), __webpack_require__.e(36), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(466)]).then(__webpack_require__.bind(__webpack_require__, 6466))).build(io),
         json: (r) => ({
             image: r.ref.full,
             tag: r.ref.tag,
@@ -335,9 +323,9 @@ const VERBS = {
             PLAN_DETAILS,
             '  --show-script         print the job script a Slurm backend would submit (nothing is submitted)',
         ].join('\n'),
-        options: { ...PLAN_OPTIONS, 'show-script': { type: 'boolean' } },
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(568)]).then(__webpack_require__.bind(__webpack_require__, 7568))).PlanOnlyInputs, PLAN_FLAGS, PLAN_OMIT),
         positionals: 'overrides',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(568)]).then(__webpack_require__.bind(__webpack_require__, 7568))).plan(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(568)]).then(__webpack_require__.bind(__webpack_require__, 7568))).plan(io),
         json: (r) => r,
         human: (r) => (r.script === undefined ? planTable(r) : r.script.trimEnd()),
     },
@@ -359,18 +347,10 @@ const VERBS = {
             'Ctrl-C cancels queued runs and stops running ones; trainer status --refresh moves a detached',
             'launch on, and settles one whose launcher was killed.',
         ].join('\n'),
-        options: {
-            ...PLAN_OPTIONS,
-            parallel: { type: 'string', short: 'j' },
-            'results-root': { type: 'string' },
-            ledger: { type: 'string' },
-            'grace-period': { type: 'string' },
-            detach: { type: 'boolean' },
-            'wait-timeout': { type: 'string' },
-        },
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36)]).then(__webpack_require__.bind(__webpack_require__, 7036))).LaunchInputs, { ...PLAN_FLAGS, parallel: { type: 'string', short: 'j' } }, PLAN_OMIT),
         positionals: 'overrides',
         run: async (io) => {
-            const { launch } = await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(805), __webpack_require__.e(36)]).then(__webpack_require__.bind(__webpack_require__, 7036));
+            const { launch } = await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36)]).then(__webpack_require__.bind(__webpack_require__, 7036));
             process.once('SIGINT', () => process.stderr.write('\nstopping: queued runs are cancelled, running ones get their grace period to checkpoint\n'));
             return launch(io, {
                 // the runner's own bundle beside this one: a third of the CLI's start-up, per run
@@ -401,9 +381,9 @@ const VERBS = {
             '                        whose launcher is gone from what they left on disk',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: { ...COMMON, ledger: { type: 'string' }, refresh: { type: 'boolean' } },
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).StatusInputs, {}, ['id']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).status(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).status(io),
         json: (r) => r,
         human: (r) => `launch ${r.launch.id} (${r.launch.experiment}, ${r.launch.backend}): ${r.launch.status}\n\n${runsTable(r.runs, sweptKeys(r.launch.plan))}\n\n${(0,results/* resultsTable */.r)(r.summaries)}`,
     },
@@ -411,9 +391,9 @@ const VERBS = {
         summary: "print a run's training output (its logs.txt)",
         usage: 'trainer logs RUN-ID [--ledger FILE]',
         details: ['  RUN-ID                <launch-id>.<NNN>, as trainer status lists them', LEDGER_DETAILS].join('\n'),
-        options: { ...COMMON, ledger: { type: 'string' } },
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).LedgerInputs, {}, ['id']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).logs(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).logs(io),
         json: (r) => ({ logs: r }),
         human: (r) => r.replace(/\n$/, ''),
     },
@@ -425,9 +405,9 @@ const VERBS = {
             '  still theirs) and their grace period to checkpoint',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: { ...COMMON, ledger: { type: 'string' } },
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).LedgerInputs, {}, ['id']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).cancel(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).cancel(io),
         json: (r) => r,
         human: (r) => `${r.launch}: ${r.cancelled} cancelled, ${r.stopping} stopping`,
     },
@@ -439,10 +419,17 @@ const VERBS = {
  * records as the launch's owner.
  */
 async function detachedLauncher(launchId, root) {
-    const args = process.argv.slice(2).filter(a => a !== '--detach' && !a.startsWith('--launch-id'));
-    const i = args.indexOf('--launch-id');
-    if (i >= 0)
-        args.splice(i, 2);
+    // this command's own words, less --detach and any --launch-id (the id is given below)
+    const args = [];
+    const own = process.argv.slice(2);
+    for (let i = 0; i < own.length; i++) {
+        if (own[i] === '--detach' || own[i].startsWith('--launch-id='))
+            continue;
+        if (own[i] === '--launch-id')
+            i++;
+        else
+            args.push(own[i]);
+    }
     await (0,safe_fs/* makeDirs */.X2)(root);
     const log = (0,external_node_fs_.openSync)((0,external_node_path_.join)(root, 'launcher.log'), 'a', 0o600);
     const child = (0,external_node_child_process_.spawn)(process.execPath, [process.argv[1], ...args, '--launch-id', launchId], {
@@ -544,12 +531,13 @@ async function main(argv) {
     // the runner's own process wrapper: RESULT_URL wiped from /proc/self/environ, EPIPE ignored
     // (a launcher killed with -9 takes our stderr's reader with it), a crash takes the training down
     if (verb === 'run')
-        return (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(6), __webpack_require__.e(44), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 5614))).runnerMain(rest);
+        return (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(44), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 5614))).runnerMain(rest);
     const v = VERBS[verb];
     if (!v) {
         process.stderr.write(`trainer: unknown command '${verb}'; commands: ${[...Object.keys(VERBS), 'run'].join(', ')}\n`);
         return 2;
     }
+    const options = await v.options();
     let values;
     let positionals;
     let inputs;
@@ -557,7 +545,7 @@ async function main(argv) {
         ;
         ({ values, positionals } = (0,external_node_util_.parseArgs)({
             args: rest,
-            options: v.options,
+            options,
             allowPositionals: v.positionals !== undefined,
             strict: true,
         }));

@@ -2,7 +2,7 @@ export const id = 135;
 export const ids = [135];
 export const modules = {
 
-/***/ 7135:
+/***/ 9516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -53,6 +53,8 @@ function knownHostKey(line) {
     return b64 ? Buffer.from(b64, 'base64') : undefined;
 }
 const MAX_OUTPUT = 64 << 20;
+/** How long reading one file of a job directory may take. */
+const READ_DEADLINE_MS = 30_000;
 function connectError(where, e) {
     const msg = (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .getErrorMessage */ .u1)(e);
     if (/authentication methods failed/i.test(msg))
@@ -107,16 +109,32 @@ async function sshControl(c, env) {
         ...(privateKey === undefined ? {} : { privateKey }),
         ...(agent ? { agent } : {}),
     };
+    // one listener for the connection's whole life: an error after the handshake (the login node
+    // went away) marks it lost, and the backend connects again on its next call
+    let lost = false;
+    let failed;
+    conn.on('error', (e) => {
+        lost = true;
+        failed?.(e);
+    });
+    conn.on('close', () => {
+        lost = true;
+    });
     await new Promise((res, rej) => {
-        conn.once('ready', res);
-        conn.once('error', (e) => {
+        conn.once('ready', () => {
+            failed = undefined;
+            res();
+        });
+        failed = (e) => {
+            failed = undefined;
+            conn.destroy();
             if (seen !== undefined && seen !== want)
                 rej(new _kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .lR(`${where}: the login node's host key is ${seen}, not the pinned ${want}: refused`, {
                     hint: 'if the host key really changed, update host-fingerprint (or known-hosts) after checking it',
                 }));
             else
                 rej(connectError(where, e));
-        });
+        };
         conn.connect(cfg);
     });
     let sftp;
@@ -136,13 +154,40 @@ async function sshControl(c, env) {
             };
             stream.on('data', take(out));
             stream.stderr.on('data', take(err));
-            stream.once('close', (code) => res({
-                code: code ?? 1,
-                stdout: Buffer.concat(out).toString('utf8'),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
+            stream.once('close', (code, signal) => {
+                // no exit status: the channel closed under the command (the connection was lost), so
+                // whether it ran is unknown, which is not the same as a command that failed
+                if (code === null && !signal)
+                    rej(new _kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ServiceError */ ._7(`Slurm (${where})`, argv[0] ?? 'exec', 'the connection was lost before the command ended'));
+                else
+                    res({
+                        code: code ?? 128,
+                        stdout: Buffer.concat(out).toString('utf8'),
+                        stderr: Buffer.concat(err).toString('utf8'),
+                    });
+            });
         });
     });
+    /** Gives up on an SFTP operation after `ms`, dropping the channel (the next call opens another). */
+    const withDeadline = async (ms, op, fn) => {
+        let timer;
+        try {
+            return await Promise.race([
+                fn(),
+                new Promise((_, rej) => {
+                    timer = setTimeout(() => {
+                        const old = sftp;
+                        sftp = undefined;
+                        void old?.then(c => c.end()).catch(() => undefined);
+                        rej(new _kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ServiceError */ ._7(`Slurm (${where})`, op, `no answer within ${ms / 1000} s`));
+                    }, ms);
+                }),
+            ]);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
     const call = (fn) => files().then(s => new Promise((res, rej) => fn(s, (e, v) => (e ? rej(e) : res(v)))));
     const noSuchFile = (e) => e.code === 2;
     const sftpFiles = {
@@ -156,32 +201,47 @@ async function sshControl(c, env) {
         async rename(from, to) {
             await call((s, cb) => s.ext_openssh_rename(from, to, e => cb(e))).catch(() => call((s, cb) => s.rename(from, to, e => cb(e))));
         },
-        async read(path, maxBytes) {
-            let handle;
-            try {
-                handle = await call((s, cb) => s.open(path, 'r', cb));
-            }
-            catch (e) {
-                if (noSuchFile(e))
-                    return undefined;
-                throw e;
-            }
-            try {
-                const st = await call((s, cb) => s.fstat(handle, cb));
-                const n = Math.min(st.size, maxBytes);
-                const buf = Buffer.alloc(n);
-                let got = 0;
-                while (got < n) {
-                    const r = await call((s, cb) => s.read(handle, buf, got, n - got, st.size - n + got, (e, bytes) => cb(e, bytes)));
-                    if (r === 0)
-                        break;
-                    got += r;
+        async read(root, rel, maxBytes) {
+            // every component below the root is looked at, not followed: a symlink or a FIFO
+            // planted by the training is refused; a read that stalls gives up and drops the channel
+            const parts = rel.split('/').filter(p => p && p !== '.');
+            if (parts.includes('..'))
+                throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ServiceError */ ._7(`Slurm (${where})`, `read ${rel}`, 'a path that leaves the job directory');
+            let at = root;
+            for (const [i, part] of parts.entries()) {
+                at = node_path__WEBPACK_IMPORTED_MODULE_3__.posix.join(at, part);
+                let st;
+                try {
+                    st = await call((s, cb) => s.lstat(at, cb));
                 }
-                return buf.subarray(0, got);
+                catch (e) {
+                    if (noSuchFile(e))
+                        return undefined;
+                    throw e;
+                }
+                const last = i === parts.length - 1;
+                if (st.isSymbolicLink() || (last ? !st.isFile() : !st.isDirectory()))
+                    throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ServiceError */ ._7(`Slurm (${where})`, `read ${at}`, `refused: ${st.isSymbolicLink() ? 'a symlink' : 'not a regular file'}`);
             }
-            finally {
-                await call((s, cb) => s.close(handle, e => cb(e))).catch(() => undefined);
-            }
+            return withDeadline(READ_DEADLINE_MS, `read ${at}`, async () => {
+                const handle = await call((s, cb) => s.open(at, 'r', cb));
+                try {
+                    const st = await call((s, cb) => s.fstat(handle, cb));
+                    const n = Math.min(st.size, maxBytes);
+                    const buf = Buffer.alloc(n);
+                    let got = 0;
+                    while (got < n) {
+                        const r = await call((s, cb) => s.read(handle, buf, got, n - got, st.size - n + got, (e, bytes) => cb(e, bytes)));
+                        if (r === 0)
+                            break;
+                        got += r;
+                    }
+                    return buf.subarray(0, got);
+                }
+                finally {
+                    await call((s, cb) => s.close(handle, e => cb(e))).catch(() => undefined);
+                }
+            });
         },
         async mkdir(...paths) {
             // SFTP has no mkdir -p: one command for all of them
@@ -222,6 +282,7 @@ async function sshControl(c, env) {
     const control = (0,_control_js__WEBPACK_IMPORTED_MODULE_7__/* .cliControl */ ["if"])(where, exec, sftpFiles);
     return {
         ...control,
+        lost: () => lost,
         close() {
             conn.end();
             return Promise.resolve();

@@ -1,5 +1,5 @@
 export const id = 140;
-export const ids = [140];
+export const ids = [140,127];
 export const modules = {
 
 /***/ 6591:
@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   HashInputs: () => (/* binding */ HashInputs),
 /* harmony export */   hash: () => (/* binding */ hash)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4528);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1036);
 /* harmony import */ var _image_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(283);
 /* harmony import */ var _image_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9692);
@@ -24,13 +24,13 @@ __webpack_require__.r(__webpack_exports__);
 
 /** Inputs of actions/hash, keyed by their action.yml names. */
 const HashInputs = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-    manifest: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2)(),
-    config: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2)(),
-    'tag-length': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optInt */ .fM)(4, 64),
-    'include-worktree': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .bool */ .lc)(false),
-    check: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .bool */ .lc)(false),
-    name: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2)(),
-    registry: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2)(),
+    manifest: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__.optString)(),
+    config: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__.optString)(),
+    'tag-length': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__.optInt)(4, 64),
+    'include-worktree': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__.bool)(false),
+    check: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__.bool)(false),
+    name: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__.optString)(),
+    registry: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__.optString)(),
 });
 /**
  * Hashes the files the image manifest lists: outputs `hash`, `tag` and `files` (count). With
@@ -39,7 +39,7 @@ const HashInputs = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
  * workflow can run its own builder (docker/build-push-action) only when needed.
  */
 async function hash(io) {
-    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readInputs */ .Ko)(io, HashInputs);
+    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__.readInputs)(io, HashInputs);
     const { config, file } = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfig */ .Z)(io.workspace, i.config);
     const s = await (0,_image_settings_js__WEBPACK_IMPORTED_MODULE_2__.imageSettings)(io.workspace, config.image, file, { manifest: i.manifest, 'tag-length': i['tag-length'], name: i.name, registry: i.registry }, io.env);
     let r;
@@ -300,27 +300,36 @@ function exec(file, args, opts = {}) {
 /***/ 7127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $2: () => (/* binding */ optString),
-/* harmony export */   K7: () => (/* binding */ keyValues),
-/* harmony export */   Ko: () => (/* binding */ readInputs),
-/* harmony export */   Mn: () => (/* binding */ lines),
-/* harmony export */   fM: () => (/* binding */ optInt),
-/* harmony export */   lc: () => (/* binding */ bool),
-/* harmony export */   mw: () => (/* binding */ required),
-/* harmony export */   p_: () => (/* binding */ list)
+/* harmony export */   bool: () => (/* binding */ bool),
+/* harmony export */   inputFlags: () => (/* binding */ inputFlags),
+/* harmony export */   keyValues: () => (/* binding */ keyValues),
+/* harmony export */   lines: () => (/* binding */ lines),
+/* harmony export */   list: () => (/* binding */ list),
+/* harmony export */   optInt: () => (/* binding */ optInt),
+/* harmony export */   optString: () => (/* binding */ optString),
+/* harmony export */   readInputs: () => (/* binding */ readInputs),
+/* harmony export */   required: () => (/* binding */ required)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9396);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8532);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
 
 
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
+/**
+ * How an input is given as a command-line flag where it is not a plain value: `switch`, a boolean
+ * input (`--force`); `repeated`, an input that takes items one per line (`--x a --x b`).
+ */
+const flagForms = zod__WEBPACK_IMPORTED_MODULE_1__/* .registry */ .u5();
 /** An optional string input: '' (unset) becomes undefined. */
-const optString = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform(s => (s.trim() === '' ? undefined : s.trim()));
+const optString = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform(s => (s.trim() === '' ? undefined : s.trim()));
 /** A boolean input: only the YAML 1.2 core set, like core.getBooleanInput; '' takes the default. */
-const bool = (dflt) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((s, ctx) => {
+const bool = (dflt) => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .transform((s, ctx) => {
     const v = s.trim();
     if (v === '')
         return dflt;
@@ -329,32 +338,38 @@ const bool = (dflt) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().tran
     if (FALSE.includes(v))
         return false;
     ctx.addIssue({ code: 'custom', message: `'${v}' is not a boolean (use true or false)` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-});
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+})
+    .register(flagForms, { flag: 'switch' });
 /** An optional integer input within bounds. */
-const optInt = (min, max) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((s, ctx) => {
+const optInt = (min, max) => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((s, ctx) => {
     const v = s.trim();
     if (v === '')
         return undefined;
     const n = Number(v);
     if (!Number.isInteger(n) || n < min || n > max) {
         ctx.addIssue({ code: 'custom', message: `'${v}' is not an integer from ${min} to ${max}` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
     }
     return n;
 });
 /** A list input: one item per line, commas also separate (docker/actions-toolkit getInputList). */
-const list = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform(s => s
+const list = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .transform(s => s
     .split(/\r?\n|,/)
     .map(x => x.trim())
-    .filter(x => x !== ''));
+    .filter(x => x !== ''))
+    .register(flagForms, { flag: 'repeated' });
 /** A list input with one item per line and no other separator (items may hold commas). */
-const lines = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform(s => s
+const lines = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .transform(s => s
     .split(/\r?\n/)
     .map(x => x.trim())
-    .filter(x => x !== ''));
+    .filter(x => x !== ''))
+    .register(flagForms, { flag: 'repeated' });
 /** KEY=VALUE pairs, one per line (values may contain commas and '='). */
-const keyValues = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((s, ctx) => {
+const keyValues = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .transform((s, ctx) => {
     const out = {};
     for (const line of s.split(/\r?\n/)) {
         if (line.trim() === '')
@@ -362,12 +377,30 @@ const keyValues = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().tra
         const i = line.indexOf('=');
         if (i <= 0) {
             ctx.addIssue({ code: 'custom', message: `'${line.trim()}' is not KEY=VALUE` });
-            return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+            return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
         }
         out[line.slice(0, i).trim()] = line.slice(i + 1);
     }
     return out;
-});
+})
+    .register(flagForms, { flag: 'repeated' });
+/**
+ * The command-line flags of a schema's inputs, for node:util's parseArgs: one per input, under its
+ * name; a switch for a boolean input, a repeatable flag for one that takes lines (the CLI joins the
+ * values with newlines), a flag with a value for any other. `omit` names the inputs a command line
+ * gives another way.
+ */
+function inputFlags(schema, omit = []) {
+    const flags = {};
+    for (const [key, input] of Object.entries(schema.shape)) {
+        if (omit.includes(key))
+            continue;
+        const form = flagForms.get(input)?.flag;
+        flags[key] =
+            form === 'switch' ? { type: 'boolean' } : form === 'repeated' ? { type: 'string', multiple: true } : { type: 'string' };
+    }
+    return flags;
+}
 /** Reads every input named by the schema's keys (the action.yml names) and validates them. */
 function readInputs(io, schema) {
     const raw = {};

@@ -98,7 +98,7 @@ function runEnvironment(launcher, requested, o = {}) {
 /* harmony export */   pT: () => (/* binding */ BackendsSchema)
 /* harmony export */ });
 /* unused harmony exports MountSchema, SlurmBackendSchema, LocalBackendSchema, LocalDockerBackendSchema, VertexBackendSchema, SelfHostedBackendSchema, BackendSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4528);
 /**
  * trainer.yml `backends:`: named places to run, each validated by the schema of its type
  * (a discriminated union on `type`). A backend named after its type (`slurm:`) needs no
@@ -114,10 +114,13 @@ const line = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().refine(v
 const SBATCH_VALUE = /^[A-Za-z0-9_.,:=+\-/@%&|()[\]*]+$/;
 const directive = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
     .regex(SBATCH_VALUE, 'an #SBATCH value: letters, digits and _ . , : = + - / @ % & | ( ) [ ] *; no spaces or quotes');
-/** A path on the cluster that also appears in `#SBATCH --output`: no spaces, quotes or `#`. */
+/**
+ * A path on the cluster that also appears in `#SBATCH --output` (no spaces, quotes or `#`;
+ * no `%`, which Slurm expands there) and in the container mounts (no `,` or `:`).
+ */
 const jobPath = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
     .min(1)
-    .regex(/^[A-Za-z0-9_.,:=+\-/@%~]+$/, 'a path without spaces, quotes or # (it appears in #SBATCH lines)');
+    .regex(/^[A-Za-z0-9_.=+\-/@~]+$/, 'a path of letters, digits and _ . = + - / @ ~ (it appears in #SBATCH lines and container mounts)');
 /** A mount's path: Pyxis separates mounts with `,` and their parts with `:`. */
 const mountPath = () => line()
     .pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^\//, 'an absolute path'))
@@ -452,7 +455,7 @@ function parseConfig(text, file) {
 /* harmony export */   rV: () => (/* binding */ BUILDERS)
 /* harmony export */ });
 /* unused harmony exports ImageSchema, ResourcesSchema, SweepSchema, ExperimentSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4528);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
 /* harmony import */ var _backends_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4534);
 /* harmony import */ var _backends_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9361);

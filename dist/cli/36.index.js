@@ -1,20 +1,22 @@
 export const id = 36;
-export const ids = [36,568,990];
+export const ids = [36,127,568,990];
 export const modules = {
 
 /***/ 7036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OD: () => (/* binding */ launchSummaries),
-/* harmony export */   RC: () => (/* binding */ launchContext),
-/* harmony export */   _Z: () => (/* binding */ DEFAULT_LEDGER),
-/* harmony export */   hN: () => (/* binding */ DEFAULT_RESULTS),
-/* harmony export */   ib: () => (/* binding */ launchBackend),
+/* harmony export */   DEFAULT_LEDGER: () => (/* binding */ DEFAULT_LEDGER),
+/* harmony export */   DEFAULT_RESULTS: () => (/* binding */ DEFAULT_RESULTS),
+/* harmony export */   LaunchInputs: () => (/* binding */ LaunchInputs),
+/* harmony export */   githubContext: () => (/* binding */ githubContext),
 /* harmony export */   launch: () => (/* binding */ launch),
-/* harmony export */   tf: () => (/* binding */ ledgerPath)
+/* harmony export */   launchBackend: () => (/* binding */ launchBackend),
+/* harmony export */   launchContext: () => (/* binding */ launchContext),
+/* harmony export */   launchSummaries: () => (/* binding */ launchSummaries),
+/* harmony export */   ledgerPath: () => (/* binding */ ledgerPath)
 /* harmony export */ });
-/* unused harmony exports LaunchInputs, githubContext */
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8474);
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_events__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -24,16 +26,18 @@ export const modules = {
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1036);
 /* harmony import */ var _backends_driver_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1799);
 /* harmony import */ var _backends_registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4990);
-/* harmony import */ var _image_labels_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3713);
-/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1642);
-/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3131);
-/* harmony import */ var _ledger_errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9706);
-/* harmony import */ var _backends_reconcile_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2805);
-/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7127);
-/* harmony import */ var _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9424);
-/* harmony import */ var _report_results_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8940);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(7568);
+/* harmony import */ var _backends_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6264);
+/* harmony import */ var _image_labels_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(86);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3713);
+/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1642);
+/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3131);
+/* harmony import */ var _ledger_errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9706);
+/* harmony import */ var _backends_reconcile_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2805);
+/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7127);
+/* harmony import */ var _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(9424);
+/* harmony import */ var _report_results_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(8940);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7568);
+
 
 
 
@@ -52,15 +56,15 @@ export const modules = {
 
 const DEFAULT_LEDGER = '.trainer/ledger.db';
 const DEFAULT_RESULTS = 'results';
-const LaunchInputs = _plan_js__WEBPACK_IMPORTED_MODULE_14__.PlanInputs.extend({
-    parallel: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .optInt */ .fM)(1, 1024),
-    'results-root': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .optString */ .$2)(),
-    ledger: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .optString */ .$2)(),
-    'grace-period': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .optInt */ .fM)(0, 3600),
+const LaunchInputs = _plan_js__WEBPACK_IMPORTED_MODULE_15__.PlanInputs.extend({
+    parallel: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.optInt)(1, 1024),
+    'results-root': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.optString)(),
+    ledger: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.optString)(),
+    'grace-period': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.optInt)(0, 3600),
     /** Return once the runs are submitted (remote backends), or run them in a launcher of their own (local). */
-    detach: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .bool */ .lc)(false),
+    detach: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.bool)(false),
     /** Seconds to wait for a remote launch before returning (the runs go on). */
-    'wait-timeout': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .optInt */ .fM)(1, 30 * 86400),
+    'wait-timeout': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.optInt)(1, 30 * 86400),
 });
 /** Opens the ledger a workspace uses (trainer.yml `launch.ledger`, else .trainer/ledger.db). */
 function ledgerPath(workspace, input, configured) {
@@ -69,7 +73,7 @@ function ledgerPath(workspace, input, configured) {
 /** Results per sweep point of a launch's runs, from the ledger and its plan. */
 function launchSummaries(plan, runs) {
     const point = new Map(plan.runs.map(r => [r.id, r.point]));
-    return (0,_report_results_js__WEBPACK_IMPORTED_MODULE_15__/* .summarize */ .e)(runs.map(r => ({ point: point.get(r.id) ?? {}, state: r.state, final: r.metrics })));
+    return (0,_report_results_js__WEBPACK_IMPORTED_MODULE_16__/* .summarize */ .e)(runs.map(r => ({ point: point.get(r.id) ?? {}, state: r.state, final: r.metrics })));
 }
 /**
  * The image a containerised launch (local-docker, Slurm in a container) uses when none is
@@ -97,7 +101,7 @@ async function pipelineImage(io, i) {
 /** Where on GitHub a launch comes from (for reporting); undefined outside Actions. */
 function githubContext(env) {
     const repository = env.GITHUB_REPOSITORY;
-    const sha = (0,_image_labels_js__WEBPACK_IMPORTED_MODULE_6__/* .headSha */ .x)(env);
+    const sha = (0,_image_labels_js__WEBPACK_IMPORTED_MODULE_7__/* .headSha */ .x)(env);
     if (!repository || !sha || env.GITHUB_ACTIONS !== 'true')
         return undefined;
     let pullRequest;
@@ -174,14 +178,14 @@ async function registryDigest(io, image, authRealms) {
         return state.digest;
     }
     catch (e) {
-        io.log.warning(`${image}: its registry could not be asked for its digest (${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(e)})`);
+        io.log.warning(`${image}: its registry could not be asked for its digest (${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .getErrorMessage */ .u1)(e)})`);
         return undefined;
     }
 }
 /** Whether another live process is recorded as the launch's launcher. */
 function ownerRunning(l) {
-    const owner = (0,_backends_reconcile_js__WEBPACK_IMPORTED_MODULE_11__/* .launchRecord */ .n)(l).launcher;
-    return owner !== undefined && !(0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_8__/* .sameProcess */ .ID)(owner, (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_8__/* .identify */ .ls)(process.pid)) && (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_8__/* .isAlive */ ._n)(owner) !== false;
+    const owner = (0,_backends_reconcile_js__WEBPACK_IMPORTED_MODULE_12__/* .launchRecord */ .n)(l).launcher;
+    return owner !== undefined && !(0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_9__/* .sameProcess */ .ID)(owner, (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_9__/* .identify */ .ls)(process.pid)) && (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_9__/* .isAlive */ ._n)(owner) !== false;
 }
 /** Seconds between polls of a remote backend. */
 function pollInterval(c) {
@@ -194,8 +198,8 @@ function pollInterval(c) {
  * unless `detach`; `trainer status --refresh` moves a detached launch on.
  */
 async function launch(io, deps) {
-    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readInputs */ .Ko)(io, LaunchInputs);
-    const { config, plan } = await (0,_plan_js__WEBPACK_IMPORTED_MODULE_14__.planFromInputs)(io, { ...i, image: i.image ?? (await pipelineImage(io, i)) });
+    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.readInputs)(io, LaunchInputs);
+    const { config, plan } = await (0,_plan_js__WEBPACK_IMPORTED_MODULE_15__.planFromInputs)(io, { ...i, image: i.image ?? (await pipelineImage(io, i)) });
     const name = plan.runs[0]?.backend ?? 'local';
     const bconf = (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_5__.backendConfig)(name, config.backends);
     const backend = await (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .loadBackend */ .D)(name, bconf, deps);
@@ -204,20 +208,20 @@ async function launch(io, deps) {
     const resultsRoot = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(io.workspace, i['results-root'] ?? config.launch?.['results-root'] ?? DEFAULT_RESULTS), plan.launchId);
     if (!backend.remote) {
         // before anything is recorded: a launch that cannot even start leaves no ACTIVE row behind
-        await (0,_kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_9__/* .makeDirs */ .X2)(resultsRoot).catch((e) => {
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigError */ .xL(`results root ${resultsRoot} cannot be created: ${e.code ?? (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(e)}`, { key: 'results-root' });
+        await (0,_kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_10__/* .makeDirs */ .X2)(resultsRoot).catch((e) => {
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigError */ .xL(`results root ${resultsRoot} cannot be created: ${e.code ?? (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .getErrorMessage */ .u1)(e)}`, { key: 'results-root' });
         });
     }
     const detachLocal = i.detach && !backend.remote;
     if (detachLocal && !deps.detach)
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigError */ .xL(`a ${bconf.type} launch cannot outlive this step: wait for it (detach: false)`, {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigError */ .xL(`a ${bconf.type} launch cannot outlive this step: wait for it (detach: false)`, {
             key: 'detach',
         });
     const path = ledgerPath(io.workspace, i.ledger, config.launch?.ledger);
-    const ledger = _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_13__/* .Ledger */ .Oc.open(path);
+    const ledger = _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_14__/* .Ledger */ .Oc.open(path);
     io.onClose(() => ledger.close());
     // a detached local launch is run by a launcher of its own, started now
-    const launcher = detachLocal ? await deps.detach(plan.launchId, resultsRoot) : (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_8__/* .identify */ .ls)(process.pid);
+    const launcher = detachLocal ? await deps.detach(plan.launchId, resultsRoot) : (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_9__/* .identify */ .ls)(process.pid);
     // a remote launch's launcher is recorded too: while it submits, nobody else may
     const record = backend.remote ? { launcher } : { resultsRoot, launcher };
     let created;
@@ -230,8 +234,8 @@ async function launch(io, deps) {
         });
     }
     catch (e) {
-        if (e instanceof _ledger_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .LedgerError */ .oy && !(e instanceof _ledger_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .LedgerBusyError */ .f7))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigError */ .xL(e.message, { key: 'launch-id' }, e.hint === undefined ? {} : { hint: e.hint });
+        if (e instanceof _ledger_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .LedgerError */ .oy && !(e instanceof _ledger_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .LedgerBusyError */ .f7))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigError */ .xL(e.message, { key: 'launch-id' }, e.hint === undefined ? {} : { hint: e.hint });
         throw e;
     }
     const ctx = launchContext(io, ledger, ledger.getLaunch(plan.launchId), {
@@ -253,9 +257,9 @@ async function launch(io, deps) {
     if (!created) {
         // The same launch again (--launch-id): what an earlier launcher left behind is settled from
         // what the backend says, and what it never started or submitted is done now, by this one.
-        const r = await (0,_backends_reconcile_js__WEBPACK_IMPORTED_MODULE_11__/* .reconcileLaunch */ ._)(backend, ctx, { keepCreated: true });
+        const r = await (0,_backends_reconcile_js__WEBPACK_IMPORTED_MODULE_12__/* .reconcileLaunch */ ._)(backend, ctx, { keepCreated: true });
         if (r.ownerAlive || (backend.remote && ownerRunning(ctx.launch)))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigError */ .xL(`launch ${plan.launchId} is being run by another trainer process`, { key: 'launch-id' });
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigError */ .xL(`launch ${plan.launchId} is being run by another trainer process`, { key: 'launch-id' });
         ledger.setLaunchConfig(plan.launchId, record);
     }
     io.log.info(`launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment} on ${name}${backend.remote ? '' : `, results in ${resultsRoot}`}`);
@@ -284,10 +288,16 @@ async function launch(io, deps) {
         }
     }
     catch (e) {
+        if (e instanceof _backends_types_js__WEBPACK_IMPORTED_MODULE_6__/* .PartialSubmitError */ .UL && !e.definite) {
+            // some runs may be on the cluster after all: they stay CREATED, for a later attempt to adopt
+            io.log.warning(`launch ${plan.launchId}: ${e.message}; trainer status ${plan.launchId} --refresh adopts or submits what is left`);
+            ledger.setLaunchConfig(plan.launchId, { ...record, launcher: undefined });
+            throw e;
+        }
         // Every way a launch ends leaves it final: runs it never started are cancelled, with why.
         for (const r of ledger.listRuns(plan.launchId))
             if (r.state === 'CREATED')
-                ledger.transition(r.id, 'CANCELLED', { reason: `launch failed: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(e)}`, expect: ['CREATED'] });
+                ledger.transition(r.id, 'CANCELLED', { reason: `launch failed: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .getErrorMessage */ .u1)(e)}`, expect: ['CREATED'] });
         ledger.finishLaunch(plan.launchId);
         throw e;
     }
@@ -308,7 +318,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   plan: () => (/* binding */ plan),
 /* harmony export */   planFromInputs: () => (/* binding */ planFromInputs)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4528);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1036);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
 /* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7127);
@@ -320,21 +330,21 @@ __webpack_require__.r(__webpack_exports__);
 
 /** Inputs of a plan (the CLI's `trainer plan`, and the launch pipeline's first step). */
 const PlanInputs = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    config: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2)(),
-    experiment: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2)(),
+    config: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
+    experiment: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
     /** One key=value per line (values may hold commas). */
-    overrides: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .lines */ .Mn)(),
-    seed: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optInt */ .fM)(0, 2 ** 32 - 1),
-    'prefer-config-seed': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .bool */ .lc)(true),
-    'launch-id': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2)(),
-    'max-runs': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optInt */ .fM)(1, 10_000_000),
-    backend: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2)(),
-    image: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2)(),
+    overrides: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.lines)(),
+    seed: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optInt)(0, 2 ** 32 - 1),
+    'prefer-config-seed': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.bool)(true),
+    'launch-id': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
+    'max-runs': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optInt)(1, 10_000_000),
+    backend: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
+    image: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
 });
 /** `trainer plan`'s own inputs. */
 const PlanOnlyInputs = PlanInputs.extend({
     /** Also the job script a Slurm backend would submit. */
-    'show-script': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .bool */ .lc)(false),
+    'show-script': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.bool)(false),
 });
 /** The experiment asked for; when none is, an error that says how to name one and lists them. */
 function experimentName(name, config) {
@@ -362,7 +372,7 @@ async function planFromInputs(io, i) {
 }
 /** Materializes an experiment into a plan of runs, without launching anything. */
 async function plan(io) {
-    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)(io, PlanOnlyInputs);
+    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.readInputs)(io, PlanOnlyInputs);
     const { config, plan: p } = await planFromInputs(io, i);
     if (!i['show-script'])
         return p;
@@ -550,27 +560,36 @@ function exec(file, args, opts = {}) {
 /***/ 7127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $2: () => (/* binding */ optString),
-/* harmony export */   K7: () => (/* binding */ keyValues),
-/* harmony export */   Ko: () => (/* binding */ readInputs),
-/* harmony export */   Mn: () => (/* binding */ lines),
-/* harmony export */   fM: () => (/* binding */ optInt),
-/* harmony export */   lc: () => (/* binding */ bool),
-/* harmony export */   mw: () => (/* binding */ required),
-/* harmony export */   p_: () => (/* binding */ list)
+/* harmony export */   bool: () => (/* binding */ bool),
+/* harmony export */   inputFlags: () => (/* binding */ inputFlags),
+/* harmony export */   keyValues: () => (/* binding */ keyValues),
+/* harmony export */   lines: () => (/* binding */ lines),
+/* harmony export */   list: () => (/* binding */ list),
+/* harmony export */   optInt: () => (/* binding */ optInt),
+/* harmony export */   optString: () => (/* binding */ optString),
+/* harmony export */   readInputs: () => (/* binding */ readInputs),
+/* harmony export */   required: () => (/* binding */ required)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9396);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8532);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
 
 
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
+/**
+ * How an input is given as a command-line flag where it is not a plain value: `switch`, a boolean
+ * input (`--force`); `repeated`, an input that takes items one per line (`--x a --x b`).
+ */
+const flagForms = zod__WEBPACK_IMPORTED_MODULE_1__/* .registry */ .u5();
 /** An optional string input: '' (unset) becomes undefined. */
-const optString = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform(s => (s.trim() === '' ? undefined : s.trim()));
+const optString = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform(s => (s.trim() === '' ? undefined : s.trim()));
 /** A boolean input: only the YAML 1.2 core set, like core.getBooleanInput; '' takes the default. */
-const bool = (dflt) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((s, ctx) => {
+const bool = (dflt) => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .transform((s, ctx) => {
     const v = s.trim();
     if (v === '')
         return dflt;
@@ -579,32 +598,38 @@ const bool = (dflt) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().tran
     if (FALSE.includes(v))
         return false;
     ctx.addIssue({ code: 'custom', message: `'${v}' is not a boolean (use true or false)` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-});
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+})
+    .register(flagForms, { flag: 'switch' });
 /** An optional integer input within bounds. */
-const optInt = (min, max) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((s, ctx) => {
+const optInt = (min, max) => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((s, ctx) => {
     const v = s.trim();
     if (v === '')
         return undefined;
     const n = Number(v);
     if (!Number.isInteger(n) || n < min || n > max) {
         ctx.addIssue({ code: 'custom', message: `'${v}' is not an integer from ${min} to ${max}` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
     }
     return n;
 });
 /** A list input: one item per line, commas also separate (docker/actions-toolkit getInputList). */
-const list = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform(s => s
+const list = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .transform(s => s
     .split(/\r?\n|,/)
     .map(x => x.trim())
-    .filter(x => x !== ''));
+    .filter(x => x !== ''))
+    .register(flagForms, { flag: 'repeated' });
 /** A list input with one item per line and no other separator (items may hold commas). */
-const lines = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform(s => s
+const lines = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .transform(s => s
     .split(/\r?\n/)
     .map(x => x.trim())
-    .filter(x => x !== ''));
+    .filter(x => x !== ''))
+    .register(flagForms, { flag: 'repeated' });
 /** KEY=VALUE pairs, one per line (values may contain commas and '='). */
-const keyValues = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((s, ctx) => {
+const keyValues = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .transform((s, ctx) => {
     const out = {};
     for (const line of s.split(/\r?\n/)) {
         if (line.trim() === '')
@@ -612,12 +637,30 @@ const keyValues = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().tra
         const i = line.indexOf('=');
         if (i <= 0) {
             ctx.addIssue({ code: 'custom', message: `'${line.trim()}' is not KEY=VALUE` });
-            return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+            return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
         }
         out[line.slice(0, i).trim()] = line.slice(i + 1);
     }
     return out;
-});
+})
+    .register(flagForms, { flag: 'repeated' });
+/**
+ * The command-line flags of a schema's inputs, for node:util's parseArgs: one per input, under its
+ * name; a switch for a boolean input, a repeatable flag for one that takes lines (the CLI joins the
+ * values with newlines), a flag with a value for any other. `omit` names the inputs a command line
+ * gives another way.
+ */
+function inputFlags(schema, omit = []) {
+    const flags = {};
+    for (const [key, input] of Object.entries(schema.shape)) {
+        if (omit.includes(key))
+            continue;
+        const form = flagForms.get(input)?.flag;
+        flags[key] =
+            form === 'switch' ? { type: 'boolean' } : form === 'repeated' ? { type: 'string', multiple: true } : { type: 'string' };
+    }
+    return flags;
+}
 /** Reads every input named by the schema's keys (the action.yml names) and validates them. */
 function readInputs(io, schema) {
     const raw = {};
@@ -649,7 +692,7 @@ __webpack_require__.d(__webpack_exports__, {
   Oc: () => (/* binding */ Ledger)
 });
 
-// UNUSED EXPORTS: SCHEMA_VERSION, TRANSITION_SQL, launchStatus
+// UNUSED EXPORTS: MIGRATIONS, SCHEMA_VERSION, TRANSITION_SQL, launchStatus
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);

@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   build: () => (/* binding */ build)
 });
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
+var schemas = __webpack_require__(4528);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __webpack_require__(8532);
 // EXTERNAL MODULE: ./src/config/load.ts
@@ -37,7 +37,10 @@ var promises_ = __webpack_require__(1455);
 var tar_stream = __webpack_require__(6118);
 // EXTERNAL MODULE: ./src/kit/errors.ts
 var errors = __webpack_require__(3713);
+// EXTERNAL MODULE: ./src/kit/walk.ts
+var walk = __webpack_require__(7135);
 ;// CONCATENATED MODULE: ./src/image/context.ts
+
 
 
 
@@ -127,35 +130,29 @@ async function buildContext(o) {
     const tar = (0,tar_stream.pack)();
     const done = (async () => {
         let n = 0;
-        const walk = async (rel) => {
-            const entries = await (0,promises_.readdir)((0,external_node_path_.join)(context, rel), { withFileTypes: true });
-            entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-            for (const d of entries) {
-                const path = rel ? `${rel}/${d.name}` : d.name;
-                const abs = (0,external_node_path_.join)(context, path);
-                const st = await (0,promises_.lstat)(abs);
-                const ignored = !always.has(path) && ig.ignores(path);
-                if (NEVER_SENT.has(d.name) || creds.ignores(path) || excluded.has(identity(st))) {
-                    // said only where the ignore file would have let it through
-                    if (!ignored || (st.isDirectory() && hasExceptions))
-                        keptOut.push(path);
-                    continue;
-                }
-                if (st.isDirectory()) {
-                    if (ignored && !hasExceptions && !alwaysDirs.has(path))
-                        continue;
-                    if (!ignored)
-                        await addEntry(tar, abs, path, st);
-                    await walk(path);
-                    continue;
-                }
-                if (ignored)
-                    continue;
-                await addEntry(tar, abs, path, st);
-                n++;
+        // in name order, each entry's type from lstat (what is sent is what is there now)
+        await (0,walk/* walk */.G)(context, async ({ name, rel: path, abs }) => {
+            const st = await (0,promises_.lstat)(abs);
+            const ignored = !always.has(path) && ig.ignores(path);
+            if (NEVER_SENT.has(name) || creds.ignores(path) || excluded.has(identity(st))) {
+                // said only where the ignore file would have let it through
+                if (!ignored || (st.isDirectory() && hasExceptions))
+                    keptOut.push(path);
+                return false;
             }
-        };
-        await walk('');
+            if (st.isDirectory()) {
+                if (ignored && !hasExceptions && !alwaysDirs.has(path))
+                    return false;
+                if (!ignored)
+                    await addEntry(tar, abs, path, st);
+                return true;
+            }
+            if (ignored)
+                return false;
+            await addEntry(tar, abs, path, st);
+            n++;
+            return false;
+        });
         if (!inside) {
             await addEntry(tar, dockerfile, tarDockerfile, await (0,promises_.lstat)(dockerfile));
             n++;
@@ -806,7 +803,7 @@ const cacheInput = () => schemas/* string */.YjP().transform((s, ctx) => {
     const v = s.trim();
     if (schema/* CACHE_TYPES */.Vz.includes(v))
         return v;
-    const b = (0,inputs/* bool */.lc)(true).safeParse(v);
+    const b = (0,inputs.bool)(true).safeParse(v);
     if (b.success)
         return b.data;
     ctx.addIssue({ code: 'custom', message: `'${v}' is not one of true, false, ${schema/* CACHE_TYPES */.Vz.join(', ')}` });
@@ -824,27 +821,27 @@ const builderInput = () => schemas/* string */.YjP().transform((s, ctx) => {
 });
 /** Inputs of actions/build (and of the root action for now), keyed by their action.yml names. */
 const BuildInputs = schemas/* object */.Ikc({
-    config: (0,inputs/* optString */.$2)(),
-    manifest: (0,inputs/* optString */.$2)(),
-    'tag-length': (0,inputs/* optInt */.fM)(4, 64),
-    'include-worktree': (0,inputs/* bool */.lc)(false),
-    name: (0,inputs/* optString */.$2)(),
-    registry: (0,inputs/* optString */.$2)(),
-    tag: (0,inputs/* optString */.$2)(),
-    dockerfile: (0,inputs/* optString */.$2)(),
-    context: (0,inputs/* optString */.$2)(),
-    'build-args': (0,inputs/* keyValues */.K7)(),
-    platform: (0,inputs/* optString */.$2)(),
-    username: (0,inputs/* optString */.$2)(),
-    password: (0,inputs/* optString */.$2)(),
-    'auth-realms': (0,inputs/* list */.p_)(),
-    force: (0,inputs/* bool */.lc)(false),
+    config: (0,inputs.optString)(),
+    manifest: (0,inputs.optString)(),
+    'tag-length': (0,inputs.optInt)(4, 64),
+    'include-worktree': (0,inputs.bool)(false),
+    name: (0,inputs.optString)(),
+    registry: (0,inputs.optString)(),
+    tag: (0,inputs.optString)(),
+    dockerfile: (0,inputs.optString)(),
+    context: (0,inputs.optString)(),
+    'build-args': (0,inputs.keyValues)(),
+    platform: (0,inputs.optString)(),
+    username: (0,inputs.optString)(),
+    password: (0,inputs.optString)(),
+    'auth-realms': (0,inputs.list)(),
+    force: (0,inputs.bool)(false),
     cache: cacheInput(),
     builder: builderInput(),
 });
 /** Builds and pushes the training image only when its manifest tag is not in the registry. */
 async function build(io) {
-    const i = (0,inputs/* readInputs */.Ko)(io, BuildInputs);
+    const i = (0,inputs.readInputs)(io, BuildInputs);
     if (i.password)
         io.setSecret(i.password);
     const { config, file } = await (0,load/* loadConfig */.Z)(io.workspace, i.config);
@@ -859,7 +856,7 @@ async function build(io) {
         env: { ...io.env },
         log: io.log,
         secret: v => io.setSecret(v),
-        exclude: (0,image_settings.workspaceOutputs)(io.workspace, config.launch, { results: launch/* DEFAULT_RESULTS */.hN, ledger: launch/* DEFAULT_LEDGER */._Z }),
+        exclude: (0,image_settings.workspaceOutputs)(io.workspace, config.launch, { results: launch.DEFAULT_RESULTS, ledger: launch.DEFAULT_LEDGER }),
     });
     io.setOutput('image', r.ref.full);
     io.setOutput('tag', r.ref.tag);

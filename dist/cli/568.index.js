@@ -1,5 +1,5 @@
 export const id = 568;
-export const ids = [568];
+export const ids = [568,127];
 export const modules = {
 
 /***/ 7568:
@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   plan: () => (/* binding */ plan),
 /* harmony export */   planFromInputs: () => (/* binding */ planFromInputs)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4528);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1036);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
 /* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7127);
@@ -24,21 +24,21 @@ __webpack_require__.r(__webpack_exports__);
 
 /** Inputs of a plan (the CLI's `trainer plan`, and the launch pipeline's first step). */
 const PlanInputs = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    config: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2)(),
-    experiment: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2)(),
+    config: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
+    experiment: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
     /** One key=value per line (values may hold commas). */
-    overrides: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .lines */ .Mn)(),
-    seed: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optInt */ .fM)(0, 2 ** 32 - 1),
-    'prefer-config-seed': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .bool */ .lc)(true),
-    'launch-id': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2)(),
-    'max-runs': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optInt */ .fM)(1, 10_000_000),
-    backend: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2)(),
-    image: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2)(),
+    overrides: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.lines)(),
+    seed: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optInt)(0, 2 ** 32 - 1),
+    'prefer-config-seed': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.bool)(true),
+    'launch-id': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
+    'max-runs': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optInt)(1, 10_000_000),
+    backend: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
+    image: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
 });
 /** `trainer plan`'s own inputs. */
 const PlanOnlyInputs = PlanInputs.extend({
     /** Also the job script a Slurm backend would submit. */
-    'show-script': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .bool */ .lc)(false),
+    'show-script': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.bool)(false),
 });
 /** The experiment asked for; when none is, an error that says how to name one and lists them. */
 function experimentName(name, config) {
@@ -66,7 +66,7 @@ async function planFromInputs(io, i) {
 }
 /** Materializes an experiment into a plan of runs, without launching anything. */
 async function plan(io) {
-    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)(io, PlanOnlyInputs);
+    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.readInputs)(io, PlanOnlyInputs);
     const { config, plan: p } = await planFromInputs(io, i);
     if (!i['show-script'])
         return p;
@@ -128,27 +128,36 @@ async function loadConfig(cwd, path) {
 /***/ 7127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $2: () => (/* binding */ optString),
-/* harmony export */   K7: () => (/* binding */ keyValues),
-/* harmony export */   Ko: () => (/* binding */ readInputs),
-/* harmony export */   Mn: () => (/* binding */ lines),
-/* harmony export */   fM: () => (/* binding */ optInt),
-/* harmony export */   lc: () => (/* binding */ bool),
-/* harmony export */   mw: () => (/* binding */ required),
-/* harmony export */   p_: () => (/* binding */ list)
+/* harmony export */   bool: () => (/* binding */ bool),
+/* harmony export */   inputFlags: () => (/* binding */ inputFlags),
+/* harmony export */   keyValues: () => (/* binding */ keyValues),
+/* harmony export */   lines: () => (/* binding */ lines),
+/* harmony export */   list: () => (/* binding */ list),
+/* harmony export */   optInt: () => (/* binding */ optInt),
+/* harmony export */   optString: () => (/* binding */ optString),
+/* harmony export */   readInputs: () => (/* binding */ readInputs),
+/* harmony export */   required: () => (/* binding */ required)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9396);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8532);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
 
 
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
+/**
+ * How an input is given as a command-line flag where it is not a plain value: `switch`, a boolean
+ * input (`--force`); `repeated`, an input that takes items one per line (`--x a --x b`).
+ */
+const flagForms = zod__WEBPACK_IMPORTED_MODULE_1__/* .registry */ .u5();
 /** An optional string input: '' (unset) becomes undefined. */
-const optString = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform(s => (s.trim() === '' ? undefined : s.trim()));
+const optString = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform(s => (s.trim() === '' ? undefined : s.trim()));
 /** A boolean input: only the YAML 1.2 core set, like core.getBooleanInput; '' takes the default. */
-const bool = (dflt) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((s, ctx) => {
+const bool = (dflt) => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .transform((s, ctx) => {
     const v = s.trim();
     if (v === '')
         return dflt;
@@ -157,32 +166,38 @@ const bool = (dflt) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().tran
     if (FALSE.includes(v))
         return false;
     ctx.addIssue({ code: 'custom', message: `'${v}' is not a boolean (use true or false)` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-});
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+})
+    .register(flagForms, { flag: 'switch' });
 /** An optional integer input within bounds. */
-const optInt = (min, max) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((s, ctx) => {
+const optInt = (min, max) => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((s, ctx) => {
     const v = s.trim();
     if (v === '')
         return undefined;
     const n = Number(v);
     if (!Number.isInteger(n) || n < min || n > max) {
         ctx.addIssue({ code: 'custom', message: `'${v}' is not an integer from ${min} to ${max}` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
     }
     return n;
 });
 /** A list input: one item per line, commas also separate (docker/actions-toolkit getInputList). */
-const list = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform(s => s
+const list = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .transform(s => s
     .split(/\r?\n|,/)
     .map(x => x.trim())
-    .filter(x => x !== ''));
+    .filter(x => x !== ''))
+    .register(flagForms, { flag: 'repeated' });
 /** A list input with one item per line and no other separator (items may hold commas). */
-const lines = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform(s => s
+const lines = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .transform(s => s
     .split(/\r?\n/)
     .map(x => x.trim())
-    .filter(x => x !== ''));
+    .filter(x => x !== ''))
+    .register(flagForms, { flag: 'repeated' });
 /** KEY=VALUE pairs, one per line (values may contain commas and '='). */
-const keyValues = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((s, ctx) => {
+const keyValues = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .transform((s, ctx) => {
     const out = {};
     for (const line of s.split(/\r?\n/)) {
         if (line.trim() === '')
@@ -190,12 +205,30 @@ const keyValues = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().tra
         const i = line.indexOf('=');
         if (i <= 0) {
             ctx.addIssue({ code: 'custom', message: `'${line.trim()}' is not KEY=VALUE` });
-            return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+            return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
         }
         out[line.slice(0, i).trim()] = line.slice(i + 1);
     }
     return out;
-});
+})
+    .register(flagForms, { flag: 'repeated' });
+/**
+ * The command-line flags of a schema's inputs, for node:util's parseArgs: one per input, under its
+ * name; a switch for a boolean input, a repeatable flag for one that takes lines (the CLI joins the
+ * values with newlines), a flag with a value for any other. `omit` names the inputs a command line
+ * gives another way.
+ */
+function inputFlags(schema, omit = []) {
+    const flags = {};
+    for (const [key, input] of Object.entries(schema.shape)) {
+        if (omit.includes(key))
+            continue;
+        const form = flagForms.get(input)?.flag;
+        flags[key] =
+            form === 'switch' ? { type: 'boolean' } : form === 'repeated' ? { type: 'string', multiple: true } : { type: 'string' };
+    }
+    return flags;
+}
 /** Reads every input named by the schema's keys (the action.yml names) and validates them. */
 function readInputs(io, schema) {
     const raw = {};

@@ -95,6 +95,53 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
+/***/ 7135:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ walk)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Walks a directory tree depth-first, one entry at a time: `visit` sees every entry of a
+ * directory (`.` and `..` excepted), and the walker descends into an entry, right after visiting
+ * it, only where `visit` says so; everything else (which entries to keep, symlinks, ignore rules,
+ * what may have been swapped since `readdir`) is the visitor's. Entries are visited one after
+ * another, each visit awaited, so a visitor may stream what it finds. A directory that cannot be
+ * read, or a visitor that throws, rejects the walk with that error; nothing is skipped silently.
+ */
+async function walk(root, visit, o = {}) {
+    await walkDir(o.from ?? '', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, o.from ?? ''), visit, o.sort ?? true);
+}
+async function walkDir(dir, abs, visit, sort) {
+    const entries = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(abs, { withFileTypes: true, encoding: 'buffer' })).map(dirent => ({
+        dirent,
+        name: dirent.name.toString('utf8'),
+    }));
+    if (sort)
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const { dirent, name } of entries) {
+        const entry = {
+            name,
+            bytes: dirent.name,
+            dir,
+            rel: dir === '' ? name : `${dir}/${name}`,
+            abs: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(abs, name),
+            dirent,
+        };
+        if (await visit(entry))
+            await walkDir(entry.rel, entry.abs, visit, sort);
+    }
+}
+
+
+/***/ }),
+
 /***/ 8720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -401,7 +448,7 @@ function applyOverrides(experiment, defaults, overrides, extraKeys = [], types =
 /* unused harmony exports CONTRACT_VERSION, RunOutput, RUN_STATUSES */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4528);
 /**
  * The run contract: what a launcher hands `trainer run` (TRAINER_RUN_SPEC) and what
  * `trainer run` leaves behind (metrics.json). Writer and reader both go through these
@@ -770,7 +817,10 @@ var external_node_buffer_ = __webpack_require__(4573);
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./node_modules/yazl/index.js
 var yazl = __webpack_require__(3044);
+// EXTERNAL MODULE: ./src/kit/walk.ts
+var walk = __webpack_require__(7135);
 ;// CONCATENATED MODULE: ./src/runner/archive.ts
+
 
 
 
@@ -839,8 +889,7 @@ async function zipDirectory(dir, out, opts = {}) {
     const info = await (0,promises_.stat)(root).catch(() => undefined);
     if (!info?.isDirectory())
         throw new errors/* NotFoundError */.m_(`zip ${dir}: not a directory`);
-    const items = [];
-    await walk(root, '', items, log, outPath).catch((e) => {
+    const items = await listItems(root, log, outPath).catch((e) => {
         throw new errors/* TrainerError */.e0(`zip ${dir}: ${(0,errors/* getErrorMessage */.u1)(e)}`, { cause: e });
     });
     const zip = new yazl/* ZipFile */.u();
@@ -892,18 +941,16 @@ async function zipDirectory(dir, out, opts = {}) {
     log(`zip ${dir}: ${files} files, ${mib(input)} MiB in, ${mib(counter.bytes)} MiB zip`);
     return { files, bytes: counter.bytes };
 }
-/** Depth-first, names sorted by code unit, so the same tree always gives the same entry order. */
-async function walk(abs, rel, items, log, skip) {
-    const entries = (await (0,promises_.readdir)(abs, { withFileTypes: true, encoding: 'buffer' })).map(e => ({
-        e,
-        name: e.name.toString('utf8'),
-    }));
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const { e, name } of entries) {
-        const r = rel === '' ? name : `${rel}/${name}`;
-        const p = (0,external_node_path_.join)(abs, name);
-        if (!(0,external_node_buffer_.isUtf8)(e.name)) {
-            log(`zip: skipping ${shown(rel === '' ? '' : `${rel}/`)}${escaped(e.name)}: the name is not valid UTF-8`);
+/**
+ * What a zip holds of `root`: depth-first, names sorted by code unit, so the same tree always
+ * gives the same entry order. Symlinks, special files, names a zip cannot carry and `skip` (the
+ * archive itself) are logged and left out.
+ */
+async function listItems(root, log, skip) {
+    const items = [];
+    await (0,walk/* walk */.G)(root, async ({ name, bytes, dir, rel: r, abs: p, dirent: e }) => {
+        if (!(0,external_node_buffer_.isUtf8)(bytes)) {
+            log(`zip: skipping ${shown(dir === '' ? '' : `${dir}/`)}${escaped(bytes)}: the name is not valid UTF-8`);
         }
         else if (name.includes('\\')) {
             log(`zip: skipping ${shown(r)}: a '\\' in a name is a path separator to unzip tools`);
@@ -914,7 +961,7 @@ async function walk(abs, rel, items, log, skip) {
         else if (e.isDirectory()) {
             const s = await (0,promises_.lstat)(p);
             items.push({ rel: r, abs: p, dir: true, mode: s.mode, mtime: s.mtime, size: 0 });
-            await walk(p, r, items, log, skip);
+            return true;
         }
         else if (!e.isFile()) {
             log(`zip: skipping ${shown(r)}: not a regular file`);
@@ -926,7 +973,9 @@ async function walk(abs, rel, items, log, skip) {
             const s = await (0,promises_.lstat)(p);
             items.push({ rel: r, abs: p, dir: false, mode: s.mode, mtime: s.mtime, size: s.size });
         }
-    }
+        return false;
+    });
+    return items;
 }
 /** A name for a log line: control characters escaped, so a name cannot forge a line. */
 const shown = (name) => name.replace(/[\x00-\x1f\x7f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
@@ -1692,6 +1741,38 @@ async function makeDirInside(root, rel) {
     return dir;
 }
 const missing = (e) => e.code === 'ENOENT';
+function runLog(ctx, resultUrl) {
+    const redactor = urlRedactor(resultUrl);
+    const scrub = (m) => redactor.redact(m);
+    const say = (m) => ctx.log(`[trainer] ${scrub(m)}`);
+    const debug = (ctx.env.LOG_LEVEL ?? 'INFO').toUpperCase() === 'DEBUG';
+    return { scrub, say, debug: m => (debug ? say(`debug: ${m}`) : undefined) };
+}
+/**
+ * SIGINT and SIGTERM, ours for the whole run. Each step says what a signal does from then on
+ * ({@link handle}); until one does, the first signal is kept in {@link first}, the signals that
+ * came before the runner was called included.
+ */
+class RunSignals {
+    first;
+    handler = sig => void (this.first ??= sig);
+    emitter;
+    onInt = () => this.handler('SIGINT');
+    onTerm = () => this.handler('SIGTERM');
+    constructor(emitter, early = []) {
+        this.emitter = emitter;
+        this.first = early[0];
+        emitter.on('SIGINT', this.onInt);
+        emitter.on('SIGTERM', this.onTerm);
+    }
+    handle(fn) {
+        this.handler = fn;
+    }
+    close() {
+        this.emitter.off('SIGINT', this.onInt);
+        this.emitter.off('SIGTERM', this.onTerm);
+    }
+}
 /**
  * `trainer run`: seed 000's container_main.py around any training command. Resolves
  * the run, runs the command with its run directory and parameters, streams and keeps
@@ -1699,312 +1780,361 @@ const missing = (e) => e.code === 'ENOENT';
  * and exits with seed 000's codes.
  */
 async function runner(ctx) {
-    const now = ctx.now ?? (() => new Date());
-    const debug = (ctx.env.LOG_LEVEL ?? 'INFO').toUpperCase() === 'DEBUG';
     const resultUrl = ctx.env.RESULT_URL || undefined;
-    // every piece of the URL's signature is scrubbed from all we write: relayed lines, logs.txt,
-    // our own lines, metrics.json
-    const redactor = urlRedactor(resultUrl);
-    const scrub = (m) => redactor.redact(m);
-    const say = (m) => ctx.log(`[trainer] ${scrub(m)}`);
-    const sayDebug = (m) => {
-        if (debug)
-            say(`debug: ${m}`);
-    };
     // Signals are ours for the whole run. Before the training exists one means it is never
     // started; while it runs it goes to the training; afterwards it stops the archive and upload.
-    let signalled = ctx.early?.[0];
-    let onSignal = sig => void (signalled ??= sig);
-    const handleInt = () => onSignal('SIGINT');
-    const handleTerm = () => onSignal('SIGTERM');
-    ctx.signals.on('SIGINT', handleInt);
-    ctx.signals.on('SIGTERM', handleTerm);
+    const signals = new RunSignals(ctx.signals, ctx.early);
     try {
-        return await supervise();
+        return await supervise({ ctx, log: runLog(ctx, resultUrl), signals, resultUrl });
     }
     finally {
-        ctx.signals.off('SIGINT', handleInt);
-        ctx.signals.off('SIGTERM', handleTerm);
+        signals.close();
     }
-    async function supervise() {
-        let args;
-        let spec;
-        let timeoutSec;
-        let root;
-        let runDir;
-        let logs;
+}
+/** The steps of a run, each ending it early with its exit code where it must. */
+async function supervise(r) {
+    let run;
+    try {
+        run = await setUp(r);
+    }
+    catch (e) {
+        r.log.say(`error: ${(0,errors/* getErrorMessage */.u1)(e)}`);
+        return EXIT.config;
+    }
+    if (run === 'help') {
+        r.ctx.log(RUNNER_USAGE);
+        return EXIT.success;
+    }
+    const record = new RunRecord(run, r.log, r.ctx.now ?? (() => new Date()));
+    if (r.signals.first) {
+        const why = `interrupted (${r.signals.first}) before the training started`;
+        r.log.say(why);
+        await record.write(await record.metrics('interrupted', EXIT.interrupted, why));
+        return EXIT.interrupted;
+    }
+    const started = await startTraining(r, run, record);
+    if (typeof started === 'number')
+        return started;
+    const { status, exit, reason, stopped } = await waitForTraining(r, run, record, started);
+    if (record.logError)
+        r.log.say(`warning: logs.txt could not be written: ${record.logError.message}`);
+    const metrics = await record.metrics(status, exit, reason);
+    if (!(await record.write(metrics))) {
+        // the results are not all there: a run that succeeded is not delivered
+        return exit === EXIT.success ? EXIT.upload : exit;
+    }
+    // An external stop means the platform is about to end us: results stay on disk. A
+    // time-out is ours: its results are still uploaded.
+    if (stopped === 'interrupted' || run.args.archive !== 'zip')
+        return exit;
+    return archiveAndUpload(r, run, record, metrics, exit);
+}
+/**
+ * Step 1: parses the arguments and resolves the run. Refuses, before anything runs, a zip with
+ * nowhere to go, an upload URL that can never take it and a bad RUN_TIMEOUT_SEC. Makes the run
+ * directory and its checkpoints/ (no symlink on the way), removes an earlier attempt's metrics and
+ * creates logs.txt. Returns 'help' for --help; throws what is wrong (a configuration error).
+ */
+async function setUp(r) {
+    const { ctx, resultUrl } = r;
+    const args = parseRunnerArgs(ctx.argv);
+    if (args.help)
+        return 'help';
+    const spec = await (0,runner_spec/* resolveSpec */.ig)(args, ctx.env, ctx.cwd);
+    if (args.archive === 'zip' && !resultUrl && !args.allowMissingUpload) {
+        throw new errors/* ConfigError */.xL('RESULT_URL is not set: it must be a pre-signed PUT URL for --archive zip (or pass --allow-missing-upload)', { key: 'RESULT_URL' });
+    }
+    // a URL that can never take the upload is refused now, not after hours of training
+    if (args.archive === 'zip' && resultUrl)
+        uploadTarget(resultUrl);
+    let timeoutSec;
+    const t = ctx.env.RUN_TIMEOUT_SEC;
+    if (t !== undefined && t !== '') {
+        timeoutSec = Number(t);
+        if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) {
+            throw new errors/* ConfigError */.xL(`RUN_TIMEOUT_SEC must be a positive number of seconds, got '${t}'`, {
+                key: 'RUN_TIMEOUT_SEC',
+            });
+        }
+    }
+    const root = (0,external_node_path_.resolve)(ctx.cwd, args.resultsRoot);
+    const runDir = await makeDirInside(root, spec.output);
+    await makeDirInside(root, `${spec.output}/checkpoints`);
+    // a new attempt starts from clean metrics; logs.txt is opened as ours before the
+    // training exists, so nothing it plants at that name later is ever opened
+    await Promise.all(['metrics.json', 'metrics.jsonl'].map(f => (0,promises_.rm)((0,external_node_path_.join)(runDir, f), { force: true })));
+    const logs = (await (0,safe_fs/* createInside */.dQ)(root, `${spec.output}/logs.txt`)).createWriteStream();
+    return { args, spec, timeoutSec, root, runDir, logs };
+}
+/**
+ * What the run records besides the training's own files: its output in logs.txt (and the last
+ * lines, for an error message), the metric points in it, and metrics.json. The run starts (its
+ * `started_at`) when the record is made.
+ */
+class RunRecord {
+    collector = new MetricsCollector();
+    /** logs.txt's first write error. */
+    logError;
+    tail = [];
+    run;
+    log;
+    now;
+    started;
+    constructor(run, log, now) {
+        this.run = run;
+        this.log = log;
+        this.now = now;
+        run.logs.on('error', e => (this.logError ??= e));
+        this.started = now();
+    }
+    /** Keeps a line of output among the last ones. */
+    keep(line) {
+        this.tail.push(line);
+        if (this.tail.length > TAIL_LINES)
+            this.tail.shift();
+    }
+    /** The last lines of output, for an error message. */
+    lastLines() {
+        return this.tail.map(l => `  | ${l}`).join('\n');
+    }
+    /**
+     * Builds metrics.json once the output is over (logs.txt is closed): the training's reported
+     * points and its own final values, each read safely.
+     */
+    async metrics(status, exitCode, reason) {
+        const { run, collector } = this;
+        run.logs.end();
+        await (0,external_node_stream_promises_.finished)(run.logs).catch(() => undefined);
+        await this.readRunFile('metrics.jsonl', async () => {
+            const { handle } = await (0,safe_fs/* openInside */.X$)(run.root, this.rel('metrics.jsonl'));
+            try {
+                const { truncated } = await readLines(handle, l => collector.jsonLine(l), JSONL_MAX_BYTES);
+                if (truncated)
+                    this.log.say(`warning: metrics.jsonl is over ${JSONL_MAX_BYTES >> 20} MiB: the rest is not read`);
+            }
+            finally {
+                await handle.close();
+            }
+        });
+        let own;
+        await this.readRunFile('metrics.json', async () => {
+            const r = await (0,safe_fs/* readInside */.xO)(run.root, this.rel('metrics.json'), { maxBytes: OWN_METRICS_MAX_BYTES });
+            if (r.truncated)
+                throw new Error(`over ${OWN_METRICS_MAX_BYTES >> 20} MiB`);
+            own = JSON.parse(r.text);
+        });
+        if (collector.dropped > 0)
+            this.log.say(`warning: ${collector.dropped} metric points or names over the limits dropped`);
+        const ended = this.now();
+        const { spec, args } = run;
+        return {
+            version: 1,
+            experiment: spec.experiment,
+            run_index: spec.index,
+            seed: spec.seed,
+            params: spec.params,
+            tag: args.tag ?? null,
+            status,
+            exit_code: exitCode,
+            reason,
+            started_at: this.started.toISOString(),
+            ended_at: ended.toISOString(),
+            duration_s: (ended.getTime() - this.started.getTime()) / 1000,
+            final: collector.final(own),
+            history: collector.sortedHistory(),
+        };
+    }
+    /**
+     * Writes metrics.json atomically (a symlink planted at the name is replaced, not followed),
+     * its reason scrubbed. When it cannot, says why, leaves no metrics.json (not even one the
+     * training wrote) and returns false.
+     */
+    async write(m) {
+        const reason = m.reason === null ? null : this.log.scrub(m.reason).slice(0, MAX_REASON);
         try {
-            args = parseRunnerArgs(ctx.argv);
-            if (args.help) {
-                ctx.log(RUNNER_USAGE);
-                return EXIT.success;
-            }
-            spec = await (0,runner_spec/* resolveSpec */.ig)(args, ctx.env, ctx.cwd);
-            if (args.archive === 'zip' && !resultUrl && !args.allowMissingUpload) {
-                throw new errors/* ConfigError */.xL('RESULT_URL is not set: it must be a pre-signed PUT URL for --archive zip (or pass --allow-missing-upload)', { key: 'RESULT_URL' });
-            }
-            // a URL that can never take the upload is refused now, not after hours of training
-            if (args.archive === 'zip' && resultUrl)
-                uploadTarget(resultUrl);
-            const t = ctx.env.RUN_TIMEOUT_SEC;
-            if (t !== undefined && t !== '') {
-                timeoutSec = Number(t);
-                if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) {
-                    throw new errors/* ConfigError */.xL(`RUN_TIMEOUT_SEC must be a positive number of seconds, got '${t}'`, {
-                        key: 'RUN_TIMEOUT_SEC',
-                    });
-                }
-            }
-            root = (0,external_node_path_.resolve)(ctx.cwd, args.resultsRoot);
-            runDir = await makeDirInside(root, spec.output);
-            await makeDirInside(root, `${spec.output}/checkpoints`);
-            // a new attempt starts from clean metrics; logs.txt is opened as ours before the
-            // training exists, so nothing it plants at that name later is ever opened
-            await Promise.all(['metrics.json', 'metrics.jsonl'].map(f => (0,promises_.rm)((0,external_node_path_.join)(runDir, f), { force: true })));
-            logs = (await (0,safe_fs/* createInside */.dQ)(root, `${spec.output}/logs.txt`)).createWriteStream();
+            await (0,safe_fs/* writeInside */.Mt)(this.run.root, this.rel('metrics.json'), serializeMetrics({ ...m, reason }));
+            return true;
         }
         catch (e) {
-            say(`error: ${(0,errors/* getErrorMessage */.u1)(e)}`);
-            return EXIT.config;
+            this.log.say(`error: cannot write metrics.json: ${(0,errors/* getErrorMessage */.u1)(e)}`);
+            if (!(e instanceof safe_fs/* UnsafePathError */.k0))
+                await (0,promises_.rm)((0,external_node_path_.join)(this.run.runDir, 'metrics.json'), { force: true }).catch(() => undefined);
+            return false;
         }
-        let logError;
-        logs.on('error', e => (logError ??= e));
-        const started = now();
-        const collector = new MetricsCollector();
-        const tail = [];
-        const keep = (line) => {
-            tail.push(line);
-            if (tail.length > TAIL_LINES)
-                tail.shift();
-        };
-        const rel = (f) => `${spec.output}/${f}`;
-        /** Reads a file the training may have written, safely; says why when it cannot (unless it is not there). */
-        const readRunFile = async (name, read) => {
-            try {
-                await read();
-            }
-            catch (e) {
-                if (!missing(e))
-                    say(`warning: ${name} of the training not read: ${(0,errors/* getErrorMessage */.u1)(e)}`);
-            }
-        };
-        /** Builds metrics.json once: the training's reported points and its own final values. */
-        const metricsOf = async (status, exitCode, reason) => {
-            logs.end();
-            await (0,external_node_stream_promises_.finished)(logs).catch(() => undefined);
-            await readRunFile('metrics.jsonl', async () => {
-                const { handle } = await (0,safe_fs/* openInside */.X$)(root, rel('metrics.jsonl'));
-                try {
-                    const { truncated } = await readLines(handle, l => collector.jsonLine(l), JSONL_MAX_BYTES);
-                    if (truncated)
-                        say(`warning: metrics.jsonl is over ${JSONL_MAX_BYTES >> 20} MiB: the rest is not read`);
-                }
-                finally {
-                    await handle.close();
-                }
-            });
-            let own;
-            await readRunFile('metrics.json', async () => {
-                const r = await (0,safe_fs/* readInside */.xO)(root, rel('metrics.json'), { maxBytes: OWN_METRICS_MAX_BYTES });
-                if (r.truncated)
-                    throw new Error(`over ${OWN_METRICS_MAX_BYTES >> 20} MiB`);
-                own = JSON.parse(r.text);
-            });
-            if (collector.dropped > 0)
-                say(`warning: ${collector.dropped} metric points or names over the limits dropped`);
-            const ended = now();
-            return {
-                version: 1,
-                experiment: spec.experiment,
-                run_index: spec.index,
-                seed: spec.seed,
-                params: spec.params,
-                tag: args.tag ?? null,
-                status,
-                exit_code: exitCode,
-                reason,
-                started_at: started.toISOString(),
-                ended_at: ended.toISOString(),
-                duration_s: (ended.getTime() - started.getTime()) / 1000,
-                final: collector.final(own),
-                history: collector.sortedHistory(),
-            };
-        };
-        /**
-         * Writes metrics.json atomically (a symlink planted at the name is replaced, not followed),
-         * its reason scrubbed. When it cannot, says why and leaves no metrics.json, not even one
-         * the training wrote.
-         */
-        const write = async (m) => {
-            const reason = m.reason === null ? null : scrub(m.reason).slice(0, MAX_REASON);
-            try {
-                await (0,safe_fs/* writeInside */.Mt)(root, rel('metrics.json'), serializeMetrics({ ...m, reason }));
-                return true;
-            }
-            catch (e) {
-                say(`error: cannot write metrics.json: ${(0,errors/* getErrorMessage */.u1)(e)}`);
-                if (!(e instanceof safe_fs/* UnsafePathError */.k0))
-                    await (0,promises_.rm)((0,external_node_path_.join)(runDir, 'metrics.json'), { force: true }).catch(() => undefined);
-                return false;
-            }
-        };
-        if (signalled) {
-            const why = `interrupted (${signalled}) before the training started`;
-            say(why);
-            await write(await metricsOf('interrupted', EXIT.interrupted, why));
-            return EXIT.interrupted;
-        }
-        const [cmd, ...cmdArgs] = spec.command;
-        const argv = spec.argsStyle === 'container-main' ? [...cmdArgs, ...(0,runner_spec/* containerMainArgs */.cR)(spec)] : cmdArgs;
-        const childEnv = { ...ctx.env, ...(0,runner_spec/* runEnv */.ZU)(spec, runDir) };
-        for (const k of RUNNER_ONLY)
-            Reflect.deleteProperty(childEnv, k);
-        say(`run ${spec.experiment}#${spec.index} seed ${spec.seed} in ${runDir}`);
-        sayDebug(`command: ${JSON.stringify([cmd, ...argv])}`);
-        const cannotStart = async (why) => {
-            say(`error: ${why}`);
-            await write(await metricsOf('config_error', EXIT.config, why));
-            return EXIT.config;
-        };
-        let training;
+    }
+    rel(f) {
+        return `${this.run.spec.output}/${f}`;
+    }
+    /** Reads a file the training may have written, safely; says why when it cannot (unless it is not there). */
+    async readRunFile(name, read) {
         try {
-            training = new Training({ command: cmd, args: argv, cwd: ctx.cwd, env: childEnv });
+            await read();
         }
         catch (e) {
-            // what the system cannot take (a NUL byte in the environment): refused before a process exists
-            return cannotStart(`cannot start ${cmd}: ${(0,errors/* getErrorMessage */.u1)(e)}`);
+            if (!missing(e))
+                this.log.say(`warning: ${name} of the training not read: ${(0,errors/* getErrorMessage */.u1)(e)}`);
         }
-        const spawnError = await training.started();
-        if (spawnError) {
-            return cannotStart(spawnError.code === 'ENOENT'
-                ? `training command not found: ${cmd}`
-                : `cannot start ${cmd}: ${spawnError.message}`);
-        }
-        // Output: live to our streams, kept in logs.txt, metric lines collected; the training
-        // waits while any of those is full.
-        const relay = new Relay([ctx.stdout, ctx.stderr, logs]);
-        const relayTo = (out, parse) => (raw) => {
-            const line = scrub(raw);
-            relay.write(logs, line + '\n');
-            relay.write(out, line + '\n');
-            keep(line);
-            if (parse)
-                collector.line(line);
-        };
-        relay.from(training.stdout, relayTo(ctx.stdout, true));
-        relay.from(training.stderr, relayTo(ctx.stderr, false));
-        // Stopping: the signal goes to the training's process group, which gets a grace
-        // period to checkpoint before it is killed.
-        let stopped;
-        let stopReason = null;
-        let cancelGrace = () => undefined;
-        const stop = (why, sig, reason) => {
-            if (stopped || training.ended)
+    }
+}
+/**
+ * Step 2: starts the training command (for container-main, with the run's arguments) in the run's
+ * environment, less the runner's own variables, and relays its output: live to our streams, into
+ * logs.txt, the last lines kept and stdout's metric lines collected; the training waits while any
+ * of those is full. When it cannot start, says why, writes metrics.json (config_error) and returns
+ * the exit code.
+ */
+async function startTraining(r, run, record) {
+    const { ctx, log } = r;
+    const { spec, runDir, logs } = run;
+    const [cmd, ...cmdArgs] = spec.command;
+    const argv = spec.argsStyle === 'container-main' ? [...cmdArgs, ...(0,runner_spec/* containerMainArgs */.cR)(spec)] : cmdArgs;
+    const childEnv = { ...ctx.env, ...(0,runner_spec/* runEnv */.ZU)(spec, runDir) };
+    for (const k of RUNNER_ONLY)
+        Reflect.deleteProperty(childEnv, k);
+    log.say(`run ${spec.experiment}#${spec.index} seed ${spec.seed} in ${runDir}`);
+    log.debug(`command: ${JSON.stringify([cmd, ...argv])}`);
+    const cannotStart = async (why) => {
+        log.say(`error: ${why}`);
+        await record.write(await record.metrics('config_error', EXIT.config, why));
+        return EXIT.config;
+    };
+    let training;
+    try {
+        training = new Training({ command: cmd, args: argv, cwd: ctx.cwd, env: childEnv });
+    }
+    catch (e) {
+        // what the system cannot take (a NUL byte in the environment): refused before a process exists
+        return cannotStart(`cannot start ${cmd}: ${(0,errors/* getErrorMessage */.u1)(e)}`);
+    }
+    const spawnError = await training.started();
+    if (spawnError) {
+        return cannotStart(spawnError.code === 'ENOENT'
+            ? `training command not found: ${cmd}`
+            : `cannot start ${cmd}: ${spawnError.message}`);
+    }
+    const relay = new Relay([ctx.stdout, ctx.stderr, logs]);
+    const relayTo = (out, parse) => (raw) => {
+        const line = log.scrub(raw);
+        relay.write(logs, line + '\n');
+        relay.write(out, line + '\n');
+        record.keep(line);
+        if (parse)
+            record.collector.line(line);
+    };
+    relay.from(training.stdout, relayTo(ctx.stdout, true));
+    relay.from(training.stderr, relayTo(ctx.stderr, false));
+    return { training, relay };
+}
+/**
+ * Step 3: waits for the training to end. A signal (from now on, or one that came while it was
+ * starting) or RUN_TIMEOUT_SEC stops it: the signal goes to its process group, which gets the
+ * grace period to checkpoint before it is killed. Once its main process has ended, the workers it
+ * left go with it and its output drains, for DRAIN_MS at most. A failure is said with the last
+ * lines of output.
+ */
+async function waitForTraining(r, run, record, { training, relay }) {
+    const { log, signals } = r;
+    const { args, timeoutSec } = run;
+    let stopped;
+    let stopReason = null;
+    let cancelGrace = () => undefined;
+    const stop = (why, sig, reason) => {
+        if (stopped || training.ended)
+            return;
+        stopped = why;
+        stopReason = reason;
+        log.say(`${reason}: sending ${sig} to the training, ${args.gracePeriod}s to finish before it is killed`);
+        training.signal(sig);
+        cancelGrace = after(args.gracePeriod * 1000, () => {
+            if (training.ended)
                 return;
-            stopped = why;
-            stopReason = reason;
-            say(`${reason}: sending ${sig} to the training, ${args.gracePeriod}s to finish before it is killed`);
-            training.signal(sig);
-            cancelGrace = after(args.gracePeriod * 1000, () => {
-                if (training.ended)
-                    return;
-                say(`grace period over: killing the training`);
-                training.signal('SIGKILL');
-            });
-        };
-        onSignal = sig => stop('interrupted', sig, `interrupted (${sig})`);
-        // a signal may have come while the training was starting
-        const late = signalled;
-        if (late)
-            stop('interrupted', late, `interrupted (${late})`);
-        const cancelTimeout = timeoutSec === undefined
-            ? () => undefined
-            : after(timeoutSec * 1000, () => stop('timeout', 'SIGTERM', `RUN_TIMEOUT_SEC=${timeoutSec} reached`));
-        const { code, signal } = await training.exited;
-        cancelTimeout();
-        cancelGrace();
-        // workers the training left behind go with it; its output drains, for a bounded time
-        await training.finish(DRAIN_MS);
-        relay.close();
-        let status;
-        let exit;
-        let reason;
-        if (stopped) {
-            ;
-            [status, exit, reason] = [stopped, EXIT.interrupted, stopReason];
-        }
-        else if (code === 0) {
-            ;
-            [status, exit, reason] = ['succeeded', EXIT.success, null];
+            log.say(`grace period over: killing the training`);
+            training.signal('SIGKILL');
+        });
+    };
+    signals.handle(sig => stop('interrupted', sig, `interrupted (${sig})`));
+    // a signal may have come while the training was starting
+    const late = signals.first;
+    if (late)
+        stop('interrupted', late, `interrupted (${late})`);
+    const cancelTimeout = timeoutSec === undefined
+        ? () => undefined
+        : after(timeoutSec * 1000, () => stop('timeout', 'SIGTERM', `RUN_TIMEOUT_SEC=${timeoutSec} reached`));
+    const { code, signal } = await training.exited;
+    cancelTimeout();
+    cancelGrace();
+    // workers the training left behind go with it; its output drains, for a bounded time
+    await training.finish(DRAIN_MS);
+    relay.close();
+    if (stopped)
+        return { status: stopped, exit: EXIT.interrupted, reason: stopReason, stopped };
+    if (code === 0)
+        return { status: 'succeeded', exit: EXIT.success, reason: null, stopped };
+    const reason = signal ? `training killed by ${signal}` : `training exited with code ${code}`;
+    log.say(`error: ${reason}; last lines:\n${record.lastLines()}`);
+    return { status: 'failed', exit: EXIT.training, reason, stopped };
+}
+/**
+ * Step 5 (--archive zip, after metrics.json is written): zips the run directory, the outputs it
+ * keeps, into `<run>.zip` beside it and PUTs that to RESULT_URL (with --allow-missing-upload and
+ * no URL, the results stay on disk). A signal stops both: the run becomes interrupted. A failure
+ * leaves no partial zip and turns a run that succeeded into upload_failed. metrics.json is
+ * rewritten for either. Returns the exit code.
+ */
+async function archiveAndUpload(r, run, record, metrics, exit) {
+    const { ctx, log, resultUrl } = r;
+    const { root, runDir, spec } = run;
+    // From here a signal stops the archive and the upload.
+    const abort = new AbortController();
+    let signalled;
+    r.signals.handle(sig => {
+        signalled = sig;
+        abort.abort();
+    });
+    const zipPath = `${runDir}.zip`;
+    let zipped = false;
+    try {
+        const include = (0,runner_spec/* keepFilter */.eN)(spec.outputs);
+        const out = await (0,safe_fs/* createInside */.dQ)(root, `${spec.output}.zip`);
+        log.debug(`archiving ${runDir}`);
+        await zipDirectory(runDir, out.createWriteStream(), {
+            log: log.say,
+            signal: abort.signal,
+            ...(include ? { include } : {}),
+        });
+        zipped = true;
+        if (signalled)
+            throw new errors/* CancelledError */.cc(`stopped by ${String(signalled)}`);
+        if (resultUrl) {
+            const up = await putFile(resultUrl, zipPath, { log: log.say, signal: abort.signal, ...uploadTuning(ctx.env) });
+            log.say(`uploaded ${(up.bytes / 2 ** 20).toFixed(1)} MiB to ${redactUrl(resultUrl)} (${up.attempts} attempt${up.attempts > 1 ? 's' : ''})`);
         }
         else {
-            reason = signal ? `training killed by ${signal}` : `training exited with code ${code}`;
-            [status, exit] = ['failed', EXIT.training];
-            say(`error: ${reason}; last lines:\n${tail.map(l => `  | ${l}`).join('\n')}`);
+            log.say(`RESULT_URL not set (--allow-missing-upload): results stay in ${runDir}`);
         }
-        if (logError)
-            say(`warning: logs.txt could not be written: ${logError.message}`);
-        const metrics = await metricsOf(status, exit, reason);
-        if (!(await write(metrics))) {
-            // the results are not all there: a run that succeeded is not delivered
-            return exit === EXIT.success ? EXIT.upload : exit;
-        }
-        // An external stop means the platform is about to end us: results stay on disk. A
-        // time-out is ours: its results are still uploaded.
-        if (stopped === 'interrupted' || args.archive !== 'zip')
-            return exit;
-        // From here a signal stops the archive and the upload.
-        const abort = new AbortController();
-        onSignal = sig => {
-            signalled = sig;
-            abort.abort();
-        };
-        signalled = undefined;
-        const zipPath = `${runDir}.zip`;
-        let zipped = false;
-        try {
-            const include = (0,runner_spec/* keepFilter */.eN)(spec.outputs);
-            const out = await (0,safe_fs/* createInside */.dQ)(root, `${spec.output}.zip`);
-            sayDebug(`archiving ${runDir}`);
-            await zipDirectory(runDir, out.createWriteStream(), {
-                log: say,
-                signal: abort.signal,
-                ...(include ? { include } : {}),
-            });
-            zipped = true;
-            if (signalled)
-                throw new errors/* CancelledError */.cc(`stopped by ${String(signalled)}`);
-            if (resultUrl) {
-                const up = await putFile(resultUrl, zipPath, { log: say, signal: abort.signal, ...uploadTuning(ctx.env) });
-                say(`uploaded ${(up.bytes / 2 ** 20).toFixed(1)} MiB to ${redactUrl(resultUrl)} (${up.attempts} attempt${up.attempts > 1 ? 's' : ''})`);
-            }
-            else {
-                say(`RESULT_URL not set (--allow-missing-upload): results stay in ${runDir}`);
-            }
-        }
-        catch (e) {
-            // a partial archive is no result
-            if (!zipped)
-                await (0,promises_.rm)(zipPath, { force: true }).catch(() => undefined);
-            if (signalled) {
-                const why = `interrupted (${String(signalled)}) during the ${zipped ? 'upload' : 'archive'}`;
-                say(`${why}; results stay in ${runDir}`);
-                await write({ ...metrics, status: 'interrupted', exit_code: EXIT.interrupted, reason: why });
-                return EXIT.interrupted;
-            }
-            say(`error: upload failed: ${(0,errors/* getErrorMessage */.u1)(e)}; results stay in ${runDir}`);
-            if (exit === EXIT.success) {
-                await write({
-                    ...metrics,
-                    status: 'upload_failed',
-                    exit_code: EXIT.upload,
-                    reason: `upload failed: ${(0,errors/* getErrorMessage */.u1)(e)}`,
-                });
-                return EXIT.upload;
-            }
-        }
-        return exit;
     }
+    catch (e) {
+        // a partial archive is no result
+        if (!zipped)
+            await (0,promises_.rm)(zipPath, { force: true }).catch(() => undefined);
+        if (signalled) {
+            const why = `interrupted (${String(signalled)}) during the ${zipped ? 'upload' : 'archive'}`;
+            log.say(`${why}; results stay in ${runDir}`);
+            await record.write({ ...metrics, status: 'interrupted', exit_code: EXIT.interrupted, reason: why });
+            return EXIT.interrupted;
+        }
+        log.say(`error: upload failed: ${(0,errors/* getErrorMessage */.u1)(e)}; results stay in ${runDir}`);
+        if (exit === EXIT.success) {
+            await record.write({
+                ...metrics,
+                status: 'upload_failed',
+                exit_code: EXIT.upload,
+                reason: `upload failed: ${(0,errors/* getErrorMessage */.u1)(e)}`,
+            });
+            return EXIT.upload;
+        }
+    }
+    return exit;
 }
 
 ;// CONCATENATED MODULE: ./src/runner/main.ts

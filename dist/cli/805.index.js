@@ -58,7 +58,18 @@ async function submitLaunch(backend, ctx, extra = []) {
     const runs = [...ctx.ledger.listRuns(ctx.launch.id).filter(r => r.state === 'CREATED'), ...extra];
     if (runs.length === 0)
         return { submitted: 0, adopted: 0 };
-    const placed = await backend.submit(ctx, runs);
+    let placed;
+    let stopped;
+    try {
+        placed = await backend.submit(ctx, runs);
+    }
+    catch (e) {
+        // what was placed before the trouble is recorded all the same, then the trouble is raised
+        if (!(e instanceof _types_js__WEBPACK_IMPORTED_MODULE_4__/* .PartialSubmitError */ .UL))
+            throw e;
+        placed = e.placed;
+        stopped = e;
+    }
     const byId = new Map(runs.map(r => [r.id, r]));
     let submitted = 0;
     let adopted = 0;
@@ -78,6 +89,8 @@ async function submitLaunch(backend, ctx, extra = []) {
                 submitted++;
         }
     }
+    if (stopped)
+        throw stopped;
     return { submitted, adopted };
 }
 /** Moves a run to what the backend saw, collecting its results when it ended. */
@@ -107,8 +120,11 @@ async function apply(backend, ctx, r, o) {
     const reason = to === 'SUCCEEDED'
         ? undefined
         : (m?.reason ??
-            o.reason ??
-            [res.problem && to !== 'CANCELLED' ? res.problem : undefined, res.logTail.at(-1)].filter(Boolean).join('; '));
+            // without the run's own record, everything that says why: the backend's word, what is
+            // missing, and the last thing the job printed (an export error, `Argument list too long`)
+            [o.reason, res.problem && to !== 'CANCELLED' ? res.problem : undefined, res.logTail.at(-1)]
+                .filter((x, i, all) => !!x && !all.slice(0, i).some(y => y?.includes(x)))
+                .join('; '));
     const fields = {
         ...native,
         polled: true,
@@ -773,12 +789,44 @@ async function reconcileLaunch(backend, ctx, o = {}) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $5: () => (/* binding */ encodeHandle),
-/* harmony export */   S$: () => (/* binding */ parseHandle)
+/* harmony export */   S$: () => (/* binding */ parseHandle),
+/* harmony export */   UL: () => (/* binding */ PartialSubmitError)
 /* harmony export */ });
 /* unused harmony export BACKEND_TYPES */
-/* harmony import */ var _local_process_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3576);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
+/* harmony import */ var _local_process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3576);
+/**
+ * The backend seam: what every place a launch's runs can happen (local processes, the local
+ * Docker engine, a Slurm cluster, Vertex AI, self-hosted runners) implements, and the typed
+ * values that cross it. The launch driver (src/backends/driver.ts) is the only caller; no
+ * action or CLI verb looks inside a backend's handles.
+ *
+ * Shape (after submitit, SkyPilot and W&B Launch; see docs/architecture.md):
+ * - `submit` is idempotent: a backend finds what an earlier attempt of the same launch
+ *   submitted (by a key in the job name or a label) and submits only what is missing;
+ * - `poll` observes every run of a launch in as few backend calls as the backend allows;
+ * - `cancel` is a request: runs are CANCELLED only once observed so;
+ * - `collect` reads a finished run's results where it ran.
+ */
+
 
 const BACKEND_TYPES = (/* unused pure expression or super */ null && (['local', 'local-docker', 'slurm', 'vertex', 'self-hosted']));
+/**
+ * A submission that stopped part way: the runs it did place (to be recorded), and whether
+ * the rest were certainly not submitted. `definite: false` (a time-out, a lost connection)
+ * means some may be on the backend after all: they are left CREATED for a later attempt of
+ * the launch to adopt or submit, never cancelled.
+ */
+class PartialSubmitError extends _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TrainerError */ .e0 {
+    placed;
+    definite;
+    name = 'PartialSubmitError';
+    constructor(message, placed, definite, options = {}) {
+        super(message, options);
+        this.placed = placed;
+        this.definite = definite;
+    }
+}
 /** A handle as JSON text for the ledger. */
 function encodeHandle(h) {
     return JSON.stringify(h);
@@ -801,7 +849,7 @@ function parseHandle(text) {
         }
         return undefined;
     }
-    const local = (0,_local_process_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLocalHandle */ .PZ)(text);
+    const local = (0,_local_process_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLocalHandle */ .PZ)(text);
     if (local)
         return { v: 1, kind: 'local', attempt: 1, native: { ...local } };
     const container = /^docker:([0-9a-f]+)$/.exec(text)?.[1];
@@ -957,7 +1005,7 @@ function legalTransitions() {
 /* unused harmony exports CONTRACT_VERSION, RunOutput, RUN_STATUSES */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4528);
 /**
  * The run contract: what a launcher hands `trainer run` (TRAINER_RUN_SPEC) and what
  * `trainer run` leaves behind (metrics.json). Writer and reader both go through these

@@ -272,9 +272,20 @@ async function write(p, b64, mode) {
 const ops = {
   write,
   async writeAll(dir, entries) { for (const e of entries) await write(path.join(dir, e.name), e.data, e.mode) },
-  async read(p, max) {
+  async read(root, rel, max) {
+    // no symlink at any component below root, regular files only, never blocking on a FIFO
+    const parts = rel.split('/').filter(x => x && x !== '.')
+    if (parts.includes('..')) throw fail('EINVAL', rel + ' leaves ' + root)
+    let p = root
+    for (const part of parts.slice(0, -1)) {
+      p = path.join(p, part)
+      let st
+      try { st = await fs.lstat(p) } catch (e) { if (e.code === 'ENOENT') return null; throw e }
+      if (!st.isDirectory()) throw fail('EINVAL', p + ' is not a directory (a symlink?)')
+    }
+    p = path.join(p, parts[parts.length - 1] || '')
     let fh
-    try { fh = await fs.open(p, O_RDONLY | O_NONBLOCK) } catch (e) { if (e.code === 'ENOENT') return null; throw e }
+    try { fh = await fs.open(p, O_RDONLY | O_NONBLOCK | O_NOFOLLOW) } catch (e) { if (e.code === 'ENOENT') return null; throw e }
     try {
       const st = await fh.stat()
       if (!st.isFile()) throw fail('EINVAL', p + ' is not a regular file')
@@ -378,8 +389,8 @@ function filesAs(a) {
     return {
         write: (path, data, mode = 0o644) => call('write', path, b64(data), mode),
         writeAll: (dir, entries) => call('writeAll', dir, entries.map(e => ({ name: e.name, data: b64(e.data), mode: e.mode }))),
-        read: async (path, maxBytes) => {
-            const v = await call('read', path, maxBytes);
+        read: async (root, rel, maxBytes) => {
+            const v = await call('read', root, rel, maxBytes);
             return v === null ? undefined : Buffer.from(v, 'base64');
         },
         rename: (from, to) => call('rename', from, to),

@@ -92,6 +92,53 @@ function isLoopback(registry) {
 
 /***/ }),
 
+/***/ 7135:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ walk)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Walks a directory tree depth-first, one entry at a time: `visit` sees every entry of a
+ * directory (`.` and `..` excepted), and the walker descends into an entry, right after visiting
+ * it, only where `visit` says so; everything else (which entries to keep, symlinks, ignore rules,
+ * what may have been swapped since `readdir`) is the visitor's. Entries are visited one after
+ * another, each visit awaited, so a visitor may stream what it finds. A directory that cannot be
+ * read, or a visitor that throws, rejects the walk with that error; nothing is skipped silently.
+ */
+async function walk(root, visit, o = {}) {
+    await walkDir(o.from ?? '', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, o.from ?? ''), visit, o.sort ?? true);
+}
+async function walkDir(dir, abs, visit, sort) {
+    const entries = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(abs, { withFileTypes: true, encoding: 'buffer' })).map(dirent => ({
+        dirent,
+        name: dirent.name.toString('utf8'),
+    }));
+    if (sort)
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const { dirent, name } of entries) {
+        const entry = {
+            name,
+            bytes: dirent.name,
+            dir,
+            rel: dir === '' ? name : `${dir}/${name}`,
+            abs: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(abs, name),
+            dirent,
+        };
+        if (await visit(entry))
+            await walkDir(entry.rel, entry.abs, visit, sort);
+    }
+}
+
+
+/***/ }),
+
 /***/ 2219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -111,6 +158,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/kit/errors.ts
 var errors = __webpack_require__(3713);
+// EXTERNAL MODULE: ./src/kit/walk.ts
+var walk = __webpack_require__(7135);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: ./src/kit/exec.ts
@@ -499,6 +548,7 @@ function selectPaths(paths, patterns) {
 
 
 
+
 /** Git's blob id of some content (`git hash-object`), so disk files hash like committed ones. */
 function blobId(content, algo = 'sha1') {
     return (0,external_node_crypto_.createHash)(algo).update(`blob ${content.length}\0`).update(content).digest('hex');
@@ -590,29 +640,32 @@ async function confine(root, realRoot, p, file) {
         return;
     }
 }
-async function walk(root, base, out) {
-    const abs = (0,external_node_path_.join)(root, base);
-    let st;
-    try {
-        st = await (0,promises_.lstat)(abs);
-    }
-    catch {
+/**
+ * The paths on disk at or under `base` (a file, or a directory's files and links, `.git` left
+ * out), in no particular order. A path that is gone, or a directory that is gone by the time it is
+ * reached, gives nothing; one replaced by a file is listed as that file.
+ */
+async function listDisk(root, base, out) {
+    const st = await (0,promises_.lstat)((0,external_node_path_.join)(root, base)).catch(() => undefined);
+    if (!st)
         return;
-    }
     if (!st.isDirectory()) {
         if (base)
             out.push(base);
         return;
     }
-    for (const d of await (0,promises_.readdir)(abs, { withFileTypes: true })) {
-        if (d.name === '.git')
-            continue;
-        const rel = base ? `${base}/${d.name}` : d.name;
-        if (d.isDirectory())
-            await walk(root, rel, out);
-        else
-            out.push(rel);
-    }
+    await (0,walk/* walk */.G)(root, async (e) => {
+        if (e.name === '.git')
+            return false;
+        if (!e.dirent.isDirectory()) {
+            out.push(e.rel);
+            return false;
+        }
+        const now = await (0,promises_.lstat)(e.abs).catch(() => undefined);
+        if (now && !now.isDirectory())
+            out.push(e.rel);
+        return now?.isDirectory() === true;
+    }, { from: base, sort: false });
 }
 /**
  * A manifest's text: UTF-8 with no NUL byte, or a ConfigError at the first bad line (bad
@@ -701,7 +754,7 @@ async function hashManifest(o) {
         const paths = [];
         for (const base of patternBases(patterns)) {
             if (!(await throughLink(root, realRoot, base)))
-                await walk(root, base, paths);
+                await listDisk(root, base, paths);
         }
         const sel = selectPaths([...new Set(paths)], patterns);
         unmatched = sel.unmatched;

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: imageForManifest
 
-// EXTERNAL MODULE: ./src/manifest/hash.ts + 2 modules
-var manifest_hash = __webpack_require__(2219);
+// EXTERNAL MODULE: ./src/manifest/hash.ts + 3 modules
+var manifest_hash = __webpack_require__(1661);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"

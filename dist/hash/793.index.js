@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   hash: () => (/* binding */ hash_hash)
 });
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
+var schemas = __webpack_require__(4528);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -203,6 +203,8 @@ async function imageSettings(cwd, cfg, cfgFile, over, env) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/registries.js
+var registries = __webpack_require__(9396);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __webpack_require__(8532);
 ;// CONCATENATED MODULE: ./src/kit/inputs.ts
@@ -210,10 +212,16 @@ var core = __webpack_require__(8532);
 
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
+/**
+ * How an input is given as a command-line flag where it is not a plain value: `switch`, a boolean
+ * input (`--force`); `repeated`, an input that takes items one per line (`--x a --x b`).
+ */
+const flagForms = registries/* registry */.u5();
 /** An optional string input: '' (unset) becomes undefined. */
 const optString = () => schemas/* string */.YjP().transform(s => (s.trim() === '' ? undefined : s.trim()));
 /** A boolean input: only the YAML 1.2 core set, like core.getBooleanInput; '' takes the default. */
-const bool = (dflt) => schemas/* string */.YjP().transform((s, ctx) => {
+const bool = (dflt) => schemas/* string */.YjP()
+    .transform((s, ctx) => {
     const v = s.trim();
     if (v === '')
         return dflt;
@@ -223,7 +231,8 @@ const bool = (dflt) => schemas/* string */.YjP().transform((s, ctx) => {
         return false;
     ctx.addIssue({ code: 'custom', message: `'${v}' is not a boolean (use true or false)` });
     return core/* NEVER */.tm;
-});
+})
+    .register(flagForms, { flag: 'switch' });
 /** An optional integer input within bounds. */
 const optInt = (min, max) => schemas/* string */.YjP().transform((s, ctx) => {
     const v = s.trim();
@@ -237,17 +246,25 @@ const optInt = (min, max) => schemas/* string */.YjP().transform((s, ctx) => {
     return n;
 });
 /** A list input: one item per line, commas also separate (docker/actions-toolkit getInputList). */
-const list = () => z.string().transform(s => s
+const list = () => z
+    .string()
+    .transform(s => s
     .split(/\r?\n|,/)
     .map(x => x.trim())
-    .filter(x => x !== ''));
+    .filter(x => x !== ''))
+    .register(flagForms, { flag: 'repeated' });
 /** A list input with one item per line and no other separator (items may hold commas). */
-const lines = () => z.string().transform(s => s
+const lines = () => z
+    .string()
+    .transform(s => s
     .split(/\r?\n/)
     .map(x => x.trim())
-    .filter(x => x !== ''));
+    .filter(x => x !== ''))
+    .register(flagForms, { flag: 'repeated' });
 /** KEY=VALUE pairs, one per line (values may contain commas and '='). */
-const keyValues = () => z.string().transform((s, ctx) => {
+const keyValues = () => z
+    .string()
+    .transform((s, ctx) => {
     const out = {};
     for (const line of s.split(/\r?\n/)) {
         if (line.trim() === '')
@@ -260,7 +277,25 @@ const keyValues = () => z.string().transform((s, ctx) => {
         out[line.slice(0, i).trim()] = line.slice(i + 1);
     }
     return out;
-});
+})
+    .register(flagForms, { flag: 'repeated' });
+/**
+ * The command-line flags of a schema's inputs, for node:util's parseArgs: one per input, under its
+ * name; a switch for a boolean input, a repeatable flag for one that takes lines (the CLI joins the
+ * values with newlines), a flag with a value for any other. `omit` names the inputs a command line
+ * gives another way.
+ */
+function inputFlags(schema, omit = []) {
+    const flags = {};
+    for (const [key, input] of Object.entries(schema.shape)) {
+        if (omit.includes(key))
+            continue;
+        const form = flagForms.get(input)?.flag;
+        flags[key] =
+            form === 'switch' ? { type: 'boolean' } : form === 'repeated' ? { type: 'string', multiple: true } : { type: 'string' };
+    }
+    return flags;
+}
 /** Reads every input named by the schema's keys (the action.yml names) and validates them. */
 function readInputs(io, schema) {
     const raw = {};
@@ -280,8 +315,8 @@ function required(value, name) {
     return value;
 }
 
-// EXTERNAL MODULE: ./src/manifest/hash.ts + 2 modules
-var hash = __webpack_require__(2219);
+// EXTERNAL MODULE: ./src/manifest/hash.ts + 3 modules
+var hash = __webpack_require__(1661);
 ;// CONCATENATED MODULE: ./src/actions/hash.ts
 
 
@@ -358,8 +393,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: BUILDERS, CACHE_TYPES, ExperimentSchema, ImageSchema, ResourcesSchema, SweepSchema
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
+var schemas = __webpack_require__(4528);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __webpack_require__(8532);
 ;// CONCATENATED MODULE: ./src/backends/env.ts
@@ -455,10 +490,13 @@ const line = () => schemas/* string */.YjP().refine(v => !v.includes('\0') && !v
 const SBATCH_VALUE = /^[A-Za-z0-9_.,:=+\-/@%&|()[\]*]+$/;
 const directive = () => schemas/* string */.YjP()
     .regex(SBATCH_VALUE, 'an #SBATCH value: letters, digits and _ . , : = + - / @ % & | ( ) [ ] *; no spaces or quotes');
-/** A path on the cluster that also appears in `#SBATCH --output`: no spaces, quotes or `#`. */
+/**
+ * A path on the cluster that also appears in `#SBATCH --output` (no spaces, quotes or `#`;
+ * no `%`, which Slurm expands there) and in the container mounts (no `,` or `:`).
+ */
 const jobPath = () => schemas/* string */.YjP()
     .min(1)
-    .regex(/^[A-Za-z0-9_.,:=+\-/@%~]+$/, 'a path without spaces, quotes or # (it appears in #SBATCH lines)');
+    .regex(/^[A-Za-z0-9_.=+\-/@~]+$/, 'a path of letters, digits and _ . = + - / @ ~ (it appears in #SBATCH lines and container mounts)');
 /** A mount's path: Pyxis separates mounts with `,` and their parts with `:`. */
 const mountPath = () => line()
     .pipe(schemas/* string */.YjP().regex(/^\//, 'an absolute path'))
@@ -950,7 +988,7 @@ function exec(file, args, opts = {}) {
 
 /***/ }),
 
-/***/ 2219:
+/***/ 1661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -969,6 +1007,41 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/kit/errors.ts
 var errors = __webpack_require__(3713);
+;// CONCATENATED MODULE: ./src/kit/walk.ts
+
+
+/**
+ * Walks a directory tree depth-first, one entry at a time: `visit` sees every entry of a
+ * directory (`.` and `..` excepted), and the walker descends into an entry, right after visiting
+ * it, only where `visit` says so; everything else (which entries to keep, symlinks, ignore rules,
+ * what may have been swapped since `readdir`) is the visitor's. Entries are visited one after
+ * another, each visit awaited, so a visitor may stream what it finds. A directory that cannot be
+ * read, or a visitor that throws, rejects the walk with that error; nothing is skipped silently.
+ */
+async function walk(root, visit, o = {}) {
+    await walkDir(o.from ?? '', (0,external_node_path_.join)(root, o.from ?? ''), visit, o.sort ?? true);
+}
+async function walkDir(dir, abs, visit, sort) {
+    const entries = (await (0,promises_.readdir)(abs, { withFileTypes: true, encoding: 'buffer' })).map(dirent => ({
+        dirent,
+        name: dirent.name.toString('utf8'),
+    }));
+    if (sort)
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const { dirent, name } of entries) {
+        const entry = {
+            name,
+            bytes: dirent.name,
+            dir,
+            rel: dir === '' ? name : `${dir}/${name}`,
+            abs: (0,external_node_path_.join)(abs, name),
+            dirent,
+        };
+        if (await visit(entry))
+            await walkDir(entry.rel, entry.abs, visit, sort);
+    }
+}
+
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: ./src/kit/exec.ts
@@ -1357,6 +1430,7 @@ function selectPaths(paths, patterns) {
 
 
 
+
 /** Git's blob id of some content (`git hash-object`), so disk files hash like committed ones. */
 function blobId(content, algo = 'sha1') {
     return (0,external_node_crypto_.createHash)(algo).update(`blob ${content.length}\0`).update(content).digest('hex');
@@ -1448,29 +1522,32 @@ async function confine(root, realRoot, p, file) {
         return;
     }
 }
-async function walk(root, base, out) {
-    const abs = (0,external_node_path_.join)(root, base);
-    let st;
-    try {
-        st = await (0,promises_.lstat)(abs);
-    }
-    catch {
+/**
+ * The paths on disk at or under `base` (a file, or a directory's files and links, `.git` left
+ * out), in no particular order. A path that is gone, or a directory that is gone by the time it is
+ * reached, gives nothing; one replaced by a file is listed as that file.
+ */
+async function listDisk(root, base, out) {
+    const st = await (0,promises_.lstat)((0,external_node_path_.join)(root, base)).catch(() => undefined);
+    if (!st)
         return;
-    }
     if (!st.isDirectory()) {
         if (base)
             out.push(base);
         return;
     }
-    for (const d of await (0,promises_.readdir)(abs, { withFileTypes: true })) {
-        if (d.name === '.git')
-            continue;
-        const rel = base ? `${base}/${d.name}` : d.name;
-        if (d.isDirectory())
-            await walk(root, rel, out);
-        else
-            out.push(rel);
-    }
+    await walk(root, async (e) => {
+        if (e.name === '.git')
+            return false;
+        if (!e.dirent.isDirectory()) {
+            out.push(e.rel);
+            return false;
+        }
+        const now = await (0,promises_.lstat)(e.abs).catch(() => undefined);
+        if (now && !now.isDirectory())
+            out.push(e.rel);
+        return now?.isDirectory() === true;
+    }, { from: base, sort: false });
 }
 /**
  * A manifest's text: UTF-8 with no NUL byte, or a ConfigError at the first bad line (bad
@@ -1559,7 +1636,7 @@ async function hashManifest(o) {
         const paths = [];
         for (const base of patternBases(patterns)) {
             if (!(await throughLink(root, realRoot, base)))
-                await walk(root, base, paths);
+                await listDisk(root, base, paths);
         }
         const sel = selectPaths([...new Set(paths)], patterns);
         unmatched = sel.unmatched;

@@ -112,10 +112,13 @@ const line = () => schemas/* string */.YjP().refine(v => !v.includes('\0') && !v
 const SBATCH_VALUE = /^[A-Za-z0-9_.,:=+\-/@%&|()[\]*]+$/;
 const directive = () => schemas/* string */.YjP()
     .regex(SBATCH_VALUE, 'an #SBATCH value: letters, digits and _ . , : = + - / @ % & | ( ) [ ] *; no spaces or quotes');
-/** A path on the cluster that also appears in `#SBATCH --output`: no spaces, quotes or `#`. */
+/**
+ * A path on the cluster that also appears in `#SBATCH --output` (no spaces, quotes or `#`;
+ * no `%`, which Slurm expands there) and in the container mounts (no `,` or `:`).
+ */
 const jobPath = () => schemas/* string */.YjP()
     .min(1)
-    .regex(/^[A-Za-z0-9_.,:=+\-/@%~]+$/, 'a path without spaces, quotes or # (it appears in #SBATCH lines)');
+    .regex(/^[A-Za-z0-9_.=+\-/@~]+$/, 'a path of letters, digits and _ . = + - / @ ~ (it appears in #SBATCH lines and container mounts)');
 /** A mount's path: Pyxis separates mounts with `,` and their parts with `:`. */
 const mountPath = () => line()
     .pipe(schemas/* string */.YjP().regex(/^\//, 'an absolute path'))

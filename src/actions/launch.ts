@@ -7,7 +7,7 @@ import type {TrainerConfig} from '../config/schema.js'
 import {submitLaunch, watchLaunch} from '../backends/driver.js'
 import type {ProgressEvent} from '../backends/pool.js'
 import {backendConfig, loadBackend, type BackendDeps} from '../backends/registry.js'
-import type {Backend, LaunchContext} from '../backends/types.js'
+import {PartialSubmitError, type Backend, type LaunchContext} from '../backends/types.js'
 import {headSha} from '../image/labels.js'
 import {ConfigError, getErrorMessage} from '../kit/errors.js'
 import {identify, isAlive, sameProcess, type ProcessIdentity} from '../kit/proc.js'
@@ -312,6 +312,14 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
       )
     }
   } catch (e: unknown) {
+    if (e instanceof PartialSubmitError && !e.definite) {
+      // some runs may be on the cluster after all: they stay CREATED, for a later attempt to adopt
+      io.log.warning(
+        `launch ${plan.launchId}: ${e.message}; trainer status ${plan.launchId} --refresh adopts or submits what is left`,
+      )
+      ledger.setLaunchConfig(plan.launchId, {...record, launcher: undefined})
+      throw e
+    }
     // Every way a launch ends leaves it final: runs it never started are cancelled, with why.
     for (const r of ledger.listRuns(plan.launchId))
       if (r.state === 'CREATED')

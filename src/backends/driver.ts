@@ -14,7 +14,14 @@ import type {LedgerRun, TransitionFields} from '../ledger/ledger.js'
 import {isActive, isTerminal, type RunState} from '../ledger/states.js'
 import {getErrorMessage} from '../kit/errors.js'
 import {stateOfStatus} from './outcome.js'
-import {encodeHandle, type Backend, type LaunchContext, type Observation} from './types.js'
+import {
+  encodeHandle,
+  PartialSubmitError,
+  type Backend,
+  type LaunchContext,
+  type Observation,
+  type Submitted,
+} from './types.js'
 
 /** States in which a run is on its backend and worth asking about. */
 const ON_BACKEND: readonly RunState[] = ['QUEUED', 'STARTING', 'RUNNING', 'PAUSED', 'STOPPING']
@@ -43,7 +50,16 @@ export async function submitLaunch(
 ): Promise<{submitted: number; adopted: number}> {
   const runs = [...ctx.ledger.listRuns(ctx.launch.id).filter(r => r.state === 'CREATED'), ...extra]
   if (runs.length === 0) return {submitted: 0, adopted: 0}
-  const placed = await backend.submit(ctx, runs)
+  let placed: readonly Submitted[]
+  let stopped: PartialSubmitError | undefined
+  try {
+    placed = await backend.submit(ctx, runs)
+  } catch (e: unknown) {
+    // what was placed before the trouble is recorded all the same, then the trouble is raised
+    if (!(e instanceof PartialSubmitError)) throw e
+    placed = e.placed
+    stopped = e
+  }
   const byId = new Map(runs.map(r => [r.id, r]))
   let submitted = 0
   let adopted = 0
@@ -62,6 +78,7 @@ export async function submitLaunch(
       else submitted++
     }
   }
+  if (stopped) throw stopped
   return {submitted, adopted}
 }
 
@@ -98,8 +115,11 @@ async function apply(backend: Backend, ctx: LaunchContext, r: LedgerRun, o: Obse
     to === 'SUCCEEDED'
       ? undefined
       : (m?.reason ??
-        o.reason ??
-        [res.problem && to !== 'CANCELLED' ? res.problem : undefined, res.logTail.at(-1)].filter(Boolean).join('; '))
+        // without the run's own record, everything that says why: the backend's word, what is
+        // missing, and the last thing the job printed (an export error, `Argument list too long`)
+        [o.reason, res.problem && to !== 'CANCELLED' ? res.problem : undefined, res.logTail.at(-1)]
+          .filter((x, i, all): x is string => !!x && !all.slice(0, i).some(y => y?.includes(x)))
+          .join('; '))
   const fields: TransitionFields = {
     ...native,
     polled: true,

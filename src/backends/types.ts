@@ -11,6 +11,7 @@
  * - `cancel` is a request: runs are CANCELLED only once observed so;
  * - `collect` reads a finished run's results where it ran.
  */
+import {TrainerError} from '../kit/errors.js'
 import type {RunMetricsContract} from '../runner/contract.js'
 import type {Ledger, LedgerLaunch, LedgerRun} from '../ledger/ledger.js'
 import type {RunState} from '../ledger/states.js'
@@ -119,6 +120,24 @@ export interface Backend {
   links(ctx: LaunchContext, run: LedgerRun): RunLinks
   /** Releases connections (ssh sessions). */
   close?(): Promise<void>
+}
+
+/**
+ * A submission that stopped part way: the runs it did place (to be recorded), and whether
+ * the rest were certainly not submitted. `definite: false` (a time-out, a lost connection)
+ * means some may be on the backend after all: they are left CREATED for a later attempt of
+ * the launch to adopt or submit, never cancelled.
+ */
+export class PartialSubmitError extends TrainerError {
+  override name = 'PartialSubmitError'
+  constructor(
+    message: string,
+    readonly placed: readonly Submitted[],
+    readonly definite: boolean,
+    options: {cause?: unknown; hint?: string} = {},
+  ) {
+    super(message, options)
+  }
 }
 
 /** How a backend module is made: `src/backends/<type>/index.ts` exports `createBackend`. */

@@ -19,12 +19,18 @@ const directive = () =>
     .string()
     .regex(SBATCH_VALUE, 'an #SBATCH value: letters, digits and _ . , : = + - / @ % & | ( ) [ ] *; no spaces or quotes')
 
-/** A path on the cluster that also appears in `#SBATCH --output`: no spaces, quotes or `#`. */
+/**
+ * A path on the cluster that also appears in `#SBATCH --output` (no spaces, quotes or `#`;
+ * no `%`, which Slurm expands there) and in the container mounts (no `,` or `:`).
+ */
 const jobPath = () =>
   z
     .string()
     .min(1)
-    .regex(/^[A-Za-z0-9_.,:=+\-/@%~]+$/, 'a path without spaces, quotes or # (it appears in #SBATCH lines)')
+    .regex(
+      /^[A-Za-z0-9_.=+\-/@~]+$/,
+      'a path of letters, digits and _ . = + - / @ ~ (it appears in #SBATCH lines and container mounts)',
+    )
 
 /** A mount's path: Pyxis separates mounts with `,` and their parts with `:`. */
 const mountPath = () =>

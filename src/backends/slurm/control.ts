@@ -30,8 +30,12 @@ export interface SlurmFiles {
   write(path: string, data: string | Buffer, mode?: number): Promise<void>
   /** Many files below `dir` at once (one round trip where the transport has latency). */
   writeAll(dir: string, entries: readonly FileEntry[]): Promise<void>
-  /** At most `maxBytes` of the file's end; undefined when there is no such file. */
-  read(path: string, maxBytes: number): Promise<Buffer | undefined>
+  /**
+   * At most `maxBytes` of the end of `root/rel`; undefined when there is no such file. The
+   * job directory is the training's to write too: a symlink at any component below `root`,
+   * or anything but a regular file (a FIFO), is refused, never followed or waited on.
+   */
+  read(root: string, rel: string, maxBytes: number): Promise<Buffer | undefined>
   /** Renames a file or directory. */
   rename(from: string, to: string): Promise<void>
   /** mkdir -p, for each path. */
@@ -73,6 +77,8 @@ export interface SlurmControl {
   jobs(names: readonly string[], since: Date): Promise<SlurmJob[]>
   /** Cancels jobs or tasks (`123`, `123_4`). */
   cancel(ids: readonly string[]): Promise<void>
+  /** The connection is gone (the login node went away): make a new control. */
+  lost?(): boolean
   /** How many calls to the controller this control has made (for the benchmark). */
   calls(): number
   close(): Promise<void>
@@ -180,9 +186,9 @@ export function cliControl(where: string, exec: Exec, files: SlurmFiles): SlurmC
       ])
       if (q.code !== 0) throw fail(where, 'squeue', q)
       const live = parseSqueue(q.stdout)
-      // tasks squeue no longer shows (slurmctld forgot them) are asked of accounting, if there is one
-      const seen = new Set(live.filter(j => j.task !== undefined).map(j => j.arrayJobId))
-      if (accounting === false || (live.length > 0 && live.every(j => j.state && seen.has(j.arrayJobId)))) return live
+      // accounting is asked only when a name squeue no longer lists (slurmctld forgot it), if there is one
+      const listed = new Set(live.map(j => j.name))
+      if (accounting === false || names.every(n => listed.has(n))) return live
       const start = new Date(since.getTime() - 86_400_000).toISOString().slice(0, 19)
       const a = await run([
         'sacct',

@@ -16,14 +16,23 @@ import {createHash} from 'node:crypto'
 import {readdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {BackendConfig, SlurmConfig} from '../../config/backends.js'
-import {ConfigError, ServiceError} from '../../kit/errors.js'
+import {ConfigError, ServiceError, getErrorMessage} from '../../kit/errors.js'
 import type {LedgerRun} from '../../ledger/ledger.js'
 import type {Plan, Run} from '../../plan/types.js'
 import {containerMainArgs} from '../../runner/spec.js'
+import {runEnvironment} from '../env.js'
 import {needed, type LocalDeps} from '../local/index.js'
 import {METRICS_MAX_BYTES, parseRunMetrics} from '../outcome.js'
 import {seconds, specOf} from '../pool.js'
-import {parseHandle, type Backend, type Handle, type LaunchContext, type Observation, type Submitted} from '../types.js'
+import {
+  parseHandle,
+  PartialSubmitError,
+  type Backend,
+  type Handle,
+  type LaunchContext,
+  type Observation,
+  type Submitted,
+} from '../types.js'
 import {cliControl, type FileEntry, type SlurmControl, type SlurmJob} from './control.js'
 import {localExec, localFiles} from './local.js'
 import {nulJoin, renderScript, slurmMem} from './script.js'
@@ -61,6 +70,42 @@ function nativeOf(h: Handle | undefined): SlurmNative | undefined {
   return n && typeof n.jobId === 'string' && typeof n.jobDir === 'string' ? (n as SlurmNative) : undefined
 }
 
+/** sbatch's words for an answer that never came: the job may have been queued all the same. */
+const UNCERTAIN = /timed out|time-out|timeout|Unable to contact|connection was lost|Socket|Zero Bytes/i
+
+/**
+ * One sbatch. When it fails, the controller is asked whether the job exists all the same (a
+ * time-out after it was queued): a job found is adopted; otherwise a PartialSubmitError
+ * carries what this submission already placed, and whether the rest were surely not submitted.
+ */
+async function submitOrFind(
+  s: SlurmControl,
+  job: {script: string; scriptPath: string; jobDir: string},
+  name: string,
+  ctx: LaunchContext,
+  placed: readonly Submitted[],
+): Promise<string> {
+  try {
+    return await s.submit(job)
+  } catch (e: unknown) {
+    // a refusal sbatch gave a reason for is definite (Slurm may even keep a FAILED record of it)
+    if (!UNCERTAIN.test(getErrorMessage(e))) throw new PartialSubmitError(getErrorMessage(e), placed, true, {cause: e})
+    const found = await s.jobs([name], new Date(ctx.launch.createdAt)).catch(() => undefined)
+    const existing = found?.find(j => j.name === name)
+    if (existing) {
+      ctx.warn(`sbatch failed (${getErrorMessage(e)}), but job ${existing.arrayJobId} (${name}) is there: adopted`)
+      return existing.arrayJobId
+    }
+    const definite = found !== undefined && !UNCERTAIN.test(getErrorMessage(e))
+    throw new PartialSubmitError(getErrorMessage(e), placed, definite, {
+      cause: e,
+      ...(definite
+        ? {}
+        : {hint: `whether ${name} reached the cluster is unknown: trainer status --refresh adopts it or submits it`}),
+    })
+  }
+}
+
 /** Paths on a login node read `ssh user@host:port:/path`; local and shared (rest) paths are plain. */
 function remotePrefix(n: SlurmNative): string {
   return n.where.startsWith('ssh ') ? `${n.where}:` : ''
@@ -83,13 +128,21 @@ async function connect(c: SlurmConfig, env: Readonly<Record<string, string | und
   }
 }
 
-/** The environment a run gets on the cluster: the variables its experiment names, and the run's own. */
-function runEnv(run: Run, launcher: Readonly<Record<string, string | undefined>>): Record<string, string> {
+/**
+ * The environment a run gets on the cluster: the variables its experiment names (never a
+ * credential of the launcher's: src/backends/env.ts), `trainer run`'s own knobs, and the
+ * locale. A name the job script cannot export (`A-B`) is left out with a warning.
+ */
+function runEnv(
+  run: Run,
+  launcher: Readonly<Record<string, string | undefined>>,
+  warn: (m: string) => void,
+): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(launcher)) {
-    if (v === undefined) continue
-    const named = run.env.some(n => (n.endsWith('*') ? k.startsWith(n.slice(0, -1)) : k === n))
-    if (named || RUN_BASE_ENV.includes(k)) out[k] = v
+  const passed = runEnvironment(launcher, [...run.env, ...RUN_BASE_ENV], {container: true})
+  for (const [k, v] of Object.entries(passed)) {
+    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) out[k] = v
+    else warn(`environment variable ${JSON.stringify(k)} is not a shell name: not passed to the runs`)
   }
   return out
 }
@@ -138,7 +191,15 @@ export function createBackend(name: string, config: BackendConfig, deps: LocalDe
   const c = config
   const runner = c.runner ?? 'trainer'
   let control: Promise<SlurmControl> | undefined
-  const ctl = (ctx: LaunchContext): Promise<SlurmControl> => (control ??= connect(c, ctx.env))
+  /** The control, connected again when the last connection failed or was lost. */
+  const ctl = async (ctx: LaunchContext): Promise<SlurmControl> => {
+    const current = control && (await control.catch(() => undefined))
+    if (current && !current.lost?.()) return current
+    if (current) await current.close().catch(() => undefined)
+    const next = connect(c, ctx.env)
+    control = next
+    return next
+  }
   const jobDirOf = async (ctx: LaunchContext): Promise<string> => {
     const s = await ctl(ctx)
     return s.files.absolute(join(c['job-root'] ?? '.trainer/slurm-jobs', ctx.launch.id))
@@ -182,7 +243,7 @@ export function createBackend(name: string, config: BackendConfig, deps: LocalDe
   async function records(s: SlurmControl, jobDir: string): Promise<SubmissionRecord[]> {
     const out: SubmissionRecord[] = []
     for (const f of (await s.files.list(join(jobDir, 'submissions'))).filter(n => n.endsWith('.json')).sort()) {
-      const raw = await s.files.read(join(jobDir, 'submissions', f), 1 << 20)
+      const raw = await s.files.read(jobDir, `submissions/${f}`, 1 << 20).catch(() => undefined)
       try {
         const r = JSON.parse(raw?.toString('utf8') ?? '') as SubmissionRecord
         if (r.v === 1 && Array.isArray(r.runs)) out.push(r)
@@ -266,7 +327,10 @@ export function createBackend(name: string, config: BackendConfig, deps: LocalDe
         for (const [task, r] of chunk.entries()) {
           const run = byId.get(r.id)
           if (!run) throw new Error(`run ${r.id} is not in launch ${ctx.launch.id}'s plan`)
-          const env: Record<string, string> = {...runEnv(run, ctx.env), TRAINER_RUN_SPEC: JSON.stringify(specOf(run))}
+          const env: Record<string, string> = {
+            ...runEnv(run, ctx.env, ctx.warn),
+            TRAINER_RUN_SPEC: JSON.stringify(specOf(run)),
+          }
           const limit = seconds(run.resources.time)
           if (limit !== undefined) env.RUN_TIMEOUT_SEC = String(limit)
           taskFiles.push(
@@ -287,7 +351,7 @@ export function createBackend(name: string, config: BackendConfig, deps: LocalDe
         const scriptPath = join(jobDir, 'submissions', `${key}.sh`)
         await s.files.write(scriptPath, script, 0o755)
         await s.files.write(join(jobDir, 'submissions', `${key}.json`), JSON.stringify(rec))
-        const arrayJobId = await s.submit({script, scriptPath, jobDir})
+        const arrayJobId = await submitOrFind(s, {script, scriptPath, jobDir}, rec.name, ctx, out)
         ctx.log(`slurm: submitted job ${arrayJobId} (${chunk.length} tasks) via ${s.where}; job directory ${jobDir}`)
         chunk.forEach((r, task) =>
           out.push({runId: r.id, handle: handleOf(rec, {arrayJobId}, task, jobDir, s.where), adopted: false}),
@@ -346,9 +410,16 @@ export function createBackend(name: string, config: BackendConfig, deps: LocalDe
       const n = nativeOf(parseHandle(run.handle))
       if (!n) return {problem: 'no Slurm job', logTail: []}
       const s = await ctl(ctx)
-      const text = await s.files.read(join(n.jobDir, 'results', run.output, 'metrics.json'), METRICS_MAX_BYTES + 1)
-      const read = text ? parseRunMetrics(text.toString('utf8')) : {problem: 'no metrics.json'}
-      const log = await s.files.read(join(n.jobDir, 'logs', `${n.key}_${n.task}.out`), LOG_TAIL_BYTES)
+      let read: ReturnType<typeof parseRunMetrics>
+      try {
+        const text = await s.files.read(n.jobDir, `results/${run.output}/metrics.json`, METRICS_MAX_BYTES + 1)
+        read = text ? parseRunMetrics(text.toString('utf8')) : {problem: 'no metrics.json'}
+      } catch (e: unknown) {
+        read = {problem: `metrics.json refused: ${getErrorMessage(e)}`}
+      }
+      const log = await s.files
+        .read(n.jobDir, `logs/${n.key}_${n.task}.out`, LOG_TAIL_BYTES)
+        .catch((e: unknown) => Buffer.from(`(its log cannot be read: ${getErrorMessage(e)})`))
       const logTail = (log?.toString('utf8') ?? '').split('\n').filter(Boolean).slice(-15)
       return {
         metrics: read.metrics,
@@ -370,7 +441,8 @@ export function createBackend(name: string, config: BackendConfig, deps: LocalDe
     },
 
     async close() {
-      if (control) await (await control).close()
+      const current = control && (await control.catch(() => undefined))
+      await current?.close()
     },
   }
 }

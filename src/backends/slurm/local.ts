@@ -3,10 +3,10 @@
  * is part of a cluster), the job directory on its file system.
  */
 import {spawn} from 'node:child_process'
-import {chmod, open, readdir, rename, writeFile} from 'node:fs/promises'
+import {chmod, readdir, rename, writeFile} from 'node:fs/promises'
 import {homedir} from 'node:os'
 import {dirname, isAbsolute, join, resolve} from 'node:path'
-import {makeDirs} from '../../kit/safe-fs.js'
+import {makeDirs, openInside} from '../../kit/safe-fs.js'
 import type {Exec, ExecResult, SlurmFiles} from './control.js'
 
 /** What Slurm's commands see of the launcher's environment: where Slurm is, and nothing secret. */
@@ -59,22 +59,27 @@ export function localFiles(home = homedir()): SlurmFiles {
       await chmod(tmp, mode)
       await rename(tmp, path)
     },
-    async read(path, maxBytes) {
-      let fh
+    async read(root, rel, maxBytes) {
+      let opened
       try {
-        fh = await open(path, 'r')
+        opened = await openInside(root, rel)
       } catch (e: unknown) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
         throw e
       }
+      const {handle, stat} = opened
       try {
-        const {size} = await fh.stat()
-        const n = Math.min(size, maxBytes)
+        const n = Math.min(stat.size, maxBytes)
         const buf = Buffer.alloc(n)
-        await fh.read(buf, 0, n, size - n)
-        return buf
+        let got = 0
+        while (got < n) {
+          const {bytesRead} = await handle.read(buf, got, n - got, stat.size - n + got)
+          if (bytesRead === 0) break
+          got += bytesRead
+        }
+        return buf.subarray(0, got)
       } finally {
-        await fh.close()
+        await handle.close()
       }
     },
     async rename(from, to) {

@@ -76,6 +76,8 @@ export function renderScript(o: ScriptOptions): string {
   const container = c.container ?? 'pyxis'
   if (container !== 'none' && !o.image)
     throw new Error(`container ${container} needs an image (image.name in trainer.yml, or --image)`)
+  if (o.image?.startsWith('-'))
+    throw new Error(`image ${JSON.stringify(o.image)}: an image reference cannot start with -`)
   const q = shellQuote
   const workdir = c.workdir ?? o.jobDir
   const mounts = mountList(c, o.jobDir)
@@ -151,6 +153,8 @@ export function renderScript(o: ScriptOptions): string {
           ...mounts.map(m => `-v ${q(m)}`),
           `-w ${q(workdir)}`,
           '"${DOCKER_ENV[@]}"',
+          // the image is an argument, never an option (an image named `--privileged`)
+          '--',
           '"$CONTAINER_IMAGE"',
           '"${ARGV[@]}"',
         ].join(' \\\n  '),

@@ -32,6 +32,8 @@ export function knownHostKey(line: string): Buffer | undefined {
 }
 
 const MAX_OUTPUT = 64 << 20
+/** How long reading one file of a job directory may take. */
+const READ_DEADLINE_MS = 30_000
 
 function connectError(where: string, e: unknown): Error {
   const msg = getErrorMessage(e)
@@ -91,9 +93,25 @@ export async function sshControl(
     ...(privateKey === undefined ? {} : {privateKey}),
     ...(agent ? {agent} : {}),
   }
+  // one listener for the connection's whole life: an error after the handshake (the login node
+  // went away) marks it lost, and the backend connects again on its next call
+  let lost = false
+  let failed: ((e: Error) => void) | undefined
+  conn.on('error', (e: Error) => {
+    lost = true
+    failed?.(e)
+  })
+  conn.on('close', () => {
+    lost = true
+  })
   await new Promise<void>((res, rej) => {
-    conn.once('ready', res)
-    conn.once('error', (e: Error) => {
+    conn.once('ready', () => {
+      failed = undefined
+      res()
+    })
+    failed = (e: Error) => {
+      failed = undefined
+      conn.destroy()
       if (seen !== undefined && seen !== want)
         rej(
           new AuthError(`${where}: the login node's host key is ${seen}, not the pinned ${want}: refused`, {
@@ -101,7 +119,7 @@ export async function sshControl(
           }),
         )
       else rej(connectError(where, e))
-    })
+    }
     conn.connect(cfg)
   })
   let sftp: Promise<SFTPWrapper> | undefined
@@ -124,16 +142,46 @@ export async function sshControl(
           }
         stream.on('data', take(out))
         stream.stderr.on('data', take(err))
-        stream.once('close', (code: number | null) =>
-          res({
-            code: code ?? 1,
-            stdout: Buffer.concat(out).toString('utf8'),
-            stderr: Buffer.concat(err).toString('utf8'),
-          }),
-        )
+        stream.once('close', (code: number | null, signal?: string) => {
+          // no exit status: the channel closed under the command (the connection was lost), so
+          // whether it ran is unknown, which is not the same as a command that failed
+          if (code === null && !signal)
+            rej(
+              new ServiceError(
+                `Slurm (${where})`,
+                argv[0] ?? 'exec',
+                'the connection was lost before the command ended',
+              ),
+            )
+          else
+            res({
+              code: code ?? 128,
+              stdout: Buffer.concat(out).toString('utf8'),
+              stderr: Buffer.concat(err).toString('utf8'),
+            })
+        })
       })
     })
 
+  /** Gives up on an SFTP operation after `ms`, dropping the channel (the next call opens another). */
+  const withDeadline = async <T>(ms: number, op: string, fn: () => Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined
+    try {
+      return await Promise.race([
+        fn(),
+        new Promise<never>((_, rej) => {
+          timer = setTimeout(() => {
+            const old = sftp
+            sftp = undefined
+            void old?.then(c => c.end()).catch(() => undefined)
+            rej(new ServiceError(`Slurm (${where})`, op, `no answer within ${ms / 1000} s`))
+          }, ms)
+        }),
+      ])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
   const call = <T>(fn: (s: SFTPWrapper, cb: (e: Error | null | undefined, v?: T) => void) => void): Promise<T> =>
     files().then(s => new Promise<T>((res, rej) => fn(s, (e, v) => (e ? rej(e) : res(v as T)))))
   const noSuchFile = (e: unknown): boolean => (e as {code?: unknown}).code === 2
@@ -151,30 +199,49 @@ export async function sshControl(
         call<undefined>((s, cb) => s.rename(from, to, e => cb(e))),
       )
     },
-    async read(path, maxBytes) {
-      let handle: Buffer
-      try {
-        handle = await call<Buffer>((s, cb) => s.open(path, 'r', cb))
-      } catch (e: unknown) {
-        if (noSuchFile(e)) return undefined
-        throw e
-      }
-      try {
-        const st = await call<{size: number}>((s, cb) => s.fstat(handle, cb))
-        const n = Math.min(st.size, maxBytes)
-        const buf = Buffer.alloc(n)
-        let got = 0
-        while (got < n) {
-          const r = await call<number>((s, cb) =>
-            s.read(handle, buf, got, n - got, st.size - n + got, (e, bytes) => cb(e, bytes)),
-          )
-          if (r === 0) break
-          got += r
+    async read(root, rel, maxBytes) {
+      // every component below the root is looked at, not followed: a symlink or a FIFO
+      // planted by the training is refused; a read that stalls gives up and drops the channel
+      const parts = rel.split('/').filter(p => p && p !== '.')
+      if (parts.includes('..'))
+        throw new ServiceError(`Slurm (${where})`, `read ${rel}`, 'a path that leaves the job directory')
+      let at = root
+      for (const [i, part] of parts.entries()) {
+        at = posix.join(at, part)
+        let st: {isSymbolicLink(): boolean; isFile(): boolean; isDirectory(): boolean}
+        try {
+          st = await call((s, cb) => s.lstat(at, cb))
+        } catch (e: unknown) {
+          if (noSuchFile(e)) return undefined
+          throw e
         }
-        return buf.subarray(0, got)
-      } finally {
-        await call<undefined>((s, cb) => s.close(handle, e => cb(e))).catch(() => undefined)
+        const last = i === parts.length - 1
+        if (st.isSymbolicLink() || (last ? !st.isFile() : !st.isDirectory()))
+          throw new ServiceError(
+            `Slurm (${where})`,
+            `read ${at}`,
+            `refused: ${st.isSymbolicLink() ? 'a symlink' : 'not a regular file'}`,
+          )
       }
+      return withDeadline(READ_DEADLINE_MS, `read ${at}`, async () => {
+        const handle = await call<Buffer>((s, cb) => s.open(at, 'r', cb))
+        try {
+          const st = await call<{size: number}>((s, cb) => s.fstat(handle, cb))
+          const n = Math.min(st.size, maxBytes)
+          const buf = Buffer.alloc(n)
+          let got = 0
+          while (got < n) {
+            const r = await call<number>((s, cb) =>
+              s.read(handle, buf, got, n - got, st.size - n + got, (e, bytes) => cb(e, bytes)),
+            )
+            if (r === 0) break
+            got += r
+          }
+          return buf.subarray(0, got)
+        } finally {
+          await call<undefined>((s, cb) => s.close(handle, e => cb(e))).catch(() => undefined)
+        }
+      })
     },
     async mkdir(...paths) {
       // SFTP has no mkdir -p: one command for all of them
@@ -210,6 +277,7 @@ export async function sshControl(
   const control = cliControl(where, exec, sftpFiles)
   return {
     ...control,
+    lost: () => lost,
     close() {
       conn.end()
       return Promise.resolve()

@@ -68,7 +68,7 @@ describe('backends:', () => {
     ],
     [
       'backends:\n  slurm:\n    job-root: "/scratch/my jobs"\n',
-      /^trainer\.yml:3:15: backends\.slurm\.job-root: a path without spaces/,
+      /^trainer\.yml:3:15: backends\.slurm\.job-root: a path of letters, digits/,
     ],
     ['backends:\n  slurm:\n    mounts: ["/a,b:/c"]\n', /^trainer\.yml:3:14: backends\.slurm\.mounts\.0: .*no , or :/],
     [
