@@ -73,8 +73,15 @@ describe('runner: signal timing (issue 7, finding 24)', () => {
       r - b,
       `runner handles SIGTERM from ${runner.join('/')} ms, bare node from ${bare.join('/')} ms`,
     ).toBeLessThanOrEqual(10)
-    const ws = mkdtempSync(join(tmpdir(), 'trainer-atk-'))
-    expect(await stopAfter(r + 5, [BUNDLE], env, ws)).toBe(true)
+    // a loaded machine can delay one start past the measured threshold: up to three tries, each a
+    // fresh process stopped 5 ms after the earliest moment it was seen to handle the signal
+    let ws = ''
+    let stopped = false
+    for (let tries = 0; tries < 3 && !stopped; tries++) {
+      ws = mkdtempSync(join(tmpdir(), 'trainer-atk-'))
+      stopped = await stopAfter(r + 5, [BUNDLE], env, ws)
+    }
+    expect(stopped).toBe(true)
     const m = JSON.parse(readFileSync(join(ws, 'results/atk/runs/000/metrics.json'), 'utf8')) as {status: string}
     expect(m.status).toBe('interrupted')
   })
