@@ -1,5 +1,5 @@
 export const id = 22;
-export const ids = [22,641,791];
+export const ids = [22,641];
 export const modules = {
 
 /***/ 6641:

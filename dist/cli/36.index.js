@@ -19,26 +19,21 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8474);
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_events__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1036);
-/* harmony import */ var _backends_driver_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1799);
-/* harmony import */ var _backends_registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4990);
-/* harmony import */ var _backends_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6264);
-/* harmony import */ var _image_labels_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(86);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3713);
-/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1642);
-/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3131);
-/* harmony import */ var _ledger_errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9706);
-/* harmony import */ var _backends_reconcile_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2805);
-/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7127);
-/* harmony import */ var _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(9424);
-/* harmony import */ var _report_results_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(8940);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7568);
-
-
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1036);
+/* harmony import */ var _backends_driver_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1799);
+/* harmony import */ var _backends_registry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4990);
+/* harmony import */ var _backends_types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6264);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3713);
+/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1642);
+/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3131);
+/* harmony import */ var _ledger_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9706);
+/* harmony import */ var _backends_reconcile_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2805);
+/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7127);
+/* harmony import */ var _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9424);
+/* harmony import */ var _report_results_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8940);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7568);
 
 
 
@@ -56,24 +51,24 @@ __webpack_require__.r(__webpack_exports__);
 
 const DEFAULT_LEDGER = '.trainer/ledger.db';
 const DEFAULT_RESULTS = 'results';
-const LaunchInputs = _plan_js__WEBPACK_IMPORTED_MODULE_15__.PlanInputs.extend({
-    parallel: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.optInt)(1, 1024),
-    'results-root': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.optString)(),
-    ledger: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.optString)(),
-    'grace-period': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.optInt)(0, 3600),
+const LaunchInputs = _plan_js__WEBPACK_IMPORTED_MODULE_13__.PlanInputs.extend({
+    parallel: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_11__.optInt)(1, 1024),
+    'results-root': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_11__.optString)(),
+    ledger: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_11__.optString)(),
+    'grace-period': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_11__.optInt)(0, 3600),
     /** Return once the runs are submitted (remote backends), or run them in a launcher of their own (local). */
-    detach: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.bool)(false),
+    detach: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_11__.bool)(false),
     /** Seconds to wait for a remote launch before returning (the runs go on). */
-    'wait-timeout': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.optInt)(1, 30 * 86400),
+    'wait-timeout': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_11__.optInt)(1, 30 * 86400),
 });
 /** Opens the ledger a workspace uses (trainer.yml `launch.ledger`, else .trainer/ledger.db). */
 function ledgerPath(workspace, input, configured) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, input ?? configured ?? DEFAULT_LEDGER);
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, input ?? configured ?? DEFAULT_LEDGER);
 }
 /** Results per sweep point of a launch's runs, from the ledger and its plan. */
 function launchSummaries(plan, runs) {
     const point = new Map(plan.runs.map(r => [r.id, r.point]));
-    return (0,_report_results_js__WEBPACK_IMPORTED_MODULE_16__/* .summarize */ .e)(runs.map(r => ({ point: point.get(r.id) ?? {}, state: r.state, final: r.metrics })));
+    return (0,_report_results_js__WEBPACK_IMPORTED_MODULE_14__/* .summarize */ .e)(runs.map(r => ({ point: point.get(r.id) ?? {}, state: r.state, final: r.metrics })));
 }
 /**
  * The image a containerised launch (local-docker, Slurm in a container) uses when none is
@@ -81,13 +76,13 @@ function launchSummaries(plan, runs) {
  * as `trainer build` makes it.
  */
 async function pipelineImage(io, i) {
-    const { config, file } = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z)(io.workspace, i.config);
+    const { config, file } = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z)(io.workspace, i.config);
     const experiments = config.experiments ?? {};
     const name = i.experiment ?? '';
     const backend = i.backend ?? (Object.hasOwn(experiments, name) ? experiments[name]?.backend : undefined);
     if (!backend || !config.image)
         return undefined;
-    const b = (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_5__.backendConfig)(backend, config.backends);
+    const b = (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_4__.backendConfig)(backend, config.backends);
     // the backends that run containers; a Slurm run with container: none runs on the node itself
     if (b.type !== 'local-docker' && !(b.type === 'slurm' && b.container !== 'none'))
         return undefined;
@@ -99,29 +94,16 @@ async function pipelineImage(io, i) {
     return (await imageForManifest(settings, { log: io.log })).ref.full;
 }
 /** Where on GitHub a launch comes from (for reporting); undefined outside Actions. */
-function githubContext(env) {
-    const repository = env.GITHUB_REPOSITORY;
-    const sha = (0,_image_labels_js__WEBPACK_IMPORTED_MODULE_7__/* .headSha */ .x)(env);
-    if (!repository || !sha || env.GITHUB_ACTIONS !== 'true')
+function githubContext(io) {
+    const g = io.github();
+    if (!g)
         return undefined;
-    let pullRequest;
-    if (env.GITHUB_EVENT_PATH) {
-        try {
-            const e = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-            const n = e.pull_request?.number ?? (e.issue?.pull_request ? e.issue.number : undefined);
-            if (typeof n === 'number')
-                pullRequest = n;
-        }
-        catch {
-            // no readable event: no PR number
-        }
-    }
     return {
-        repository,
-        headSha: sha,
-        ...(pullRequest === undefined ? {} : { pullRequest }),
-        ...(env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}),
-        ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
+        repository: g.repository,
+        headSha: g.headSha,
+        ...(g.pullRequest === undefined ? {} : { pullRequest: g.pullRequest }),
+        ...(g.runId === undefined ? {} : { runId: g.runId }),
+        serverUrl: g.serverUrl,
     };
 }
 /** The context a backend gets for one launch. */
@@ -142,8 +124,8 @@ function launchContext(io, ledger, launch, o = {}) {
 /** The backend a recorded launch ran on, with the options it was launched with. */
 async function launchBackend(launch, config, deps) {
     const recorded = launch.backendConfig;
-    const bconf = recorded?.type ? recorded : (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_5__.backendConfig)(launch.backend, config?.backends);
-    return (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .loadBackend */ .D)(launch.backend, bconf, deps);
+    const bconf = recorded?.type ? recorded : (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_4__.backendConfig)(launch.backend, config?.backends);
+    return (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBackend */ .D)(launch.backend, bconf, deps);
 }
 /**
  * The digest the registry has for a remote launch's image, recorded with each run: what the
@@ -178,14 +160,14 @@ async function registryDigest(io, image, authRealms) {
         return state.digest;
     }
     catch (e) {
-        io.log.warning(`${image}: its registry could not be asked for its digest (${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .getErrorMessage */ .u1)(e)})`);
+        io.log.warning(`${image}: its registry could not be asked for its digest (${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .getErrorMessage */ .u1)(e)})`);
         return undefined;
     }
 }
 /** Whether another live process is recorded as the launch's launcher. */
 function ownerRunning(l) {
-    const owner = (0,_backends_reconcile_js__WEBPACK_IMPORTED_MODULE_12__/* .launchRecord */ .n)(l).launcher;
-    return owner !== undefined && !(0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_9__/* .sameProcess */ .ID)(owner, (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_9__/* .identify */ .ls)(process.pid)) && (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_9__/* .isAlive */ ._n)(owner) !== false;
+    const owner = (0,_backends_reconcile_js__WEBPACK_IMPORTED_MODULE_10__/* .launchRecord */ .n)(l).launcher;
+    return owner !== undefined && !(0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_7__/* .sameProcess */ .ID)(owner, (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_7__/* .identify */ .ls)(process.pid)) && (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_7__/* .isAlive */ ._n)(owner) !== false;
 }
 /** Seconds between polls of a remote backend. */
 function pollInterval(c) {
@@ -198,30 +180,30 @@ function pollInterval(c) {
  * unless `detach`; `trainer status --refresh` moves a detached launch on.
  */
 async function launch(io, deps) {
-    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_13__.readInputs)(io, LaunchInputs);
-    const { config, plan } = await (0,_plan_js__WEBPACK_IMPORTED_MODULE_15__.planFromInputs)(io, { ...i, image: i.image ?? (await pipelineImage(io, i)) });
+    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_11__.readInputs)(io, LaunchInputs);
+    const { config, plan } = await (0,_plan_js__WEBPACK_IMPORTED_MODULE_13__.planFromInputs)(io, { ...i, image: i.image ?? (await pipelineImage(io, i)) });
     const name = plan.runs[0]?.backend ?? 'local';
-    const bconf = (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_5__.backendConfig)(name, config.backends);
-    const backend = await (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .loadBackend */ .D)(name, bconf, deps);
+    const bconf = (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_4__.backendConfig)(name, config.backends);
+    const backend = await (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .loadBackend */ .D)(name, bconf, deps);
     io.onClose(async () => backend.close?.());
     // a local launch's results are here, one root per launch: seed 000's <experiment>/runs/<NNN> beneath it
-    const resultsRoot = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(io.workspace, i['results-root'] ?? config.launch?.['results-root'] ?? DEFAULT_RESULTS), plan.launchId);
+    const resultsRoot = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.workspace, i['results-root'] ?? config.launch?.['results-root'] ?? DEFAULT_RESULTS), plan.launchId);
     if (!backend.remote) {
         // before anything is recorded: a launch that cannot even start leaves no ACTIVE row behind
-        await (0,_kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_10__/* .makeDirs */ .X2)(resultsRoot).catch((e) => {
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigError */ .xL(`results root ${resultsRoot} cannot be created: ${e.code ?? (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .getErrorMessage */ .u1)(e)}`, { key: 'results-root' });
+        await (0,_kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_8__/* .makeDirs */ .X2)(resultsRoot).catch((e) => {
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`results root ${resultsRoot} cannot be created: ${e.code ?? (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .getErrorMessage */ .u1)(e)}`, { key: 'results-root' });
         });
     }
     const detachLocal = i.detach && !backend.remote;
     if (detachLocal && !deps.detach)
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigError */ .xL(`a ${bconf.type} launch cannot outlive this step: wait for it (detach: false)`, {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`a ${bconf.type} launch cannot outlive this step: wait for it (detach: false)`, {
             key: 'detach',
         });
     const path = ledgerPath(io.workspace, i.ledger, config.launch?.ledger);
-    const ledger = _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_14__/* .Ledger */ .Oc.open(path);
+    const ledger = _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_12__/* .Ledger */ .Oc.open(path);
     io.onClose(() => ledger.close());
     // a detached local launch is run by a launcher of its own, started now
-    const launcher = detachLocal ? await deps.detach(plan.launchId, resultsRoot) : (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_9__/* .identify */ .ls)(process.pid);
+    const launcher = detachLocal ? await deps.detach(plan.launchId, resultsRoot) : (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_7__/* .identify */ .ls)(process.pid);
     // a remote launch's launcher is recorded too: while it submits, nobody else may
     const record = backend.remote ? { launcher } : { resultsRoot, launcher };
     let created;
@@ -230,12 +212,12 @@ async function launch(io, deps) {
             backend: name,
             config: record,
             backendConfig: bconf,
-            github: githubContext(io.env),
+            github: githubContext(io),
         });
     }
     catch (e) {
-        if (e instanceof _ledger_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .LedgerError */ .oy && !(e instanceof _ledger_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .LedgerBusyError */ .f7))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigError */ .xL(e.message, { key: 'launch-id' }, e.hint === undefined ? {} : { hint: e.hint });
+        if (e instanceof _ledger_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .LedgerError */ .oy && !(e instanceof _ledger_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .LedgerBusyError */ .f7))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(e.message, { key: 'launch-id' }, e.hint === undefined ? {} : { hint: e.hint });
         throw e;
     }
     const ctx = launchContext(io, ledger, ledger.getLaunch(plan.launchId), {
@@ -257,9 +239,9 @@ async function launch(io, deps) {
     if (!created) {
         // The same launch again (--launch-id): what an earlier launcher left behind is settled from
         // what the backend says, and what it never started or submitted is done now, by this one.
-        const r = await (0,_backends_reconcile_js__WEBPACK_IMPORTED_MODULE_12__/* .reconcileLaunch */ ._)(backend, ctx, { keepCreated: true });
+        const r = await (0,_backends_reconcile_js__WEBPACK_IMPORTED_MODULE_10__/* .reconcileLaunch */ ._)(backend, ctx, { keepCreated: true });
         if (r.ownerAlive || (backend.remote && ownerRunning(ctx.launch)))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigError */ .xL(`launch ${plan.launchId} is being run by another trainer process`, { key: 'launch-id' });
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`launch ${plan.launchId} is being run by another trainer process`, { key: 'launch-id' });
         ledger.setLaunchConfig(plan.launchId, record);
     }
     io.log.info(`launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment} on ${name}${backend.remote ? '' : `, results in ${resultsRoot}`}`);
@@ -268,14 +250,14 @@ async function launch(io, deps) {
             const image = plan.runs[0]?.image;
             if (image && !(bconf.type === 'slurm' && bconf.container === 'none'))
                 ctx.imageDigest = await registryDigest(io, image, config.image?.['auth-realms']);
-            const s = await (0,_backends_driver_js__WEBPACK_IMPORTED_MODULE_4__/* .submitLaunch */ .W7)(backend, ctx);
+            const s = await (0,_backends_driver_js__WEBPACK_IMPORTED_MODULE_3__/* .submitLaunch */ .W7)(backend, ctx);
             if (s.adopted)
                 io.log.info(`${s.adopted} runs were already submitted by an earlier attempt: adopted`);
             if (i.detach) {
                 io.log.info(`detached: trainer status ${plan.launchId} --refresh follows it`);
                 return result();
             }
-            const waited = await (0,_backends_driver_js__WEBPACK_IMPORTED_MODULE_4__/* .watchLaunch */ .vc)(backend, ctx, {
+            const waited = await (0,_backends_driver_js__WEBPACK_IMPORTED_MODULE_3__/* .watchLaunch */ .vc)(backend, ctx, {
                 interval: pollInterval(bconf),
                 retries: bconf.type === 'slurm' ? bconf.retries : undefined,
                 deadline: i['wait-timeout'] === undefined ? undefined : Date.now() + i['wait-timeout'] * 1000,
@@ -288,7 +270,7 @@ async function launch(io, deps) {
         }
     }
     catch (e) {
-        if (e instanceof _backends_types_js__WEBPACK_IMPORTED_MODULE_6__/* .PartialSubmitError */ .UL && !e.definite) {
+        if (e instanceof _backends_types_js__WEBPACK_IMPORTED_MODULE_5__/* .PartialSubmitError */ .UL && !e.definite) {
             // some runs may be on the cluster after all: they stay CREATED, for a later attempt to adopt
             io.log.warning(`launch ${plan.launchId}: ${e.message}; trainer status ${plan.launchId} --refresh adopts or submits what is left`);
             ledger.setLaunchConfig(plan.launchId, { ...record, launcher: undefined });
@@ -297,7 +279,7 @@ async function launch(io, deps) {
         // Every way a launch ends leaves it final: runs it never started are cancelled, with why.
         for (const r of ledger.listRuns(plan.launchId))
             if (r.state === 'CREATED')
-                ledger.transition(r.id, 'CANCELLED', { reason: `launch failed: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .getErrorMessage */ .u1)(e)}`, expect: ['CREATED'] });
+                ledger.transition(r.id, 'CANCELLED', { reason: `launch failed: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .getErrorMessage */ .u1)(e)}`, expect: ['CREATED'] });
         ledger.finishLaunch(plan.launchId);
         throw e;
     }
@@ -465,93 +447,6 @@ async function loadConfig(cwd, path) {
     // The YAML parser loads only when there is a file to parse (start-up time of the small actions).
     const { parseConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(353)]).then(__webpack_require__.bind(__webpack_require__, 8353));
     return { config: parseConfig(text, label), file };
-}
-
-
-/***/ }),
-
-/***/ 86:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ imageLabels),
-/* harmony export */   x: () => (/* binding */ headSha)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9495);
-
-
-/**
- * OCI labels for a training image: where it came from and what it was built from.
- * - `org.opencontainers.image.revision`: the commit that was reviewed. For a
- *   `pull_request` event that is the PR's head (`pull_request.head.sha`), not
- *   `GITHUB_SHA`, which is the temporary merge commit; elsewhere `GITHUB_SHA`, and outside
- *   Actions the repository's HEAD.
- * - `org.opencontainers.image.source`: the repository's address.
- * - `dev.trainer-action.manifest.sha256`: the hash of the files the tag stands for.
- */
-async function imageLabels(env, o) {
-    const labels = { 'dev.trainer-action.manifest.sha256': o.manifestHash };
-    const revision = headSha(env) ?? (await gitHead(o.root));
-    if (revision)
-        labels['org.opencontainers.image.revision'] = revision;
-    if (env.GITHUB_REPOSITORY)
-        labels['org.opencontainers.image.source'] =
-            `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`;
-    return labels;
-}
-/** The commit a workflow run is about: a pull request's head, else GITHUB_SHA. */
-function headSha(env) {
-    if (env.GITHUB_EVENT_PATH && env.GITHUB_EVENT_NAME?.startsWith('pull_request')) {
-        try {
-            const event = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-            const sha = event.pull_request?.head?.sha;
-            if (typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha))
-                return sha;
-        }
-        catch {
-            // no readable event: fall back to GITHUB_SHA
-        }
-    }
-    return env.GITHUB_SHA || undefined;
-}
-async function gitHead(root) {
-    try {
-        const r = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m)('git', ['rev-parse', 'HEAD'], { cwd: root });
-        const sha = r.stdout.toString().trim();
-        return r.code === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 9495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ exec)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-
-/** Runs a program with an argument vector (never through a shell) and collects its output. */
-function exec(file, args, opts = {}) {
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (b) => out.push(b));
-        child.stderr.on('data', (b) => err.push(b));
-        child.on('error', reject);
-        child.on('close', code => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }));
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(opts.input ?? '');
-    });
 }
 
 

@@ -706,7 +706,7 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(4085);
+var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./src/kit/safe-fs.ts
 var safe_fs = __webpack_require__(3131);
 ;// CONCATENATED MODULE: ./src/runner/args.ts

@@ -1,5 +1,5 @@
 export const id = 641;
-export const ids = [641,22,791];
+export const ids = [641,22];
 export const modules = {
 
 /***/ 6641:

@@ -1,5 +1,4 @@
 import {EventEmitter} from 'node:events'
-import {readFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {loadConfig} from '../config/load.js'
 import type {BackendConfig} from '../config/backends.js'
@@ -8,7 +7,6 @@ import {submitLaunch, watchLaunch} from '../backends/driver.js'
 import type {ProgressEvent} from '../backends/pool.js'
 import {backendConfig, loadBackend, type BackendDeps} from '../backends/registry.js'
 import {PartialSubmitError, type Backend, type LaunchContext} from '../backends/types.js'
-import {headSha} from '../image/labels.js'
 import {ConfigError, getErrorMessage} from '../kit/errors.js'
 import {identify, isAlive, sameProcess, type ProcessIdentity} from '../kit/proc.js'
 import {makeDirs} from '../kit/safe-fs.js'
@@ -94,29 +92,15 @@ async function pipelineImage(
 }
 
 /** Where on GitHub a launch comes from (for reporting); undefined outside Actions. */
-export function githubContext(env: Readonly<Record<string, string | undefined>>): GithubContext | undefined {
-  const repository = env.GITHUB_REPOSITORY
-  const sha = headSha(env)
-  if (!repository || !sha || env.GITHUB_ACTIONS !== 'true') return undefined
-  let pullRequest: number | undefined
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      const e = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-        pull_request?: {number?: unknown}
-        issue?: {number?: unknown; pull_request?: unknown}
-      }
-      const n = e.pull_request?.number ?? (e.issue?.pull_request ? e.issue.number : undefined)
-      if (typeof n === 'number') pullRequest = n
-    } catch {
-      // no readable event: no PR number
-    }
-  }
+export function githubContext(io: ActionIO): GithubContext | undefined {
+  const g = io.github()
+  if (!g) return undefined
   return {
-    repository,
-    headSha: sha,
-    ...(pullRequest === undefined ? {} : {pullRequest}),
-    ...(env.GITHUB_RUN_ID ? {runId: env.GITHUB_RUN_ID} : {}),
-    ...(env.GITHUB_SERVER_URL ? {serverUrl: env.GITHUB_SERVER_URL} : {}),
+    repository: g.repository,
+    headSha: g.headSha,
+    ...(g.pullRequest === undefined ? {} : {pullRequest: g.pullRequest}),
+    ...(g.runId === undefined ? {} : {runId: g.runId}),
+    serverUrl: g.serverUrl,
   }
 }
 
@@ -249,7 +233,7 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
       backend: name,
       config: record,
       backendConfig: bconf,
-      github: githubContext(io.env),
+      github: githubContext(io),
     })
   } catch (e: unknown) {
     if (e instanceof LedgerError && !(e instanceof LedgerBusyError))

@@ -6,6 +6,7 @@ import type {build} from '../actions/build.js'
 import type {hash} from '../actions/hash.js'
 import type {launch} from '../actions/launch.js'
 import type {plan} from '../actions/plan.js'
+import type {report} from '../actions/report.js'
 import type {cancel, status} from '../actions/status.js'
 import {resultsTable} from '../report/results.js'
 import {progressReporter} from './progress.js'
@@ -233,6 +234,33 @@ const VERBS: Record<string, Verb> = {
     run: async io => (await import('../actions/status.js')).cancel(io),
     json: (r: Awaited<ReturnType<typeof cancel>>) => r,
     human: (r: Awaited<ReturnType<typeof cancel>>) => `${r.launch}: ${r.cancelled} cancelled, ${r.stopping} stopping`,
+  },
+  report: {
+    summary: "report a launch: check run, sticky PR comment and job summary on GitHub; the report's file here",
+    usage: 'trainer report [LAUNCH-ID] [--publish check,comment,summary] [--report-file FILE] [--ledger FILE]',
+    details: [
+      '  LAUNCH-ID             default: the latest launch',
+      '  --publish LIST        where it goes (default check, comment, summary); outside a workflow step',
+      '                        (GITHUB_ACTIONS, GITHUB_REPOSITORY, GITHUB_TOKEN) only the file is written',
+      '  --report-file FILE    the full report (default <results>/<launch-id>/report-<launch-id>.md)',
+      LEDGER_DETAILS,
+    ].join('\n'),
+    options: flags(async () => (await import('../actions/report.js')).ReportInputs, {}, ['id', 'github-token']),
+    positionals: 'id',
+    run: async io => (await import('../actions/report.js')).report(io),
+    json: (r: Awaited<ReturnType<typeof report>>) => ({
+      launch: r.model.launchId,
+      conclusion: r.rendered.conclusion ?? 'pending',
+      file: r.file,
+      ...r.published,
+    }),
+    human: (r: Awaited<ReturnType<typeof report>>) =>
+      [
+        `${r.rendered.title}`,
+        `report: ${r.file}`,
+        ...(r.published.checkRunUrl ? [`check run: ${r.published.checkRunUrl}`] : []),
+        ...(r.published.commentUrl ? [`comment: ${r.published.commentUrl}`] : []),
+      ].join('\n'),
   },
 }
 

@@ -1,5 +1,6 @@
 import {appendFileSync} from 'node:fs'
 import type {Where} from './errors.js'
+import {githubRun} from './github.js'
 import {Closers, type ActionIO} from './io.js'
 
 /** `file:line:col: ` before a message, unless the message already starts with the file. */
@@ -68,6 +69,8 @@ export function consoleIO(o: ConsoleOptions): ActionIO & {outputs: Record<string
     },
     env,
     workspace: o.cwd ?? process.cwd(),
+    github: () => githubRun(env),
+    now: () => new Date(),
     onClose: fn => closers.add(fn),
     close: () => closers.run(),
     setFailed: (m, where) => {

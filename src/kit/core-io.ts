@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type {Where} from './errors.js'
+import {githubRun} from './github.js'
 import {Closers, type ActionIO} from './io.js'
 
 function props(where: Where | undefined, title?: string): core.AnnotationProperties {
@@ -35,6 +36,8 @@ export function coreIO(env: NodeJS.ProcessEnv = process.env): ActionIO {
     },
     env,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    github: () => githubRun(env),
+    now: () => new Date(),
     onClose: fn => closers.add(fn),
     close: () => closers.run(),
     setFailed: (m, where) => {

@@ -1,4 +1,5 @@
 import type {Where} from './errors.js'
+import type {GithubRun} from './github.js'
 
 export type Level = 'debug' | 'info' | 'warning' | 'error'
 
@@ -32,6 +33,10 @@ export interface ActionIO {
   env: Readonly<Record<string, string | undefined>>
   /** The directory relative paths are resolved against (GITHUB_WORKSPACE or cwd). */
   workspace: string
+  /** Where the step runs on GitHub (read from the environment and the event when asked); undefined elsewhere. */
+  github(): GithubRun | undefined
+  /** The clock. */
+  now(): Date
   /** Registers a resource to release when the action ends. */
   onClose(fn: () => Promise<void> | void): void
   /** Releases every registered resource. */

@@ -1,4 +1,5 @@
 import type {Where} from '../../src/kit/errors.js'
+import {githubRun, type GithubRun} from '../../src/kit/github.js'
 import {Closers, type ActionIO} from '../../src/kit/io.js'
 
 export interface LogLine {
@@ -22,6 +23,14 @@ export class RecordingIO implements ActionIO {
     public workspace: string = process.cwd(),
     public env: Record<string, string | undefined> = {},
   ) {}
+  /** The clock: fixed when a test sets it. */
+  clock: Date | undefined
+  github(): GithubRun | undefined {
+    return githubRun(this.env)
+  }
+  now(): Date {
+    return this.clock ?? new Date()
+  }
   input(name: string): string {
     return this.inputs[name] ?? ''
   }

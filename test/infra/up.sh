@@ -48,6 +48,8 @@ install_packages() {
   command -v curl >/dev/null 2>&1 || pkgs+=(curl)
   # the job scripts the Slurm backend renders are checked with it (test/unit/backends/slurm-script.test.ts)
   command -v shellcheck >/dev/null 2>&1 || pkgs+=(shellcheck)
+  # mermaid-cli draws the report's charts in it (test/e2e/report-charts.e2e.test.ts); 25 packages without recommends
+  [[ -x /usr/bin/chromium ]] || pkgs+=(chromium)
   if ((${#pkgs[@]} > 0)); then
     log "apt: installing ${pkgs[*]}"
     export DEBIAN_FRONTEND=noninteractive

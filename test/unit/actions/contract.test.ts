@@ -4,6 +4,7 @@ import {parse} from 'yaml'
 import {describe, expect, test} from 'vitest'
 import {BuildInputs} from '../../../src/actions/build.js'
 import {HashInputs} from '../../../src/actions/hash.js'
+import {ReportInputs} from '../../../src/actions/report.js'
 
 interface ActionYml {
   name: string
@@ -18,6 +19,7 @@ const ACTIONS: [string, {shape: Record<string, unknown>}][] = [
   ['action.yml', BuildInputs],
   ['actions/hash/action.yml', HashInputs],
   ['actions/build/action.yml', BuildInputs],
+  ['actions/report/action.yml', ReportInputs],
 ]
 
 describe.each(ACTIONS)('%s', (file, schema) => {
@@ -44,5 +46,5 @@ describe.each(ACTIONS)('%s', (file, schema) => {
 })
 
 test('each action has a docs page', () => {
-  for (const n of ['hash', 'build', 'launch']) expect(existsSync(`docs/actions/${n}.md`), n).toBe(true)
+  for (const n of ['hash', 'build', 'report', 'launch']) expect(existsSync(`docs/actions/${n}.md`), n).toBe(true)
 })

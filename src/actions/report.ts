@@ -1,0 +1,96 @@
+import {writeFile} from 'node:fs/promises'
+import {dirname, join, resolve} from 'node:path'
+import {z} from 'zod'
+import {readRunMetrics} from '../backends/outcome.js'
+import {launchRecord} from '../backends/reconcile.js'
+import {loadConfig} from '../config/load.js'
+import {ConfigError, NotFoundError} from '../kit/errors.js'
+import {list, optString, readInputs} from '../kit/inputs.js'
+import {makeDirs} from '../kit/safe-fs.js'
+import type {ActionIO} from '../kit/io.js'
+import {githubClient} from '../kit/octokit.js'
+import {Ledger, type LedgerRun} from '../ledger/ledger.js'
+import {reportModel, type ReportModel} from '../report/model.js'
+import {escapeMarkdown} from '../report/escape.js'
+import {publishReport, type Published} from '../report/publish.js'
+import {REPORT_LIMITS, renderReport, renderReports, type RenderedReports, type ReportTarget} from '../report/render.js'
+import {ledgerPath} from './launch.js'
+
+export const ReportInputs = z.object({
+  config: optString(),
+  ledger: optString(),
+  /** The launch (default: the latest in the ledger). */
+  id: optString(),
+  'github-token': optString(),
+  /** Where the report goes: check, comment, summary (default all three). */
+  publish: list(),
+  /** Where the full report is written (default <results root or .trainer>/report-<launch>.md). */
+  'report-file': optString(),
+})
+
+/** Bytes of the job summary kept for what could not be published. */
+const SUMMARY_ROOM = 16_384
+
+const TARGETS = ['check', 'comment', 'summary'] as const satisfies readonly ReportTarget[]
+
+export interface ReportResult {
+  model: ReportModel
+  rendered: RenderedReports
+  published: Published
+  /** The full report, whatever the limits cut from the published forms. */
+  file: string
+}
+
+/** Each run's metric history, from the metrics.json it left here (local launches). */
+function localHistory(root: string | undefined): (r: LedgerRun) => Promise<Record<string, number>[] | undefined> {
+  return async r => (root ? (await readRunMetrics(root, r.output)).metrics?.history : undefined)
+}
+
+/**
+ * `trainer report [LAUNCH]` / actions/report: builds one report of a launch from the ledger and
+ * publishes it: a check run on the head SHA, the sticky PR comment, the job summary. What could
+ * not be published is said in the summary, with why; the full report is also written to a file.
+ */
+export async function report(io: ActionIO): Promise<ReportResult> {
+  const i = readInputs(io, ReportInputs)
+  const targets = i.publish.length ? i.publish : [...TARGETS]
+  for (const t of targets)
+    if (!(TARGETS as readonly string[]).includes(t))
+      throw new ConfigError(`publish: '${t}' is not one of ${TARGETS.join(', ')}`, {key: 'publish'})
+  const {config} = await loadConfig(io.workspace, i.config)
+  const ledger = Ledger.open(ledgerPath(io.workspace, i.ledger, config.launch?.ledger), {readOnly: true})
+  io.onClose(() => ledger.close())
+  const launch = i.id ? ledger.getLaunch(i.id) : ledger.latestLaunch()
+  if (!launch) throw new NotFoundError(i.id ? `no launch '${i.id}' in the ledger` : 'the ledger has no launches yet')
+  const runs = ledger.listRuns(launch.id)
+  const root = launchRecord(launch).resultsRoot
+  const read = localHistory(root)
+  const histories = new Map(await Promise.all(runs.map(async r => [r.id, await read(r)] as const)))
+  const model = reportModel(launch, runs, {history: r => histories.get(r.id), now: io.now()})
+  // the summary leaves room for the problems said after it
+  const rendered = renderReports(model, {limits: {summary: REPORT_LIMITS.summary - SUMMARY_ROOM}})
+
+  const g = io.github()
+  const token = i['github-token'] ?? io.env.GITHUB_TOKEN
+  const gh = g && token ? githubClient({token, apiUrl: g.apiUrl, log: io.log}) : undefined
+  const published = await publishReport(gh, g, model, rendered, {
+    check: targets.includes('check'),
+    comment: targets.includes('comment'),
+  })
+  for (const p of published.problems) io.log.warning(p)
+  if (targets.includes('summary')) {
+    const problems = published.problems.length
+      ? `\n\n> [!WARNING]\n${published.problems.map(p => `> ${escapeMarkdown(p, {max: 2000})}`).join('\n>\n')}\n`
+      : ''
+    await io.summary(rendered.summary + problems)
+  }
+  const file = resolve(io.workspace, i['report-file'] ?? join(root ?? '.trainer', `report-${launch.id}.md`))
+  await makeDirs(dirname(file))
+  await writeFile(file, renderReport(model, {target: 'summary', limit: Number.MAX_SAFE_INTEGER}).markdown)
+
+  io.setOutput('conclusion', rendered.conclusion ?? 'pending')
+  io.setOutput('report-file', file)
+  if (published.checkRunId !== undefined) io.setOutput('check-run-id', published.checkRunId)
+  if (published.commentId !== undefined) io.setOutput('comment-id', published.commentId)
+  return {model, rendered, published, file}
+}

@@ -1,0 +1,142 @@
+/**
+ * Publishing a launch's report where reviewers look: one check run on the head SHA (found
+ * again by its name and `external_id`, so a second report edits it), one sticky PR comment
+ * per experiment (found by its hidden marker through a paginated lookup; made again if a
+ * person deleted it), and the job summary. Each is independent: a check run that cannot be
+ * written (a fork's read-only token) does not stop the comment or the summary, and the report
+ * says what it could not do and why.
+ */
+import type {GitHubClient} from '../kit/octokit.js'
+import {getErrorMessage} from '../kit/errors.js'
+import type {GithubRun} from '../kit/github.js'
+import type {ReportModel} from './model.js'
+import type {RenderedReports} from './render.js'
+
+/** The report in its three forms (src/report/render.ts `renderReports`). */
+export type RenderedReport = Pick<RenderedReports, 'title' | 'conclusion' | 'check' | 'comment' | 'summary' | 'marker'>
+
+export interface Published {
+  checkRunId?: number | undefined
+  checkRunUrl?: string | undefined
+  commentId?: number | undefined
+  commentUrl?: string | undefined
+  /** What could not be published, and why (shown in the summary). */
+  problems: string[]
+}
+
+/** The check run's name for an experiment. */
+export const checkName = (experiment: string): string => `trainer: ${experiment}`
+
+/** Whether an API error is GitHub refusing this token a write (a fork PR's read-only token, missing permissions). */
+function refused(e: unknown): boolean {
+  const status = (e as {status?: unknown}).status
+  return status === 403 || status === 404
+}
+
+/**
+ * Creates or updates the launch's check run on the head SHA: queued/in_progress while runs
+ * are under way, completed with a conclusion when they end.
+ */
+export async function publishCheckRun(
+  gh: GitHubClient,
+  g: GithubRun,
+  model: ReportModel,
+  r: RenderedReport,
+): Promise<{id: number; url: string}> {
+  const name = checkName(model.experiment)
+  const repo = {owner: g.owner, repo: g.repo}
+  // the same launch's check run, if a report already made one (name and external_id)
+  const existing = await gh.paginate(gh.rest.checks.listForRef, {
+    ...repo,
+    ref: model.github?.headSha ?? g.headSha,
+    check_name: name,
+    filter: 'all',
+    per_page: 100,
+  })
+  const mine = existing.find(c => c.external_id === model.launchId)
+  const output = {title: r.title, summary: r.check}
+  const started = model.runs.some(x => x.state !== 'CREATED' && x.state !== 'QUEUED')
+  const state =
+    r.conclusion !== undefined
+      ? {status: 'completed' as const, conclusion: r.conclusion, completed_at: new Date().toISOString()}
+      : {status: started ? ('in_progress' as const) : ('queued' as const)}
+  if (mine) {
+    const u = await gh.rest.checks.update({...repo, check_run_id: mine.id, output, ...state})
+    return {id: u.data.id, url: u.data.html_url ?? ''}
+  }
+  const c = await gh.rest.checks.create({
+    ...repo,
+    name,
+    head_sha: model.github?.headSha ?? g.headSha,
+    external_id: model.launchId,
+    output,
+    ...(g.runId ? {details_url: `${g.serverUrl}/${g.repository}/actions/runs/${g.runId}`} : {}),
+    ...state,
+  })
+  return {id: c.data.id, url: c.data.html_url ?? ''}
+}
+
+/**
+ * Edits the PR's sticky comment for this experiment in place, or makes it (first report, or a
+ * person deleted it). Only a comment whose first line is the marker counts.
+ */
+export async function publishComment(
+  gh: GitHubClient,
+  g: GithubRun,
+  pr: number,
+  r: RenderedReport,
+): Promise<{id: number; url: string}> {
+  const repo = {owner: g.owner, repo: g.repo}
+  const comments = await gh.paginate(gh.rest.issues.listComments, {...repo, issue_number: pr, per_page: 100})
+  const mine = comments.find(c => (c.body ?? '').split('\n', 1)[0]?.trim() === r.marker)
+  if (mine) {
+    const u = await gh.rest.issues.updateComment({...repo, comment_id: mine.id, body: r.comment})
+    return {id: u.data.id, url: u.data.html_url}
+  }
+  const c = await gh.rest.issues.createComment({...repo, issue_number: pr, body: r.comment})
+  return {id: c.data.id, url: c.data.html_url}
+}
+
+/** Publishes the check run and the comment where the context allows; problems are collected, not thrown. */
+export async function publishReport(
+  gh: GitHubClient | undefined,
+  g: GithubRun | undefined,
+  model: ReportModel,
+  r: RenderedReport,
+  o: {check: boolean; comment: boolean},
+): Promise<Published> {
+  const out: Published = {problems: []}
+  if (!g || !gh) {
+    if (o.check || o.comment)
+      out.problems.push('not on GitHub (no GITHUB_REPOSITORY or token): nothing published there')
+    return out
+  }
+  if (o.check) {
+    try {
+      const c = await publishCheckRun(gh, g, model, r)
+      out.checkRunId = c.id
+      out.checkRunUrl = c.url
+    } catch (e: unknown) {
+      out.problems.push(
+        refused(e)
+          ? `the check run could not be written: this token may not write checks (a pull request from a fork gets a read-only token; permissions: checks: write) (${getErrorMessage(e)})`
+          : `the check run could not be written: ${getErrorMessage(e)}`,
+      )
+    }
+  }
+  const pr = model.github?.pullRequest ?? g.pullRequest
+  if (o.comment && pr !== undefined) {
+    try {
+      const c = await publishComment(gh, g, pr, r)
+      out.commentId = c.id
+      out.commentUrl = c.url
+    } catch (e: unknown) {
+      out.problems.push(
+        refused(e)
+          ? `the PR comment could not be written: this token may not write comments (a fork's read-only token; permissions: pull-requests: write) (${getErrorMessage(e)})`
+          : `the PR comment could not be written: ${getErrorMessage(e)}`,
+      )
+    }
+  }
+  return out
+}

@@ -1,0 +1,120 @@
+import {readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {createRequire} from 'node:module'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {startGitHub, type GitHubEmulator} from '../emulators/github.js'
+import {tempDir} from '../helpers/temp-dir.js'
+import {start, workspace} from '../helpers/workspace.js'
+
+const require = createRequire(import.meta.url)
+
+/** A real webhook payload (@octokit/webhooks-examples): pull_request opened, Codertocat/Hello-World #2. */
+function pullRequestEvent(): {path: string; repo: string; number: number; head: string} {
+  const all = require('@octokit/webhooks-examples/api.github.com/index.json') as {
+    name: string
+    examples: {action?: string; number: number; repository: {full_name: string}; pull_request: {head: {sha: string}}}[]
+  }[]
+  const e = all.find(x => x.name === 'pull_request')!.examples.find(x => x.action === 'opened')!
+  const path = join(tempDir('report-event-'), 'event.json')
+  writeFileSync(path, JSON.stringify(e))
+  return {path, repo: e.repository.full_name, number: e.number, head: e.pull_request.head.sha}
+}
+
+const YML = `
+experiments:
+  sweep:
+    command: [$NODE, $TRAIN]
+    params: {lr: 0.1, mode: ok}
+    seeds: [1, 2]
+    sweep:
+      lr: [0.1, 0.2]
+`
+
+describe('actions/report (dist/report) against the GitHub API emulator, from a real pull_request payload', () => {
+  let gh: GitHubEmulator
+  beforeAll(async () => {
+    gh = await startGitHub()
+  })
+  afterAll(() => gh.close())
+
+  async function reportStep(ws: string, ev: ReturnType<typeof pullRequestEvent>, inputs: Record<string, string> = {}) {
+    const out = join(ws, 'output.txt')
+    const summary = join(ws, 'summary.md')
+    writeFileSync(out, '')
+    writeFileSync(summary, '')
+    const env: Record<string, string> = {
+      ...gh.env,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REPOSITORY: ev.repo,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: ev.path,
+      GITHUB_SHA: 'f'.repeat(40), // the merge commit: the report must use the PR head instead
+      GITHUB_RUN_ID: '4242',
+      GITHUB_WORKSPACE: ws,
+      GITHUB_OUTPUT: out,
+      GITHUB_STEP_SUMMARY: summary,
+      'INPUT_GITHUB-TOKEN': gh.env.GITHUB_TOKEN,
+      ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    }
+    const r = await start('report', [], {cwd: ws, env}).done
+    return {...r, outputs: readFileSync(out, 'utf8'), summary: readFileSync(summary, 'utf8')}
+  }
+
+  test('a launch reported twice: one check run on the head SHA and one sticky comment, edited in place', async () => {
+    const ws = workspace(YML)
+    const l = await start('cli', ['launch', 'exp=sweep', '--launch-id', 'R1'], {cwd: ws}).done
+    expect(l.code, l.stderr).toBe(0)
+    const ev = pullRequestEvent()
+    gh.state.addPull(ev.repo, {number: ev.number, head_sha: ev.head})
+    const from = gh.calls.length
+
+    const first = await reportStep(ws, ev)
+    expect(first.code, first.stderr).toBe(0)
+    const second = await reportStep(ws, ev)
+    expect(second.code, second.stderr).toBe(0)
+
+    expect(gh.rejected(from)).toEqual([])
+    const ops = gh.calls.slice(from).map(c => c.operationId)
+    expect(ops.filter(o => o === 'checks/create')).toHaveLength(1)
+    expect(ops.filter(o => o === 'checks/update')).toHaveLength(1)
+    expect(ops.filter(o => o === 'issues/create-comment')).toHaveLength(1)
+    expect(ops.filter(o => o === 'issues/update-comment')).toHaveLength(1)
+
+    const repo = gh.state.repo(ev.repo)
+    const checks = [...repo.checkRuns.values()]
+    expect(checks).toHaveLength(1)
+    expect(checks[0]).toMatchObject({
+      name: 'trainer: sweep',
+      head_sha: ev.head,
+      external_id: 'R1',
+      status: 'completed',
+      conclusion: 'success',
+    })
+    const comments = repo.commentsOn(ev.number)
+    expect(comments).toHaveLength(1)
+    expect(comments[0]!.body.split('\n')[0]).toMatch(/^<!-- trainer-action:report/)
+    expect(comments[0]!.body).toContain('xychart-beta')
+    expect(first.outputs).toMatch(/conclusion<<.*\nsuccess\n/s)
+    expect(second.summary).toContain('sweep')
+  })
+
+  test("a fork's read-only token: nothing is written on GitHub; the summary says what and why", async () => {
+    const ro = await startGitHub({readOnlyToken: true})
+    try {
+      const ws = workspace(YML)
+      expect((await start('cli', ['launch', 'exp=sweep', '--launch-id', 'F1'], {cwd: ws}).done).code).toBe(0)
+      const ev = pullRequestEvent()
+      ro.state.addPull(ev.repo, {number: ev.number, head_sha: ev.head})
+      const saved = gh
+      gh = ro
+      const r = await reportStep(ws, ev)
+      gh = saved
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.summary).toMatch(/check run could not be written: .*fork/)
+      expect(r.summary).toMatch(/PR comment could not be written/)
+      expect(ro.rejected().filter(c => !c.fault && c.status !== 403)).toEqual([])
+    } finally {
+      await ro.close()
+    }
+  })
+})
