@@ -478,9 +478,9 @@ const VERBS = {
             '  --report-file FILE    the full report (default <results>/<launch-id>/report-<launch-id>.md)',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(870)]).then(__webpack_require__.bind(__webpack_require__, 3870))).ReportInputs, {}, ['id', 'github-token']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(442)]).then(__webpack_require__.bind(__webpack_require__, 5442))).ReportInputs, {}, ['id', 'github-token']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(870)]).then(__webpack_require__.bind(__webpack_require__, 3870))).report(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(442)]).then(__webpack_require__.bind(__webpack_require__, 5442))).report(io),
         json: (r) => ({
             launch: r.model.launchId,
             conclusion: r.rendered.conclusion ?? 'pending',

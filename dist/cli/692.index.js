@@ -309,6 +309,24 @@ const ConfigSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     image: ImageSchema.optional(),
     experiments: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'experiment names are letters, digits, _ . -'), ExperimentSchema)
         .optional(),
+    /** What reports show and judge (src/report). */
+    report: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        /** The metric the curves plot besides the loss, and the title quotes. */
+        'primary-metric': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        /**
+         * A fixed baseline: a baseline file an earlier report wrote (baseline-<launch>.json), relative
+         * to trainer.yml; by default none (the default branch's, through the Actions cache, comes later).
+         */
+        baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        /** Regression thresholds per metric: worse than the baseline by more than `fail` fails the check, `warn` makes it neutral. */
+        'fail-on': zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1), zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+            fail: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().optional(),
+            warn: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().optional(),
+            better: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['higher', 'lower']).optional(),
+        }))
+            .optional(),
+    })
+        .optional(),
     /** Named places to run (see src/config/backends.ts). */
     backends: _backends_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendsSchema */ .pT.optional(),
     /** Limits on what one launch may do. */

@@ -757,6 +757,24 @@ const ConfigSchema = schemas/* strictObject */.rej({
     image: ImageSchema.optional(),
     experiments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'experiment names are letters, digits, _ . -'), ExperimentSchema)
         .optional(),
+    /** What reports show and judge (src/report). */
+    report: schemas/* strictObject */.rej({
+        /** The metric the curves plot besides the loss, and the title quotes. */
+        'primary-metric': schemas/* string */.YjP().min(1).optional(),
+        /**
+         * A fixed baseline: a baseline file an earlier report wrote (baseline-<launch>.json), relative
+         * to trainer.yml; by default none (the default branch's, through the Actions cache, comes later).
+         */
+        baseline: schemas/* string */.YjP().min(1).optional(),
+        /** Regression thresholds per metric: worse than the baseline by more than `fail` fails the check, `warn` makes it neutral. */
+        'fail-on': schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* strictObject */.rej({
+            fail: schemas/* number */.aig().nonnegative().optional(),
+            warn: schemas/* number */.aig().nonnegative().optional(),
+            better: schemas/* enum */.k5n(['higher', 'lower']).optional(),
+        }))
+            .optional(),
+    })
+        .optional(),
     /** Named places to run (see src/config/backends.ts). */
     backends: BackendsSchema.optional(),
     /** Limits on what one launch may do. */

@@ -10,6 +10,7 @@ import {makeDirs} from '../kit/safe-fs.js'
 import type {ActionIO} from '../kit/io.js'
 import {githubClient} from '../kit/octokit.js'
 import {Ledger, type LedgerRun} from '../ledger/ledger.js'
+import {baselineOf, readBaseline} from '../report/baseline.js'
 import {reportModel, type ReportModel} from '../report/model.js'
 import {escapeMarkdown} from '../report/escape.js'
 import {publishReport, type Published} from '../report/publish.js'
@@ -57,7 +58,7 @@ export async function report(io: ActionIO): Promise<ReportResult> {
   for (const t of targets)
     if (!(TARGETS as readonly string[]).includes(t))
       throw new ConfigError(`publish: '${t}' is not one of ${TARGETS.join(', ')}`, {key: 'publish'})
-  const {config} = await loadConfig(io.workspace, i.config)
+  const {config, file: configFile} = await loadConfig(io.workspace, i.config)
   const ledger = Ledger.open(ledgerPath(io.workspace, i.ledger, config.launch?.ledger), {readOnly: true})
   io.onClose(() => ledger.close())
   const launch = i.id ? ledger.getLaunch(i.id) : ledger.latestLaunch()
@@ -66,9 +67,17 @@ export async function report(io: ActionIO): Promise<ReportResult> {
   const root = launchRecord(launch).resultsRoot
   const read = localHistory(root)
   const histories = new Map(await Promise.all(runs.map(async r => [r.id, await read(r)] as const)))
-  const model = reportModel(launch, runs, {history: r => histories.get(r.id), now: io.now()})
+  const rc = config.report
+  const baseline = rc?.baseline
+    ? await readBaseline(resolve(configFile ? dirname(configFile) : io.workspace, rc.baseline), launch.experiment)
+    : undefined
+  const model = {
+    ...reportModel(launch, runs, {history: r => histories.get(r.id), now: io.now(), ...(baseline ? {baseline} : {})}),
+    primaryMetric: rc?.['primary-metric'],
+  }
+  const failOn = rc?.['fail-on']
   // the summary leaves room for the problems said after it
-  const rendered = renderReports(model, {limits: {summary: REPORT_LIMITS.summary - SUMMARY_ROOM}})
+  const rendered = renderReports(model, {failOn, limits: {summary: REPORT_LIMITS.summary - SUMMARY_ROOM}})
 
   const g = io.github()
   const token = i['github-token'] ?? io.env.GITHUB_TOKEN
@@ -86,7 +95,11 @@ export async function report(io: ActionIO): Promise<ReportResult> {
   }
   const file = resolve(io.workspace, i['report-file'] ?? join(root ?? '.trainer', `report-${launch.id}.md`))
   await makeDirs(dirname(file))
-  await writeFile(file, renderReport(model, {target: 'summary', limit: Number.MAX_SAFE_INTEGER}).markdown)
+  await writeFile(file, renderReport(model, {target: 'summary', limit: Number.MAX_SAFE_INTEGER, failOn}).markdown)
+  // this launch as a baseline for later ones (report.baseline names such a file)
+  const baselineFile = join(dirname(file), `baseline-${launch.id}.json`)
+  await writeFile(baselineFile, `${JSON.stringify(baselineOf(model), null, 2)}\n`)
+  io.setOutput('baseline-file', baselineFile)
 
   io.setOutput('conclusion', rendered.conclusion ?? 'pending')
   io.setOutput('report-file', file)

@@ -165,6 +165,29 @@ export const ConfigSchema = z.strictObject({
       ExperimentSchema,
     )
     .optional(),
+  /** What reports show and judge (src/report). */
+  report: z
+    .strictObject({
+      /** The metric the curves plot besides the loss, and the title quotes. */
+      'primary-metric': z.string().min(1).optional(),
+      /**
+       * A fixed baseline: a baseline file an earlier report wrote (baseline-<launch>.json), relative
+       * to trainer.yml; by default none (the default branch's, through the Actions cache, comes later).
+       */
+      baseline: z.string().min(1).optional(),
+      /** Regression thresholds per metric: worse than the baseline by more than `fail` fails the check, `warn` makes it neutral. */
+      'fail-on': z
+        .record(
+          z.string().min(1),
+          z.strictObject({
+            fail: z.number().nonnegative().optional(),
+            warn: z.number().nonnegative().optional(),
+            better: z.enum(['higher', 'lower']).optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
   /** Named places to run (see src/config/backends.ts). */
   backends: BackendsSchema.optional(),
   /** Limits on what one launch may do. */

@@ -98,6 +98,47 @@ describe('actions/report (dist/report) against the GitHub API emulator, from a r
     expect(second.summary).toContain('sweep')
   })
 
+  test('a regression against a fixed baseline beyond report.fail-on fails the check, with the arrow in the table', async () => {
+    const ws = workspace(`${YML}
+report:
+  primary-metric: acc
+  baseline: baseline.json
+  fail-on:
+    acc: {fail: 0.05}
+`)
+    // the baseline: a launch whose acc was 0.99 at every point (train.mjs ends at 0.9)
+    const point = (lr: number): string => JSON.stringify([['lr', lr]])
+    writeFileSync(
+      join(ws, 'baseline.json'),
+      JSON.stringify({
+        v: 1,
+        experiment: 'sweep',
+        source: 'main@1a2b3c4',
+        points: {
+          [point(0.1)]: {acc: {mean: 0.99, std: 0.001, n: 2}},
+          [point(0.2)]: {acc: {mean: 0.99, std: 0.001, n: 2}},
+        },
+      }),
+    )
+    expect((await start('cli', ['launch', 'exp=sweep', '--launch-id', 'B1'], {cwd: ws}).done).code).toBe(0)
+    const ev = pullRequestEvent()
+    gh.state.addPull(ev.repo, {number: ev.number, head_sha: ev.head})
+    const from = gh.calls.length
+    const r = await reportStep(ws, ev)
+    expect(r.code, r.stderr).toBe(0)
+    expect(gh.rejected(from)).toEqual([])
+    expect(r.outputs).toMatch(/conclusion<<.*\nfailure\n/s)
+    const check = [...gh.state.repo(ev.repo).checkRuns.values()].find(c => c.external_id === 'B1')
+    expect(check).toMatchObject({conclusion: 'failure'})
+    expect(r.summary).toMatch(/main@\u2060?1a2b3c4/) // the @ is kept from mentioning anyone
+    expect(r.summary).toMatch(/↓/)
+    // and this launch's own baseline file, for the next
+    const own = JSON.parse(readFileSync(join(ws, 'results/B1/baseline-B1.json'), 'utf8')) as {
+      points: Record<string, {acc: {mean: number}}>
+    }
+    expect(own.points[point(0.1)]?.acc.mean).toBe(0.9)
+  })
+
   test("a fork's read-only token: nothing is written on GitHub; the summary says what and why", async () => {
     const ro = await startGitHub({readOnlyToken: true})
     try {
