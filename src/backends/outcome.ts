@@ -1,6 +1,6 @@
 import type {RunState} from '../ledger/states.js'
 import {readInside, UnsafePathError} from '../kit/safe-fs.js'
-import {firstIssue, RunMetricsSchema, type RunMetricsContract} from '../runner/contract.js'
+import {parseRunMetricsFast, type RunMetricsContract} from '../runner/contract.js'
 import {getErrorMessage} from '../kit/errors.js'
 
 /** metrics.json is small (the runner caps its history); a larger one was not written by `trainer run`. */
@@ -50,8 +50,8 @@ export function parseRunMetrics(text: string): ReadMetrics {
   } catch {
     return {problem: 'metrics.json is not JSON'}
   }
-  const parsed = RunMetricsSchema.safeParse(raw)
-  if (!parsed.success) return {problem: `metrics.json is not trainer run's (${firstIssue(parsed.error)})`}
+  const parsed = parseRunMetricsFast(raw)
+  if (!parsed.success) return {problem: `metrics.json is not trainer run's (${parsed.error})`}
   return {metrics: parsed.data}
 }
 

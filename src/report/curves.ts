@@ -81,8 +81,21 @@ export function curveMetrics(model: ReportModel): string[] {
   return wanted.filter(m => model.runs.some(r => r.history?.some(h => m in h)))
 }
 
-/** Each sweep point's curve of `metric`: per step, the mean over the seeds that reached it. */
+/** Curves already computed, per model and metric: a report renders the same curves for each target. */
+const computed = new WeakMap<ReportModel, Map<string, Curve>>()
+
+/** Each sweep point's curve of `metric`: per step, the mean over the seeds that reached it (computed once per model). */
 export function curve(model: ReportModel, metric: string): Curve {
+  let byMetric = computed.get(model)
+  if (!byMetric) computed.set(model, (byMetric = new Map()))
+  const known = byMetric.get(metric)
+  if (known) return known
+  const c = computeCurve(model, metric)
+  byMetric.set(metric, c)
+  return c
+}
+
+function computeCurve(model: ReportModel, metric: string): Curve {
   let skipped = 0
   const lines: CurveLine[] = []
   for (const g of groupPoints(model.runs)) {
