@@ -143,23 +143,30 @@ function launchOf(runs, steps) {
 /** Runs dist/report as a runner would (async: the fake GitHub answers from this process). */
 async function reportStep(ws, url, event) {
   const t0 = process.hrtime.bigint()
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/rprof'] : []), join(ROOT, 'dist/report/index.js')], {
-    cwd: ws,
-    env: {
-      PATH: process.env.PATH,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_REPOSITORY: 'octo/bench',
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: event,
-      GITHUB_SHA: 'f'.repeat(40),
-      GITHUB_API_URL: url,
-      GITHUB_WORKSPACE: ws,
-      'INPUT_GITHUB-TOKEN': 'ghs_bench',
-      INPUT_PUBLISH: 'check,comment',
-      INPUT_ID: 'L',
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/rprof'] : []),
+      join(ROOT, 'dist/report/index.js'),
+    ],
+    {
+      cwd: ws,
+      env: {
+        PATH: process.env.PATH,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_REPOSITORY: 'octo/bench',
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_SHA: 'f'.repeat(40),
+        GITHUB_API_URL: url,
+        GITHUB_WORKSPACE: ws,
+        'INPUT_GITHUB-TOKEN': 'ghs_bench',
+        INPUT_PUBLISH: 'check,comment',
+        INPUT_ID: 'L',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   let out = ''
   child.stdout.on('data', b => (out += b))
   child.stderr.on('data', b => (out += b))

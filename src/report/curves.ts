@@ -87,7 +87,7 @@ const computed = new WeakMap<ReportModel, Map<string, Curve>>()
 /** Each sweep point's curve of `metric`: per step, the mean over the seeds that reached it (computed once per model). */
 export function curve(model: ReportModel, metric: string): Curve {
   let byMetric = computed.get(model)
-  if (!byMetric) computed.set(model, (byMetric = new Map()))
+  if (!byMetric) computed.set(model, (byMetric = new Map<string, Curve>()))
   const known = byMetric.get(metric)
   if (known) return known
   const c = computeCurve(model, metric)
