@@ -342,30 +342,28 @@ async function publishReport(gh, g, model, r, o) {
             out.problems.push('not on GitHub (no GITHUB_REPOSITORY or token): nothing published there');
         return out;
     }
-    if (o.check) {
+    /** One part of the report; what goes wrong is said in the problems, with the permission it may lack. */
+    const part = async (what, refusedWhy, fn) => {
         try {
-            const c = await publishCheckRun(gh, g, model, r);
-            out.checkRunId = c.id;
-            out.checkRunUrl = c.url;
+            return await fn();
         }
         catch (e) {
             out.problems.push(refused(e)
-                ? `the check run could not be written: this token may not write checks (a pull request from a fork gets a read-only token; permissions: checks: write) (${(0,errors/* getErrorMessage */.u1)(e)})`
-                : `the check run could not be written: ${(0,errors/* getErrorMessage */.u1)(e)}`);
+                ? `${what} could not be written: ${refusedWhy} (${(0,errors/* getErrorMessage */.u1)(e)})`
+                : `${what} could not be written: ${(0,errors/* getErrorMessage */.u1)(e)}`);
+            return undefined;
         }
+    };
+    if (o.check) {
+        const c = await part('the check run', 'this token may not write checks (a pull request from a fork gets a read-only token; permissions: checks: write)', () => publishCheckRun(gh, g, model, r));
+        out.checkRunId = c?.id;
+        out.checkRunUrl = c?.url;
     }
     const pr = model.github?.pullRequest ?? g.pullRequest;
     if (o.comment && pr !== undefined) {
-        try {
-            const c = await publishComment(gh, g, pr, r);
-            out.commentId = c.id;
-            out.commentUrl = c.url;
-        }
-        catch (e) {
-            out.problems.push(refused(e)
-                ? `the PR comment could not be written: this token may not write comments (a fork's read-only token; permissions: pull-requests: write) (${(0,errors/* getErrorMessage */.u1)(e)})`
-                : `the PR comment could not be written: ${(0,errors/* getErrorMessage */.u1)(e)}`);
-        }
+        const c = await part('the PR comment', "this token may not write comments (a fork's read-only token; permissions: pull-requests: write)", () => publishComment(gh, g, pr, r));
+        out.commentId = c?.id;
+        out.commentUrl = c?.url;
     }
     return out;
 }

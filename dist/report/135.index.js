@@ -52,7 +52,6 @@ function knownHostKey(line) {
     const b64 = parts.find((p, i) => i > 0 && /^AAAA[A-Za-z0-9+/]+=*$/.test(p));
     return b64 ? Buffer.from(b64, 'base64') : undefined;
 }
-const MAX_OUTPUT = 64 << 20;
 /** How long reading one file of a job directory may take. */
 const READ_DEADLINE_MS = 30_000;
 function connectError(where, e) {
@@ -144,27 +143,16 @@ async function sshControl(c, env) {
             if (e)
                 return rej(connectError(where, e));
             stream.end(input);
-            const out = [];
-            const err = [];
-            let size = 0;
-            const take = (into) => (b) => {
-                size += b.length;
-                if (size <= MAX_OUTPUT)
-                    into.push(b);
-            };
-            stream.on('data', take(out));
-            stream.stderr.on('data', take(err));
+            const output = (0,_control_js__WEBPACK_IMPORTED_MODULE_7__/* .collectOutput */ .Up)();
+            stream.on('data', output.stdout);
+            stream.stderr.on('data', output.stderr);
             stream.once('close', (code, signal) => {
                 // no exit status: the channel closed under the command (the connection was lost), so
                 // whether it ran is unknown, which is not the same as a command that failed
                 if (code === null && !signal)
                     rej(new _kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ServiceError */ ._7(`Slurm (${where})`, argv[0] ?? 'exec', 'the connection was lost before the command ended'));
                 else
-                    res({
-                        code: code ?? 128,
-                        stdout: Buffer.concat(out).toString('utf8'),
-                        stderr: Buffer.concat(err).toString('utf8'),
-                    });
+                    res(output.result(code ?? 128));
             });
         });
     });

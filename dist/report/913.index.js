@@ -158,6 +158,8 @@ function pooledBackend(o) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R1: () => (/* binding */ MAX_OUTPUT),
+/* harmony export */   Up: () => (/* binding */ collectOutput),
 /* harmony export */   "if": () => (/* binding */ cliControl)
 /* harmony export */ });
 /* unused harmony exports parseSqueue, parseSacct, parseLimits */
@@ -174,6 +176,33 @@ function pooledBackend(o) {
 
 
 const FIELD = '\x1f';
+/** What a Slurm command may print: a controller listing thousands of tasks is a few MiB. */
+const MAX_OUTPUT = 64 << 20;
+/**
+ * Collects a command's stdout and stderr, at most `max` bytes of the two together; `over` is
+ * told each time more comes (a local command is killed, a remote one's rest is dropped).
+ */
+function collectOutput(max = MAX_OUTPUT, over = () => undefined) {
+    const out = [];
+    const err = [];
+    let size = 0;
+    const take = (into) => (b) => {
+        size += b.length;
+        if (size > max)
+            over();
+        else
+            into.push(b);
+    };
+    return {
+        stdout: take(out),
+        stderr: take(err),
+        result: (code) => ({
+            code,
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8'),
+        }),
+    };
+}
 function fail(where, op, r) {
     const msg = (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ') || `exit code ${r.code}`;
     return new _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceError */ ._7(`Slurm (${where})`, op, msg);
@@ -764,6 +793,7 @@ function unreachable(where, why) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63131);
+/* harmony import */ var _control_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7160);
 /**
  * The `local` transport: Slurm's commands on this machine (a login node, or a workstation that
  * is part of a cluster), the job directory on its file system.
@@ -773,10 +803,9 @@ function unreachable(where, why) {
 
 
 
+
 /** What Slurm's commands see of the launcher's environment: where Slurm is, and nothing secret. */
 const SLURM_ENV = /^(PATH|HOME|USER|LOGNAME|LANG|LC_[A-Z]+|TZ|SLURM_CONF|MUNGE_SOCKET)$/;
-/** Caps what a command may print: a controller listing thousands of tasks is a few MiB. */
-const MAX_OUTPUT = 64 << 20;
 function localExec(env) {
     const clean = {};
     for (const [k, v] of Object.entries(env))
@@ -788,24 +817,11 @@ function localExec(env) {
             child.stdin.on('error', () => undefined);
             child.stdin.end(input);
         }
-        const out = [];
-        const err = [];
-        let size = 0;
-        const take = (into) => (b) => {
-            size += b.length;
-            if (size > MAX_OUTPUT)
-                child.kill('SIGKILL');
-            else
-                into.push(b);
-        };
-        child.stdout.on('data', take(out));
-        child.stderr.on('data', take(err));
+        const output = (0,_control_js__WEBPACK_IMPORTED_MODULE_5__/* .collectOutput */ .Up)(_control_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_OUTPUT */ .R1, () => child.kill('SIGKILL'));
+        child.stdout.on('data', output.stdout);
+        child.stderr.on('data', output.stderr);
         child.once('error', (e) => e.code === 'ENOENT' ? res({ code: 127, stdout: '', stderr: `${argv[0]}: command not found` }) : rej(e));
-        child.once('close', code => res({
-            code: code ?? 1,
-            stdout: Buffer.concat(out).toString('utf8'),
-            stderr: Buffer.concat(err).toString('utf8'),
-        }));
+        child.once('close', code => res(output.result(code ?? 1)));
     });
 }
 function localFiles(home = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)()) {

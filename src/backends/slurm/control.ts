@@ -86,6 +86,35 @@ export interface SlurmControl {
 
 const FIELD = '\x1f'
 
+/** What a Slurm command may print: a controller listing thousands of tasks is a few MiB. */
+export const MAX_OUTPUT = 64 << 20
+
+/**
+ * Collects a command's stdout and stderr, at most `max` bytes of the two together; `over` is
+ * told each time more comes (a local command is killed, a remote one's rest is dropped).
+ */
+export function collectOutput(max = MAX_OUTPUT, over: () => void = () => undefined) {
+  const out: Buffer[] = []
+  const err: Buffer[] = []
+  let size = 0
+  const take =
+    (into: Buffer[]) =>
+    (b: Buffer): void => {
+      size += b.length
+      if (size > max) over()
+      else into.push(b)
+    }
+  return {
+    stdout: take(out),
+    stderr: take(err),
+    result: (code: number): ExecResult => ({
+      code,
+      stdout: Buffer.concat(out).toString('utf8'),
+      stderr: Buffer.concat(err).toString('utf8'),
+    }),
+  }
+}
+
 function fail(where: string, op: string, r: ExecResult): ServiceError {
   const msg = (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ') || `exit code ${r.code}`
   return new ServiceError(`Slurm (${where})`, op, msg)

@@ -7,13 +7,10 @@ import {chmod, readdir, rename, writeFile} from 'node:fs/promises'
 import {homedir} from 'node:os'
 import {dirname, isAbsolute, join, resolve} from 'node:path'
 import {makeDirs, openInside} from '../../kit/safe-fs.js'
-import type {Exec, ExecResult, SlurmFiles} from './control.js'
+import {collectOutput, MAX_OUTPUT, type Exec, type ExecResult, type SlurmFiles} from './control.js'
 
 /** What Slurm's commands see of the launcher's environment: where Slurm is, and nothing secret. */
 const SLURM_ENV = /^(PATH|HOME|USER|LOGNAME|LANG|LC_[A-Z]+|TZ|SLURM_CONF|MUNGE_SOCKET)$/
-
-/** Caps what a command may print: a controller listing thousands of tasks is a few MiB. */
-const MAX_OUTPUT = 64 << 20
 
 export function localExec(env: Readonly<Record<string, string | undefined>>): Exec {
   const clean: Record<string, string> = {}
@@ -25,28 +22,13 @@ export function localExec(env: Readonly<Record<string, string | undefined>>): Ex
         child.stdin.on('error', () => undefined)
         child.stdin.end(input)
       }
-      const out: Buffer[] = []
-      const err: Buffer[] = []
-      let size = 0
-      const take =
-        (into: Buffer[]) =>
-        (b: Buffer): void => {
-          size += b.length
-          if (size > MAX_OUTPUT) child.kill('SIGKILL')
-          else into.push(b)
-        }
-      child.stdout!.on('data', take(out))
-      child.stderr!.on('data', take(err))
+      const output = collectOutput(MAX_OUTPUT, () => child.kill('SIGKILL'))
+      child.stdout!.on('data', output.stdout)
+      child.stderr!.on('data', output.stderr)
       child.once('error', (e: NodeJS.ErrnoException) =>
         e.code === 'ENOENT' ? res({code: 127, stdout: '', stderr: `${argv[0]}: command not found`}) : rej(e),
       )
-      child.once('close', code =>
-        res({
-          code: code ?? 1,
-          stdout: Buffer.concat(out).toString('utf8'),
-          stderr: Buffer.concat(err).toString('utf8'),
-        }),
-      )
+      child.once('close', code => res(output.result(code ?? 1)))
     })
 }
 

@@ -16,7 +16,7 @@ import {Client, type ConnectConfig, type SFTPWrapper} from 'ssh2'
 import {pack} from 'tar-stream'
 import type {SlurmConfig} from '../../config/backends.js'
 import {AuthError, ConfigError, ServiceError, getErrorMessage} from '../../kit/errors.js'
-import {cliControl, type ExecResult, type SlurmControl, type SlurmFiles} from './control.js'
+import {cliControl, collectOutput, type ExecResult, type SlurmControl, type SlurmFiles} from './control.js'
 import {shellQuote} from './script.js'
 
 /** SHA256:… of a host key blob, as ssh-keygen -lf prints it. */
@@ -31,7 +31,6 @@ export function knownHostKey(line: string): Buffer | undefined {
   return b64 ? Buffer.from(b64, 'base64') : undefined
 }
 
-const MAX_OUTPUT = 64 << 20
 /** How long reading one file of a job directory may take. */
 const READ_DEADLINE_MS = 30_000
 
@@ -131,17 +130,9 @@ export async function sshControl(
       conn.exec(argv.map(shellQuote).join(' '), (e, stream) => {
         if (e) return rej(connectError(where, e))
         stream.end(input)
-        const out: Buffer[] = []
-        const err: Buffer[] = []
-        let size = 0
-        const take =
-          (into: Buffer[]) =>
-          (b: Buffer): void => {
-            size += b.length
-            if (size <= MAX_OUTPUT) into.push(b)
-          }
-        stream.on('data', take(out))
-        stream.stderr.on('data', take(err))
+        const output = collectOutput()
+        stream.on('data', output.stdout)
+        stream.stderr.on('data', output.stderr)
         stream.once('close', (code: number | null, signal?: string) => {
           // no exit status: the channel closed under the command (the connection was lost), so
           // whether it ran is unknown, which is not the same as a command that failed
@@ -153,12 +144,7 @@ export async function sshControl(
                 'the connection was lost before the command ended',
               ),
             )
-          else
-            res({
-              code: code ?? 128,
-              stdout: Buffer.concat(out).toString('utf8'),
-              stderr: Buffer.concat(err).toString('utf8'),
-            })
+          else res(output.result(code ?? 128))
         })
       })
     })

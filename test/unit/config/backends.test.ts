@@ -1,16 +1,6 @@
 import {describe, expect, test} from 'vitest'
 import {parseConfig} from '../../../src/config/parse.js'
-import {ConfigError} from '../../../src/kit/errors.js'
-
-function located(text: string): string {
-  try {
-    parseConfig(text, 'trainer.yml')
-  } catch (e) {
-    if (e instanceof ConfigError) return e.located()
-    throw e
-  }
-  return 'no error'
-}
+import {located} from '../../helpers/config.js'
 
 describe('backends:', () => {
   test('a backend named after its type needs no type; another name says its type', () => {

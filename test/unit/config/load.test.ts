@@ -3,18 +3,8 @@ import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {loadConfig} from '../../../src/config/load.js'
 import {parseConfig} from '../../../src/config/parse.js'
-import {ConfigError} from '../../../src/kit/errors.js'
+import {located} from '../../helpers/config.js'
 import {tempDir} from '../../helpers/temp-dir.js'
-
-function located(text: string): string {
-  try {
-    parseConfig(text, 'trainer.yml')
-  } catch (e) {
-    if (e instanceof ConfigError) return e.located()
-    throw e
-  }
-  return 'no error'
-}
 
 describe('parseConfig', () => {
   test('accepts the image section', () => {
