@@ -478,9 +478,9 @@ const VERBS = {
             '  --report-file FILE    the full report (default <results>/<launch-id>/report-<launch-id>.md)',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(442)]).then(__webpack_require__.bind(__webpack_require__, 5442))).ReportInputs, {}, ['id', 'github-token']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(489)]).then(__webpack_require__.bind(__webpack_require__, 4489))).ReportInputs, {}, ['id', 'github-token']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(442)]).then(__webpack_require__.bind(__webpack_require__, 5442))).report(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(489)]).then(__webpack_require__.bind(__webpack_require__, 4489))).report(io),
         json: (r) => ({
             launch: r.model.launchId,
             conclusion: r.rendered.conclusion ?? 'pending',
@@ -492,6 +492,24 @@ const VERBS = {
             `report: ${r.file}`,
             ...(r.published.checkRunUrl ? [`check run: ${r.published.checkRunUrl}`] : []),
             ...(r.published.commentUrl ? [`comment: ${r.published.commentUrl}`] : []),
+        ].join('\n'),
+    },
+    reconcile: {
+        summary: "bring the reports of launches that outlived their workflow job up to date (GitHub's check runs)",
+        usage: 'trainer reconcile [--max-age-hours N] [--max-refs N] [--dry-run]',
+        details: [
+            '  finds the unfinished launch check runs of GITHUB_REPOSITORY (token: GITHUB_TOKEN), polls',
+            "  their runs' backends (declared in this trainer.yml) and updates each check run and PR comment",
+            '  --max-age-hours N     search the commits of workflow runs of the last N hours (default 72)',
+            '  --max-refs N          at most N commits, one request each (default 60)',
+            '  --dry-run             poll and say what would be published; write nothing to GitHub',
+        ].join('\n'),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(489), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 1095))).ReconcileInputs, {}, ['github-token']),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(489), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 1095))).reconcile(io),
+        json: (r) => r,
+        human: (r) => [
+            `${r.launches.length} unfinished launches; ${r.requests} GitHub API requests`,
+            ...r.launches.map(l => `${l.launch} ${l.experiment}: ${l.action}${l.conclusion ? ` (${l.conclusion})` : ''}: ${l.why}`),
         ].join('\n'),
     },
 };

@@ -980,6 +980,36 @@ class Ledger {
             return r.changes === 1;
         });
     }
+    /**
+     * Records a launch as another ledger last saw it (the record a check run keeps of a launch
+     * whose ledger died with its workflow job): the launch, then each run with its state,
+     * handle and results, in one transaction. Only into a ledger that does not hold the launch
+     * yet (a LedgerError otherwise: this is not a merge). Each run gets one event, its arrival
+     * in that state.
+     */
+    importLaunch(launch, runs) {
+        this.#transaction(() => {
+            if (this.#sql('SELECT 1 FROM launches WHERE id = ?').get(launch.id) !== undefined)
+                throw new ledger_errors/* LedgerError */.oy(`launch ${launch.id}: already in this ledger; it is imported only into one without it`);
+            this.createLaunch(launch.plan, {
+                backend: launch.backend,
+                config: launch.config,
+                backendConfig: launch.backendConfig,
+                github: launch.github,
+            });
+            const planned = new Set(launch.plan.runs.map(r => r.id));
+            for (const r of runs) {
+                if (!planned.has(r.id))
+                    throw new ledger_errors/* LedgerError */.oy(`launch ${launch.id}: run ${r.id} is not in its plan`);
+                this.#sql(`UPDATE runs SET state = ?, handle = ?, exit_code = ?, reason = ?, started_at = ?, ended_at = ?,
+             metrics_json = ?, result_url = ?, attempt = ?, native_state = ?, links_json = ?, polled_at = ?,
+             submitted_at = ?, image_digest = ?, created_at = ? WHERE id = ? AND launch_id = ?`).run(r.state, r.handle ?? null, r.exitCode ?? null, r.reason ?? null, r.startedAt ?? null, r.endedAt ?? null, json(r.metrics), r.resultUrl ?? null, r.attempt, r.nativeState ?? null, json(r.links), r.polledAt ?? null, r.submittedAt ?? null, r.imageDigest ?? null, r.createdAt, r.id, launch.id);
+                if (r.state !== 'CREATED')
+                    this.#sql(INSERT_EVENT_SQL).run(r.id, this.#stamp(), 'CREATED', r.state, JSON.stringify({ imported: true }));
+            }
+            this.#sql('UPDATE launches SET created_at = ?, status = ?, finished_at = ? WHERE id = ?').run(launch.createdAt, launch.status, launch.finishedAt ?? null, launch.id);
+        });
+    }
     /** Replaces what a launch row records besides its plan (its results root, its launcher). */
     setLaunchConfig(launchId, config) {
         this.#transaction(() => {
@@ -1063,6 +1093,9 @@ class Ledger {
     #transaction(fn) {
         if (this.readOnly)
             throw new ledger_errors/* LedgerError */.oy(`${this.path}: opened read-only`);
+        // a write inside another (importLaunch's createLaunch) is part of it
+        if (this.#db.isTransaction)
+            return fn();
         busyRetry(this.path, this.#busyTotalMs, () => this.#db.exec('BEGIN IMMEDIATE'));
         try {
             const result = fn();

@@ -110,6 +110,7 @@ async function apply(backend, ctx, r, o) {
         logTail: [],
         resultUrl: undefined,
     }));
+    ctx.collected?.(r, res);
     const m = res.metrics;
     let to = o.state;
     // the scheduler says how the job script ended; metrics.json says how the training did

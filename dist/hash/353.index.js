@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parseConfig: () => (/* binding */ parseConfig)
 /* harmony export */ });
+/* unused harmony export experimentLine */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1361);
@@ -191,6 +192,17 @@ function parseConfig(text, file) {
                 input: undefined,
             }, data);
     return r.data;
+}
+/** The 1-based line of `experiments.<name>:` in trainer.yml text, for annotations; undefined when absent. */
+function experimentLine(text, name) {
+    const lc = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+    const exps = doc.get('experiments', true);
+    if (!isMap(exps))
+        return undefined;
+    const item = exps.items.find(i => isScalar(i.key) && String(i.key.value) === name);
+    const at = item && isScalar(item.key) ? item.key.range?.[0] : undefined;
+    return at === undefined ? undefined : lc.linePos(at).line;
 }
 
 

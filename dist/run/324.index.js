@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   parseConfig: () => (/* binding */ parseConfig)
 });
 
+// UNUSED EXPORTS: experimentLine
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/kit/errors.ts
@@ -591,6 +593,17 @@ function parseConfig(text, file) {
                 input: undefined,
             }, data);
     return r.data;
+}
+/** The 1-based line of `experiments.<name>:` in trainer.yml text, for annotations; undefined when absent. */
+function experimentLine(text, name) {
+    const lc = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+    const exps = doc.get('experiments', true);
+    if (!isMap(exps))
+        return undefined;
+    const item = exps.items.find(i => isScalar(i.key) && String(i.key.value) === name);
+    const at = item && isScalar(item.key) ? item.key.range?.[0] : undefined;
+    return at === undefined ? undefined : lc.linePos(at).line;
 }
 
 

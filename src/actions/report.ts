@@ -1,20 +1,21 @@
 import {writeFile} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {z} from 'zod'
-import {readRunMetrics} from '../backends/outcome.js'
 import {launchRecord} from '../backends/reconcile.js'
 import {loadConfig} from '../config/load.js'
 import {ConfigError, NotFoundError} from '../kit/errors.js'
 import {list, optString, readInputs} from '../kit/inputs.js'
 import {makeDirs} from '../kit/safe-fs.js'
 import type {ActionIO} from '../kit/io.js'
-import {githubClient} from '../kit/octokit.js'
-import {Ledger, type LedgerRun} from '../ledger/ledger.js'
-import {baselineOf, readBaseline} from '../report/baseline.js'
-import {reportModel, type ReportModel} from '../report/model.js'
+import {countRequests, githubClient} from '../kit/octokit.js'
+import {Ledger} from '../ledger/ledger.js'
+import {ANNOTATIONS_PER_REQUEST} from '../report/annotations.js'
+import {baselineOf} from '../report/baseline.js'
+import {launchReport, localHistories, recordText, reportSettings} from '../report/launch-report.js'
+import type {ReportModel} from '../report/model.js'
 import {escapeMarkdown} from '../report/escape.js'
 import {publishReport, type Published} from '../report/publish.js'
-import {REPORT_LIMITS, renderReport, renderReports, type RenderedReports, type ReportTarget} from '../report/render.js'
+import {REPORT_LIMITS, renderReport, type RenderedReports, type ReportTarget} from '../report/render.js'
 import {ledgerPath} from './launch.js'
 
 export const ReportInputs = z.object({
@@ -42,10 +43,9 @@ export interface ReportResult {
   file: string
 }
 
-/** Each run's metric history, from the metrics.json it left here (local launches). */
-function localHistory(root: string | undefined): (r: LedgerRun) => Promise<Record<string, number>[] | undefined> {
-  return async r => (root ? (await readRunMetrics(root, r.output)).metrics?.history : undefined)
-}
+/** The check run writes a report makes: one, and one more per further 50 annotations. */
+export const writesFor = (annotations: readonly unknown[]): number =>
+  1 + Math.max(0, Math.ceil(annotations.length / ANNOTATIONS_PER_REQUEST) - 1)
 
 /**
  * `trainer report [LAUNCH]` / actions/report: builds one report of a launch from the ledger and
@@ -65,25 +65,30 @@ export async function report(io: ActionIO): Promise<ReportResult> {
   if (!launch) throw new NotFoundError(i.id ? `no launch '${i.id}' in the ledger` : 'the ledger has no launches yet')
   const runs = ledger.listRuns(launch.id)
   const root = launchRecord(launch).resultsRoot
-  const read = localHistory(root)
-  const histories = new Map(await Promise.all(runs.map(async r => [r.id, await read(r)] as const)))
-  const rc = config.report
-  const baseline = rc?.baseline
-    ? await readBaseline(resolve(configFile ? dirname(configFile) : io.workspace, rc.baseline), launch.experiment)
-    : undefined
-  const model = {
-    ...reportModel(launch, runs, {history: r => histories.get(r.id), now: io.now(), ...(baseline ? {baseline} : {})}),
-    primaryMetric: rc?.['primary-metric'],
-  }
-  const failOn = rc?.['fail-on']
+  const settings = await reportSettings(config, configFile, io.workspace, launch.experiment)
+  const now = io.now()
   // the summary leaves room for the problems said after it
-  const rendered = renderReports(model, {failOn, limits: {summary: REPORT_LIMITS.summary - SUMMARY_ROOM}})
+  const {model, rendered, annotations, states} = launchReport(
+    launch,
+    runs,
+    await localHistories(root, runs),
+    settings,
+    {
+      now,
+      limits: {summary: REPORT_LIMITS.summary - SUMMARY_ROOM},
+    },
+  )
+  const failOn = settings.failOn
 
   const g = io.github()
   const token = i['github-token'] ?? io.env.GITHUB_TOKEN
   const gh = g && token ? githubClient({token, apiUrl: g.apiUrl, log: io.log}) : undefined
+  const spent = gh ? countRequests(gh) : {count: () => 0}
   const published = await publishReport(gh, g, model, rendered, {
-    check: targets.includes('check'),
+    check: targets.includes('check') && {
+      annotations,
+      text: recordText(launch, runs, {spent: spent.count, now, states, writes: writesFor(annotations)}),
+    },
     comment: targets.includes('comment'),
   })
   for (const p of published.problems) io.log.warning(p)

@@ -106,6 +106,7 @@ async function apply(backend: Backend, ctx: LaunchContext, r: LedgerRun, o: Obse
     logTail: [] as string[],
     resultUrl: undefined,
   }))
+  ctx.collected?.(r, res)
   const m = res.metrics
   let to: RunState = o.state
   // the scheduler says how the job script ended; metrics.json says how the training did

@@ -84,6 +84,8 @@ export interface LaunchContext {
   imageDigest?: string | undefined
   /** Told of every state change the launcher makes (the CLI's progress lines). */
   progress?: ((e: ProgressEvent) => void) | undefined
+  /** Told of the results collected for each run that ended (a report's curves keep their histories). */
+  collected?: ((run: LedgerRun, results: RunResults) => void) | undefined
 }
 
 export type CancelOutcome = 'sent' | 'gone' | 'unknown'

@@ -6,6 +6,7 @@ import type {build} from '../actions/build.js'
 import type {hash} from '../actions/hash.js'
 import type {launch} from '../actions/launch.js'
 import type {plan} from '../actions/plan.js'
+import type {reconcile} from '../actions/reconcile.js'
 import type {report} from '../actions/report.js'
 import type {cancel, status} from '../actions/status.js'
 import {resultsTable} from '../report/results.js'
@@ -260,6 +261,27 @@ const VERBS: Record<string, Verb> = {
         `report: ${r.file}`,
         ...(r.published.checkRunUrl ? [`check run: ${r.published.checkRunUrl}`] : []),
         ...(r.published.commentUrl ? [`comment: ${r.published.commentUrl}`] : []),
+      ].join('\n'),
+  },
+  reconcile: {
+    summary: "bring the reports of launches that outlived their workflow job up to date (GitHub's check runs)",
+    usage: 'trainer reconcile [--max-age-hours N] [--max-refs N] [--dry-run]',
+    details: [
+      '  finds the unfinished launch check runs of GITHUB_REPOSITORY (token: GITHUB_TOKEN), polls',
+      "  their runs' backends (declared in this trainer.yml) and updates each check run and PR comment",
+      '  --max-age-hours N     search the commits of workflow runs of the last N hours (default 72)',
+      '  --max-refs N          at most N commits, one request each (default 60)',
+      '  --dry-run             poll and say what would be published; write nothing to GitHub',
+    ].join('\n'),
+    options: flags(async () => (await import('../actions/reconcile.js')).ReconcileInputs, {}, ['github-token']),
+    run: async io => (await import('../actions/reconcile.js')).reconcile(io),
+    json: (r: Awaited<ReturnType<typeof reconcile>>) => r,
+    human: (r: Awaited<ReturnType<typeof reconcile>>) =>
+      [
+        `${r.launches.length} unfinished launches; ${r.requests} GitHub API requests`,
+        ...r.launches.map(
+          l => `${l.launch} ${l.experiment}: ${l.action}${l.conclusion ? ` (${l.conclusion})` : ''}: ${l.why}`,
+        ),
       ].join('\n'),
   },
 }

@@ -192,3 +192,14 @@ export function parseConfig(text: string, file: string): TrainerConfig {
       )
   return r.data
 }
+
+/** The 1-based line of `experiments.<name>:` in trainer.yml text, for annotations; undefined when absent. */
+export function experimentLine(text: string, name: string): number | undefined {
+  const lc = new LineCounter()
+  const doc = parseDocument(text, {lineCounter: lc, prettyErrors: false})
+  const exps = doc.get('experiments', true)
+  if (!isMap(exps)) return undefined
+  const item = exps.items.find(i => isScalar(i.key) && String(i.key.value) === name)
+  const at = item && isScalar(item.key) ? item.key.range?.[0] : undefined
+  return at === undefined ? undefined : lc.linePos(at).line
+}

@@ -52,3 +52,12 @@ export function githubClient(o: ClientOptions): GitHubClient {
     ...(o.retryBaseMs === undefined ? {} : {retry: {retryAfterBaseValue: o.retryBaseMs}}),
   })
 }
+
+/** Counts the requests a client sends from now on (each retry too): what reporting spends of GitHub's budget. */
+export function countRequests(gh: GitHubClient): {count: () => number} {
+  let n = 0
+  gh.hook.before('request', () => {
+    n++
+  })
+  return {count: () => n}
+}

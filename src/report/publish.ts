@@ -9,6 +9,7 @@
 import type {GitHubClient} from '../kit/octokit.js'
 import {getErrorMessage} from '../kit/errors.js'
 import type {GithubRun} from '../kit/github.js'
+import {ANNOTATIONS_PER_REQUEST, type CheckAnnotation} from './annotations.js'
 import type {ReportModel} from './model.js'
 import type {RenderedReports} from './render.js'
 
@@ -33,47 +34,120 @@ function refused(e: unknown): boolean {
   return status === 403 || status === 404
 }
 
+/** The launch's check run as GitHub has it now. */
+export interface ExistingCheck {
+  id: number
+  url: string
+  status: string
+  conclusion: string | null
+  summary: string | null
+  /** The output text: the hidden launch record (src/report/record.ts). */
+  text: string | null
+  annotationsCount: number
+}
+
+/** The launch's check run on its head SHA, if a report made one (found by name and external_id). */
+export async function findCheckRun(
+  gh: GitHubClient,
+  g: GithubRun,
+  model: Pick<ReportModel, 'experiment' | 'launchId' | 'github'>,
+): Promise<ExistingCheck | undefined> {
+  const existing = await gh.paginate(gh.rest.checks.listForRef, {
+    owner: g.owner,
+    repo: g.repo,
+    ref: model.github?.headSha ?? g.headSha,
+    check_name: checkName(model.experiment),
+    filter: 'all',
+    per_page: 100,
+  })
+  const mine = existing.find(c => c.external_id === model.launchId)
+  return mine && existingCheck(mine)
+}
+
+/** A check run as the API lists it, as far as a report needs it. */
+export function existingCheck(c: {
+  id: number
+  html_url: string | null
+  status: string
+  conclusion: string | null
+  output: {summary: string | null; text: string | null; annotations_count: number}
+}): ExistingCheck {
+  return {
+    id: c.id,
+    url: c.html_url ?? '',
+    status: c.status,
+    conclusion: c.conclusion,
+    summary: c.output.summary,
+    text: c.output.text,
+    annotationsCount: c.output.annotations_count,
+  }
+}
+
+export interface CheckRunWrite {
+  /** The check run found before (findCheckRun): updated, not made again. */
+  existing?: ExistingCheck | undefined
+  /** The output text (the hidden launch record); given what was there and the requests made so far. */
+  text?: ((existing: ExistingCheck | undefined) => string) | undefined
+  /** Annotations, sent only with the update that completes the check run, 50 a request. */
+  annotations?: readonly CheckAnnotation[] | undefined
+}
+
 /**
  * Creates or updates the launch's check run on the head SHA: queued/in_progress while runs
- * are under way, completed with a conclusion when they end.
+ * are under way, completed with a conclusion when they end. An update that would change
+ * neither the status, the conclusion nor the summary is not sent (the request budget). Annotations go with
+ * the completing update, the first 50 in it and the rest 50 to a further update, and only
+ * once: a check run completed with annotations already gets none again.
  */
 export async function publishCheckRun(
   gh: GitHubClient,
   g: GithubRun,
   model: ReportModel,
   r: RenderedReport,
-): Promise<{id: number; url: string}> {
+  o: CheckRunWrite = {},
+): Promise<{id: number; url: string; written: boolean}> {
   const name = checkName(model.experiment)
   const repo = {owner: g.owner, repo: g.repo}
-  // the same launch's check run, if a report already made one (name and external_id)
-  const existing = await gh.paginate(gh.rest.checks.listForRef, {
-    ...repo,
-    ref: model.github?.headSha ?? g.headSha,
-    check_name: name,
-    filter: 'all',
-    per_page: 100,
-  })
-  const mine = existing.find(c => c.external_id === model.launchId)
-  const output = {title: r.title, summary: r.check}
+  const mine = o.existing
   const started = model.runs.some(x => x.state !== 'CREATED' && x.state !== 'QUEUED')
   const state =
     r.conclusion !== undefined
       ? {status: 'completed' as const, conclusion: r.conclusion, completed_at: new Date().toISOString()}
       : {status: started ? ('in_progress' as const) : ('queued' as const)}
-  if (mine) {
-    const u = await gh.rest.checks.update({...repo, check_run_id: mine.id, output, ...state})
-    return {id: u.data.id, url: u.data.html_url ?? ''}
-  }
-  const c = await gh.rest.checks.create({
-    ...repo,
-    name,
-    head_sha: model.github?.headSha ?? g.headSha,
-    external_id: model.launchId,
-    output,
-    ...(g.runId ? {details_url: `${g.serverUrl}/${g.repository}/actions/runs/${g.runId}`} : {}),
-    ...state,
+  const same =
+    mine?.status === state.status &&
+    mine.summary === r.check &&
+    (state.status !== 'completed' || mine.conclusion === r.conclusion)
+  if (mine && same) return {id: mine.id, url: mine.url, written: false}
+  const completing = state.status === 'completed' && !(mine?.status === 'completed' && mine.annotationsCount > 0)
+  const annotations = completing ? [...(o.annotations ?? [])] : []
+  const text = o.text?.(mine)
+  const output = (batch: CheckAnnotation[]) => ({
+    title: r.title,
+    summary: r.check,
+    ...(text === undefined ? {} : {text}),
+    ...(batch.length ? {annotations: batch} : {}),
   })
-  return {id: c.data.id, url: c.data.html_url ?? ''}
+  const first = annotations.splice(0, ANNOTATIONS_PER_REQUEST)
+  const written = mine
+    ? await gh.rest.checks.update({...repo, check_run_id: mine.id, output: output(first), ...state})
+    : await gh.rest.checks.create({
+        ...repo,
+        name,
+        head_sha: model.github?.headSha ?? g.headSha,
+        external_id: model.launchId,
+        output: output(first),
+        ...(g.runId ? {details_url: `${g.serverUrl}/${g.repository}/actions/runs/${g.runId}`} : {}),
+        ...state,
+      })
+  const id = written.data.id
+  while (annotations.length)
+    await gh.rest.checks.update({
+      ...repo,
+      check_run_id: id,
+      output: output(annotations.splice(0, ANNOTATIONS_PER_REQUEST)),
+    })
+  return {id, url: written.data.html_url ?? '', written: true}
 }
 
 /**
@@ -89,6 +163,8 @@ export async function publishComment(
   const repo = {owner: g.owner, repo: g.repo}
   const comments = await gh.paginate(gh.rest.issues.listComments, {...repo, issue_number: pr, per_page: 100})
   const mine = comments.find(c => (c.body ?? '').split('\n', 1)[0]?.trim() === r.marker)
+  // the same report again: nothing to send (the request budget)
+  if (mine && mine.body === r.comment) return {id: mine.id, url: mine.html_url}
   if (mine) {
     const u = await gh.rest.issues.updateComment({...repo, comment_id: mine.id, body: r.comment})
     return {id: u.data.id, url: u.data.html_url}
@@ -103,7 +179,7 @@ export async function publishReport(
   g: GithubRun | undefined,
   model: ReportModel,
   r: RenderedReport,
-  o: {check: boolean; comment: boolean},
+  o: {check: boolean | CheckRunWrite; comment: boolean},
 ): Promise<Published> {
   const out: Published = {problems: []}
   if (!g || !gh) {
@@ -124,15 +200,7 @@ export async function publishReport(
       return undefined
     }
   }
-  if (o.check) {
-    const c = await part(
-      'the check run',
-      'this token may not write checks (a pull request from a fork gets a read-only token; permissions: checks: write)',
-      () => publishCheckRun(gh, g, model, r),
-    )
-    out.checkRunId = c?.id
-    out.checkRunUrl = c?.url
-  }
+  // the comment first: the check run's record counts the requests made for it
   const pr = model.github?.pullRequest ?? g.pullRequest
   if (o.comment && pr !== undefined) {
     const c = await part(
@@ -142,6 +210,19 @@ export async function publishReport(
     )
     out.commentId = c?.id
     out.commentUrl = c?.url
+  }
+  if (o.check) {
+    const c = await part(
+      'the check run',
+      'this token may not write checks (a pull request from a fork gets a read-only token; permissions: checks: write)',
+      async () => {
+        const w = o.check === true ? {} : (o.check as CheckRunWrite)
+        const existing = w.existing ?? (await findCheckRun(gh, g, model))
+        return publishCheckRun(gh, g, model, r, {...w, existing})
+      },
+    )
+    out.checkRunId = c?.id
+    out.checkRunUrl = c?.url
   }
   return out
 }

@@ -70,6 +70,13 @@ describe('actions/report (dist/report) against the GitHub API emulator, from a r
 
     const first = await reportStep(ws, ev)
     expect(first.code, first.stderr).toBe(0)
+    // the same report again changes nothing: nothing is written (the request budget)
+    const mark = gh.calls.length
+    const same = await reportStep(ws, ev)
+    expect(same.code, same.stderr).toBe(0)
+    expect(gh.calls.slice(mark).filter(c => c.method !== 'GET')).toEqual([])
+    // a report that says something else edits both in place
+    writeFileSync(join(ws, 'trainer.yml'), `${YML}\nreport:\n  primary-metric: loss\n`)
     const second = await reportStep(ws, ev)
     expect(second.code, second.stderr).toBe(0)
 

@@ -12,6 +12,7 @@ import {
   type Repo,
   type Role,
   type TimelineItem,
+  type WorkflowRun,
 } from './github-state.js'
 
 /**
@@ -98,6 +99,28 @@ export class Renderer {
     }
   }
 
+  workflowRun(r: Repo, run: WorkflowRun): Json {
+    const t = this.template('actions/get-workflow-run')
+    return {
+      ...t,
+      id: run.id,
+      node_id: Buffer.from(`06:WorkflowRun${run.id}`).toString('base64'),
+      event: run.event,
+      head_sha: run.head_sha,
+      head_branch: run.head_branch,
+      status: run.status,
+      conclusion: run.conclusion,
+      created_at: run.created_at,
+      updated_at: run.created_at,
+      run_started_at: run.created_at,
+      url: `${this.api}/repos/${r.full_name}/actions/runs/${run.id}`,
+      html_url: `${this.web}/${r.full_name}/actions/runs/${run.id}`,
+      repository: {...(t.repository as Json), id: r.id, name: r.name, full_name: r.full_name},
+      head_repository: {...(t.head_repository as Json), id: r.id, name: r.name, full_name: r.full_name},
+      pull_requests: [],
+    }
+  }
+
   checkRun(r: Repo, run: CheckRun, pulls: (Issue & {pull: Pull})[]): Json {
     const t = this.template('checks/get')
     const url = `${this.api}/repos/${r.full_name}/check-runs/${run.id}`
@@ -125,9 +148,9 @@ export class Renderer {
       check_suite: {id: 5_000_000_000 + run.id},
       app: {
         ...(t.app as Json),
-        ...ACTIONS_APP,
+        ...(run.app ?? ACTIONS_APP),
         owner: this.user('github'),
-        html_url: `${this.web}/apps/github-actions`,
+        html_url: `${this.web}/apps/${(run.app ?? ACTIONS_APP).slug}`,
       },
       // GitHub lists only open pull requests of this repository whose head is the check's SHA.
       pull_requests: pulls

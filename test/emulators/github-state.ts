@@ -36,6 +36,8 @@ export interface CheckRun {
   annotations: Annotation[]
   /** How many times it was changed after creation. */
   updates: number
+  /** The app that made it, when not GitHub Actions (a workflow's GITHUB_TOKEN). */
+  app?: {id: number; slug: string; name: string} | undefined
 }
 
 export interface Comment {
@@ -100,6 +102,17 @@ export interface Activity {
   actor: string
 }
 
+/** A workflow run (GET /repos/{owner}/{repo}/actions/runs): what a reconcile asks of the run that launched. */
+export interface WorkflowRun {
+  id: number
+  event: string
+  head_sha: string
+  head_branch: string | null
+  status: 'queued' | 'in_progress' | 'completed'
+  conclusion: string | null
+  created_at: string
+}
+
 /** What `GET /repos/{owner}/{repo}/issues/{n}/timeline` shows, in the order it happened. */
 export type TimelineItem =
   | {event: 'commented'; comment: number}
@@ -118,6 +131,7 @@ export class Repo {
   readonly comments = new Map<number, Comment>()
   readonly reactions: Reaction[] = []
   readonly checkRuns = new Map<number, CheckRun>()
+  readonly workflowRuns = new Map<number, WorkflowRun>()
   readonly activity: Activity[] = []
   readonly timeline = new Map<number, TimelineItem[]>()
   /** Every commit pushed to one of its pull requests, force-pushed-away ones included (the timeline shows them). */
@@ -191,6 +205,22 @@ export class GitHubState {
 
   repoById(id: number): Repo | undefined {
     return [...this.repos.values()].find(r => r.id === id)
+  }
+
+  /** A workflow run of the repository (created now, in progress, unless said otherwise). */
+  addWorkflowRun(fullName: string, o: Partial<WorkflowRun> & {head_sha: string}): WorkflowRun {
+    const r = this.repo(fullName)
+    const run: WorkflowRun = {
+      id: o.id ?? this.nextId('other'),
+      event: o.event ?? 'push',
+      head_sha: o.head_sha,
+      head_branch: o.head_branch ?? r.default_branch,
+      status: o.status ?? 'in_progress',
+      conclusion: o.conclusion ?? null,
+      created_at: o.created_at ?? this.now(),
+    }
+    r.workflowRuns.set(run.id, run)
+    return run
   }
 
   setRole(fullName: string, login: string, role: Role): void {

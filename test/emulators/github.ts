@@ -510,6 +510,50 @@ export const HANDLERS: Record<string, Handler> = {
     )
   },
 
+  // created=>=DATE (or <=, or a..b), status, event, head_sha; newest first
+  'actions/list-workflow-runs-for-repo': c => {
+    const created = c.query.get('created')
+    const status = c.query.get('status')
+    const event = c.query.get('event')
+    const head = c.query.get('head_sha')
+    const within = (at: string): boolean => {
+      if (!created) return true
+      const t = Date.parse(at)
+      const m = /^(>=|<=|>|<)?(.+?)(?:\.\.(.+))?$/.exec(created)!
+      const a = Date.parse(m[2]!)
+      if (m[3]) return t >= a && t <= Date.parse(m[3])
+      return m[1] === '>='
+        ? t >= a
+        : m[1] === '>'
+          ? t > a
+          : m[1] === '<='
+            ? t <= a
+            : m[1] === '<'
+              ? t < a
+              : at.startsWith(m[2]!)
+    }
+    const runs = [...c.repo.workflowRuns.values()]
+      .filter(
+        r =>
+          within(r.created_at) &&
+          (status === null || r.status === status || r.conclusion === status) &&
+          (event === null || r.event === event) &&
+          (head === null || r.head_sha === head),
+      )
+      .sort((a, b) => b.id - a.id)
+    const {page, headers} = paginate(c, runs)
+    return {
+      status: 200,
+      body: {total_count: runs.length, workflow_runs: page.map(r => c.render.workflowRun(c.repo, r))},
+      headers,
+    }
+  },
+
+  'actions/get-workflow-run': c => {
+    const run = c.repo.workflowRuns.get(num(c, 'run_id'))
+    return run ? {status: 200, body: c.render.workflowRun(c.repo, run)} : notFound(c.op)
+  },
+
   'pulls/list-commits': c => {
     const p = pullOf(c)
     if (!p) return notFound(c.op)

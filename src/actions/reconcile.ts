@@ -1,0 +1,325 @@
+/**
+ * `trainer reconcile` / actions/reconcile: brings the reports of launches that outlived their
+ * workflow job up to date, with nothing but GitHub itself as the database. Run on a schedule
+ * (examples/workflows/reconcile.yml, every 15 minutes), it:
+ *
+ * 1. finds every unfinished launch check run in the repository: `trainer: *` check runs of
+ *    this app that are not completed, on the heads of open pull requests and the commits of
+ *    recent workflow runs (`max-age-hours`, at most `max-refs` commits: one request each);
+ * 2. reads each one's hidden launch record (src/report/record.ts) into a ledger of its own;
+ * 3. polls the runs' backend through the backend interface: the backend's options come from
+ *    this workspace's trainer.yml (the default branch's), never from the record;
+ * 4. publishes the report again (check run and PR comment) when an update is due within the
+ *    launch's request budget, and completes the check run once every run has ended.
+ *
+ * A launch whose workflow run is still going is polled but never submitted to or cancelled:
+ * that job owns it. Runs of a local backend lived in their job: once its workflow run is
+ * over, those still under way are recorded CANCELLED, and the report says why.
+ */
+import {EventEmitter} from 'node:events'
+import {mkdtemp, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {z} from 'zod'
+import {reconcileLaunch} from '../backends/reconcile.js'
+import {backendConfig, loadBackend} from '../backends/registry.js'
+import type {Backend, LaunchContext} from '../backends/types.js'
+import {loadConfig} from '../config/load.js'
+import type {TrainerConfig} from '../config/schema.js'
+import {ConfigError, getErrorMessage} from '../kit/errors.js'
+import type {GithubRun} from '../kit/github.js'
+import {bool, optInt, optString, readInputs} from '../kit/inputs.js'
+import type {ActionIO} from '../kit/io.js'
+import {countRequests, githubClient, type GitHubClient} from '../kit/octokit.js'
+import {Ledger, type LedgerLaunch, type LedgerRun} from '../ledger/ledger.js'
+import {isActive} from '../ledger/states.js'
+import {escapeMarkdown, inlineCode} from '../report/escape.js'
+import {launchReport, recordText, reportSettings, type RunHistory} from '../report/launch-report.js'
+import {existingCheck, publishReport, type ExistingCheck} from '../report/publish.js'
+import {decodeRecord, statesKey, updateDue} from '../report/record.js'
+import {writesFor} from './report.js'
+
+export const ReconcileInputs = z.object({
+  config: optString(),
+  'github-token': optString(),
+  /** Commits of workflow runs older than this are not searched (default 72 hours). */
+  'max-age-hours': optInt(1, 24 * 90),
+  /** At most this many commits are searched for check runs, one request each (default 60). */
+  'max-refs': optInt(1, 1000),
+  /** The app whose check runs are launches (default github-actions: a workflow's GITHUB_TOKEN). */
+  'check-app': optString(),
+  /** Poll and report, but write nothing to GitHub. */
+  'dry-run': bool(false),
+})
+
+/** What happened to one launch. */
+export interface Reconciled {
+  launch: string
+  experiment: string
+  checkRunId: number
+  headSha: string
+  /** The runs' states after the poll, `SUCCEEDED:3,RUNNING:1`. */
+  states: string
+  /** polled and published; polled, nothing to publish yet; skipped (with why). */
+  action: 'published' | 'polled' | 'skipped'
+  why: string
+  conclusion?: string | undefined
+}
+
+export interface ReconcileResult {
+  launches: Reconciled[]
+  /** API requests this reconcile made. */
+  requests: number
+}
+
+const PREFIX = 'trainer: '
+
+/** The repository to reconcile: the step's GitHub context, or GITHUB_REPOSITORY from a laptop. */
+function repository(io: ActionIO): GithubRun {
+  const g = io.github()
+  if (g) return g
+  const repo = io.env.GITHUB_REPOSITORY
+  if (!repo || !/^[^/\s]+\/[^/\s]+$/.test(repo))
+    throw new ConfigError('trainer reconcile needs the repository: GITHUB_REPOSITORY=owner/name (and GITHUB_TOKEN)', {
+      key: 'GITHUB_REPOSITORY',
+    })
+  const [owner = '', name = ''] = repo.split('/')
+  return {
+    repository: repo,
+    owner,
+    repo: name,
+    eventName: 'cli',
+    headSha: '',
+    serverUrl: (io.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    apiUrl: (io.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+  }
+}
+
+/** An unfinished launch check run found on a commit. */
+interface Found {
+  check: ExistingCheck
+  name: string
+  headSha: string
+}
+
+/**
+ * The commits launches may have put check runs on, and what GitHub says of recent workflow
+ * runs (a launch's own run tells whether its job is still there): open pull requests' heads,
+ * then the commits of workflow runs in the last `hours`, newest first, at most `max`.
+ */
+async function candidates(
+  gh: GitHubClient,
+  g: GithubRun,
+  hours: number,
+  max: number,
+  now: Date,
+): Promise<{shas: string[]; runs: Map<string, string>}> {
+  const repo = {owner: g.owner, repo: g.repo}
+  const since = new Date(now.getTime() - hours * 3_600_000)
+  const pulls = await gh.rest.pulls.list({...repo, state: 'open', sort: 'updated', direction: 'desc', per_page: 100})
+  // newest first; one page. (The `created` filter takes GitHub's search syntax, `>=DATE`, which
+  // the REST description declares a plain date-time: filtering here keeps to both.)
+  const wf = await gh.rest.actions.listWorkflowRunsForRepo({...repo, per_page: 100})
+  const recent = wf.data.workflow_runs.filter(r => Date.parse(r.created_at) >= since.getTime())
+  const shas = new Set<string>()
+  for (const p of pulls.data) if (Date.parse(p.updated_at) >= since.getTime()) shas.add(p.head.sha)
+  for (const r of recent) shas.add(r.head_sha)
+  if (g.headSha) shas.add(g.headSha)
+  const runs = new Map(wf.data.workflow_runs.map(r => [String(r.id), r.status ?? 'unknown']))
+  return {shas: [...shas].slice(0, max), runs}
+}
+
+/** The unfinished `trainer: *` check runs of `app` on each commit. */
+async function unfinished(gh: GitHubClient, g: GithubRun, shas: readonly string[], app: string): Promise<Found[]> {
+  const found = new Map<number, Found>()
+  for (const sha of shas) {
+    const checks = await gh.paginate(gh.rest.checks.listForRef, {
+      owner: g.owner,
+      repo: g.repo,
+      ref: sha,
+      filter: 'all',
+      per_page: 100,
+    })
+    for (const c of checks)
+      if (c.name.startsWith(PREFIX) && c.status !== 'completed' && c.app?.slug === app && c.external_id)
+        found.set(c.id, {check: existingCheck(c), name: c.name, headSha: c.head_sha})
+  }
+  return [...found.values()]
+}
+
+export async function reconcile(io: ActionIO): Promise<ReconcileResult> {
+  const i = readInputs(io, ReconcileInputs)
+  const g = repository(io)
+  const {config, file: configFile} = await loadConfig(io.workspace, i.config)
+  const gh = githubClient({token: i['github-token'] ?? io.env.GITHUB_TOKEN, apiUrl: g.apiUrl, log: io.log})
+  const spent = countRequests(gh)
+  const now = io.now()
+  const {shas, runs: workflowRuns} = await candidates(gh, g, i['max-age-hours'] ?? 72, i['max-refs'] ?? 60, now)
+  const found = await unfinished(gh, g, shas, i['check-app'] ?? 'github-actions')
+  io.log.info(`${found.length} unfinished launch check runs on ${shas.length} commits`)
+
+  const dir = await mkdtemp(join(io.env.RUNNER_TEMP || tmpdir(), 'trainer-reconcile-'))
+  const ledger = Ledger.open(join(dir, 'ledger.db'))
+  io.onClose(async () => {
+    ledger.close()
+    await rm(dir, {recursive: true, force: true})
+  })
+  const out: Reconciled[] = []
+  for (const f of found) {
+    const r = await reconcileOne(io, {gh, g, ledger, config, configFile, workflowRuns, now, dryRun: i['dry-run']}, f)
+    io.log.info(`${r.launch} (${r.experiment}): ${r.action}: ${r.why}`)
+    out.push(r)
+  }
+  await io.summary(summaryOf(out, spent.count()))
+  io.setOutput('launches', JSON.stringify(out))
+  io.setOutput('finished', out.filter(r => r.conclusion).length)
+  return {launches: out, requests: spent.count()}
+}
+
+interface Scope {
+  gh: GitHubClient
+  g: GithubRun
+  ledger: Ledger
+  config: TrainerConfig
+  configFile: string | undefined
+  workflowRuns: Map<string, string>
+  now: Date
+  dryRun: boolean
+}
+
+async function reconcileOne(io: ActionIO, s: Scope, f: Found): Promise<Reconciled> {
+  const base = {
+    launch: f.check.id ? String(f.check.id) : '?',
+    experiment: f.name.slice(PREFIX.length),
+    checkRunId: f.check.id,
+    headSha: f.headSha,
+    states: '',
+  }
+  const rec = decodeRecord(f.check.text)
+  if ('problem' in rec)
+    return {
+      ...base,
+      action: 'skipped',
+      why: rec.problem === 'none' ? 'its check run holds no launch record' : rec.problem,
+    }
+  const launch = rec.launch
+  const at = {...base, launch: launch.id, experiment: launch.experiment}
+  const before = statesKey(rec.runs)
+  // the launch's job: still running (it owns the launch), over, or not known
+  const runId = launch.github?.runId
+  const job = runId ? await workflowRunStatus(s, runId) : 'unknown'
+  let backend: Backend
+  try {
+    backend = await loadBackend(launch.backend, backendConfig(launch.backend, s.config.backends), {})
+  } catch (e: unknown) {
+    return {...at, states: before, action: 'skipped', why: `its backend cannot be used here: ${getErrorMessage(e)}`}
+  }
+  io.onClose(async () => backend.close?.())
+  if (s.ledger.getLaunch(launch.id)) return {...at, states: before, action: 'skipped', why: 'a second check run of it'}
+  s.ledger.importLaunch(launch, rec.runs)
+  const ctx: LaunchContext = {
+    launch: s.ledger.getLaunch(launch.id)!,
+    ledger: s.ledger,
+    log: m => io.log.info(m),
+    warn: m => io.log.warning(m),
+    env: io.env,
+    workspace: io.workspace,
+    signals: new EventEmitter(),
+  }
+  const histories = new Map<string, RunHistory>()
+  ctx.collected = (run, res) => void histories.set(run.id, {history: res.metrics?.history, problem: res.problem})
+  try {
+    if (backend.remote) await reconcileLaunch(backend, ctx, {keepCreated: true})
+    if (job === 'completed') settleOrphans(s.ledger, launch, backend, runId)
+  } catch (e: unknown) {
+    return {...at, states: before, action: 'skipped', why: `its backend could not be asked: ${getErrorMessage(e)}`}
+  }
+  const runs = s.ledger.listRuns(launch.id)
+  const states = statesKey(runs)
+  const final = !runs.some(r => isActive(r.state))
+  const due = updateDue(rec.budget, {now: s.now, states, final})
+  if (!due.due) return {...at, states, action: 'polled', why: due.why}
+  if (final) await finalHistories(backend, ctx, runs, histories)
+  const settings = await reportSettings(s.config, s.configFile, io.workspace, launch.experiment)
+  const done = s.ledger.getLaunch(launch.id)!
+  const report = launchReport(done, runs, histories, settings, {now: s.now})
+  if (s.dryRun)
+    return {...at, states, action: 'polled', why: `dry run (${due.why})`, conclusion: report.rendered.conclusion}
+  const spent = countRequests(s.gh)
+  const published = await publishReport(s.gh, s.g, report.model, report.rendered, {
+    check: {
+      existing: f.check,
+      annotations: report.annotations,
+      text: recordText(done, runs, {spent: spent.count, now: s.now, states, writes: writesFor(report.annotations)}),
+    },
+    comment: true,
+  })
+  if (published.problems.length)
+    return {...at, states, action: 'skipped', why: published.problems.join('; '), conclusion: undefined}
+  return {...at, states, action: 'published', why: due.why, conclusion: report.rendered.conclusion}
+}
+
+/** The status of the workflow run that launched: from the recent runs listed, else asked. */
+async function workflowRunStatus(s: Scope, runId: string): Promise<string> {
+  const listed = s.workflowRuns.get(runId)
+  if (listed) return listed
+  const id = Number(runId)
+  if (!Number.isSafeInteger(id)) return 'unknown'
+  try {
+    const r = await s.gh.rest.actions.getWorkflowRun({owner: s.g.owner, repo: s.g.repo, run_id: id})
+    return r.data.status ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+/**
+ * Runs nobody will move any more once the launching job is over: a local backend's runs lived
+ * in it, and runs never submitted will not be.
+ */
+function settleOrphans(ledger: Ledger, launch: LedgerLaunch, backend: Backend, runId: string | undefined): void {
+  for (const r of ledger.listRuns(launch.id)) {
+    const orphan = r.state === 'CREATED' || (!backend.remote && isActive(r.state))
+    if (!orphan) continue
+    const why =
+      r.state === 'CREATED'
+        ? `never submitted: its workflow run ${runId ?? ''} ended first`
+        : `its workflow run ${runId ?? ''} ended while it ran (a ${backend.type} run lives in its job)`
+    try {
+      ledger.transition(r.id, 'CANCELLED', {reason: why, expect: [r.state]})
+    } catch {
+      // moved meanwhile: what it is now stands
+    }
+  }
+  ledger.finishLaunch(launch.id)
+}
+
+/** The histories of ended runs a poll did not just collect (curves of the final report). */
+async function finalHistories(
+  backend: Backend,
+  ctx: LaunchContext,
+  runs: readonly LedgerRun[],
+  into: Map<string, RunHistory>,
+): Promise<void> {
+  if (!backend.remote) return
+  const todo = runs.filter(r => !into.has(r.id) && (r.state === 'SUCCEEDED' || r.state === 'FAILED'))
+  const workers = Array.from({length: Math.min(8, todo.length)}, async () => {
+    for (let r = todo.shift(); r; r = todo.shift()) {
+      const res = await backend
+        .collect(ctx, r)
+        .catch((e: unknown) => ({metrics: undefined, problem: getErrorMessage(e)}))
+      into.set(r.id, {history: res.metrics?.history, problem: res.problem})
+    }
+  })
+  await Promise.all(workers)
+}
+
+function summaryOf(rs: readonly Reconciled[], requests: number): string {
+  const head = `### trainer reconcile\n\n${rs.length} unfinished launches found; ${requests} GitHub API requests.\n`
+  if (!rs.length) return head
+  const rows = rs.map(
+    r =>
+      `| ${inlineCode(r.launch)} | ${escapeMarkdown(r.experiment)} | ${inlineCode(r.headSha.slice(0, 7))} | ${escapeMarkdown(r.states)} | ${r.action}${r.conclusion ? ` (${r.conclusion})` : ''} | ${escapeMarkdown(r.why)} |`,
+  )
+  return `${head}\n| launch | experiment | commit | runs | done | why |\n| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`
+}

@@ -1,0 +1,268 @@
+/**
+ * Runs that outlive their workflow job: a launch is submitted to the real Slurm cluster and
+ * reported from a real pull_request payload; then its ledger is thrown away (the job is over),
+ * and dist/reconcile, run as a scheduled workflow runs it, finds the launch's check run,
+ * reads the launch record it keeps, polls Slurm and completes the report. A local launch
+ * whose job ended mid-way is settled as cancelled, with why. Everything through the GitHub
+ * API emulator, which must reject nothing.
+ */
+import {readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {startGitHub, type GitHubEmulator} from '../emulators/github.js'
+import {webhookExample} from '../helpers/events.js'
+import {requireSlurmInfra, slurmEnv} from '../helpers/infra.js'
+import {tempDir} from '../helpers/temp-dir.js'
+import {start, workspace} from '../helpers/workspace.js'
+
+const infra = await requireSlurmInfra('reconcile (Slurm)')
+
+interface PrEvent {
+  path: string
+  repo: string
+  number: number
+  head: string
+}
+
+/** A real pull_request `opened` payload (Codertocat/Hello-World #2). */
+function pullRequestEvent(): PrEvent {
+  const e = webhookExample('pull_request') as {
+    number: number
+    repository: {full_name: string}
+    pull_request: {head: {sha: string}}
+  }
+  const path = join(tempDir('reconcile-event-'), 'event.json')
+  writeFileSync(path, JSON.stringify(e))
+  return {path, repo: e.repository.full_name, number: e.number, head: e.pull_request.head.sha}
+}
+
+/**
+ * A `schedule` payload, written from GitHub's documentation (docs.github.com/webhooks/webhook-events-and-payloads
+ * and "Events that trigger workflows": `schedule` carries the cron string; the runner adds the repository):
+ * @octokit/webhooks-examples has none.
+ */
+function scheduleEvent(repo: string): string {
+  const [owner, name] = repo.split('/')
+  const path = join(tempDir('reconcile-schedule-'), 'event.json')
+  writeFileSync(
+    path,
+    JSON.stringify({
+      schedule: '*/15 * * * *',
+      repository: {full_name: repo, name, owner: {login: owner}, default_branch: 'main'},
+      workflow: '.github/workflows/reconcile.yml',
+    }),
+  )
+  return path
+}
+
+describe.skipIf(!infra)('actions/reconcile (dist/reconcile): runs that outlive the workflow', () => {
+  let gh: GitHubEmulator
+  beforeAll(async () => {
+    gh = await startGitHub()
+  })
+  afterAll(() => gh.close())
+
+  function githubEnv(ws: string, ev: PrEvent, runId: string): Record<string, string> {
+    return {
+      ...gh.env,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REPOSITORY: ev.repo,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: ev.path,
+      GITHUB_SHA: 'f'.repeat(40),
+      GITHUB_RUN_ID: runId,
+      GITHUB_WORKSPACE: ws,
+      'INPUT_GITHUB-TOKEN': gh.env.GITHUB_TOKEN,
+    }
+  }
+
+  async function step(bundle: 'report' | 'reconcile', ws: string, env: Record<string, string>) {
+    const out = join(ws, `${bundle}-output.txt`)
+    const summary = join(ws, `${bundle}-summary.md`)
+    writeFileSync(out, '')
+    writeFileSync(summary, '')
+    const r = await start(bundle, [], {cwd: ws, env: {...env, GITHUB_OUTPUT: out, GITHUB_STEP_SUMMARY: summary}}).done
+    return {...r, outputs: readFileSync(out, 'utf8'), summary: readFileSync(summary, 'utf8')}
+  }
+
+  function reconcileEnv(ws: string, repo: string, extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      ...slurmEnv(infra!),
+      ...gh.env,
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: ws,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REPOSITORY: repo,
+      GITHUB_EVENT_NAME: 'schedule',
+      GITHUB_EVENT_PATH: scheduleEvent(repo),
+      GITHUB_SHA: gh.state.repo(repo).branches.get('main')!,
+      GITHUB_RUN_ID: '9001',
+      GITHUB_WORKSPACE: ws,
+      RUNNER_TEMP: tempDir('reconcile-runner-temp-'),
+      'INPUT_GITHUB-TOKEN': gh.env.GITHUB_TOKEN,
+      ...extra,
+    }
+  }
+
+  test('a Slurm launch whose job is over: reconcile completes its check run and PR comment from the record', async () => {
+    const jobRoot = join(infra!.TRAINER_SLURM_JOB_ROOT, `reconcile-${process.pid}`)
+    const ws = workspace(`
+backends:
+  slurm:
+    container: none
+    job-root: ${jobRoot}
+    node: ${process.execPath}
+    partition: debug
+    time: "00:05:00"
+experiments:
+  sweep:
+    command: [$NODE, $TRAIN]
+    params: {mode: ok}
+    sweep: {mode: [ok, fail]}
+    backend: slurm
+`)
+    const ev = pullRequestEvent()
+    gh.state.addPull(ev.repo, {number: ev.number, head_sha: ev.head})
+    // the workflow run that launches: GitHub lists it with the PR head as its commit
+    const wf = gh.state.addWorkflowRun(ev.repo, {event: 'pull_request', head_sha: ev.head})
+    const env = {...slurmEnv(infra!), PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: ws}
+    const from = gh.calls.length
+
+    // the launch job: submit, report (runs queued), and end; its ledger goes with it
+    const l = await start('cli', ['launch', 'exp=sweep', '--launch-id', 'G1', '--detach'], {
+      cwd: ws,
+      env: {...env, ...githubEnv(ws, ev, String(wf.id))},
+    }).done
+    expect(l.code, l.stderr + l.stdout).toBe(0)
+    const first = await step('report', ws, {...env, ...githubEnv(ws, ev, String(wf.id))})
+    expect(first.code, first.stderr + first.stdout).toBe(0)
+    const repo = gh.state.repo(ev.repo)
+    const check = () => [...repo.checkRuns.values()].find(c => c.external_id === 'G1')!
+    expect(check().status).not.toBe('completed')
+    expect(check().output.text).toMatch(/^<!-- trainer-action:launch-record v1 /)
+    rmSync(join(ws, '.trainer'), {recursive: true, force: true})
+    wf.status = 'completed'
+    wf.conclusion = 'success'
+
+    // the schedule: reconcile until the check run completes (the jobs take a few seconds)
+    let last: Awaited<ReturnType<typeof step>> | undefined
+    for (let i = 0; i < 40 && check().status !== 'completed'; i++) {
+      if (i) await new Promise(r => setTimeout(r, 1000))
+      last = await step('reconcile', ws, reconcileEnv(ws, ev.repo))
+      expect(last.code, last.stderr + last.stdout).toBe(0)
+    }
+    expect(check()).toMatchObject({status: 'completed', conclusion: 'failure', head_sha: ev.head})
+    expect(last!.outputs).toMatch(/finished<<.*\n1\n/s)
+    expect(last!.summary).toContain('G1')
+    // the failed run is annotated at the experiment's line of trainer.yml
+    const yml = readFileSync(join(ws, 'trainer.yml'), 'utf8').split('\n')
+    const line = yml.findIndex(x => x.startsWith('  sweep:')) + 1
+    expect(check().annotations).toEqual([
+      expect.objectContaining({path: 'trainer.yml', start_line: line, annotation_level: 'failure'}),
+    ])
+    expect(check().annotations[0]!.title).toMatch(/G1\.001 failed \(mode=fail/)
+    // one comment, edited in place to the final table
+    const comments = repo.commentsOn(ev.number)
+    expect(comments).toHaveLength(1)
+    // the final table: nothing still running, and the curves drawn from the histories Slurm kept
+    expect(comments[0]!.body).toContain('| ok | 1/1 | 0 | 0 |')
+    expect(comments[0]!.body).toContain('| fail | 0/1 | 1 | 0 |')
+    expect(comments[0]!.body).toContain('line "mode=ok" [1, 0.5, 0.33333, 0.2]')
+    expect(gh.rejected(from)).toEqual([])
+
+    // done: the next reconcile finds nothing to do, and writes nothing
+    const mark = gh.calls.length
+    const again = await step('reconcile', ws, reconcileEnv(ws, ev.repo))
+    expect(again.code, again.stderr + again.stdout).toBe(0)
+    expect(again.outputs).toMatch(/finished<<.*\n0\n/s)
+    expect(gh.calls.slice(mark).filter(c => c.method !== 'GET')).toEqual([])
+  })
+
+  test('a local launch whose job ended midway: its unfinished runs are recorded cancelled, with why', async () => {
+    const ws = workspace(`
+experiments:
+  slow:
+    command: [$NODE, $TRAIN]
+    params: {mode: slow}
+    runs: 2
+`)
+    const ev = pullRequestEvent()
+    const repoName = 'acme/local-reconcile'
+    const e = JSON.parse(readFileSync(ev.path, 'utf8')) as {repository: {full_name: string}}
+    e.repository.full_name = repoName
+    writeFileSync(ev.path, JSON.stringify(e))
+    const pr = {...ev, repo: repoName}
+    gh.state.addPull(repoName, {number: ev.number, head_sha: ev.head})
+    const wf = gh.state.addWorkflowRun(repoName, {event: 'pull_request', head_sha: ev.head})
+    const env = {PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: ws, ...githubEnv(ws, pr, String(wf.id))}
+    const from = gh.calls.length
+    const l = await start('cli', ['launch', 'exp=slow', '--launch-id', 'LL1', '--detach'], {cwd: ws, env}).done
+    expect(l.code, l.stderr + l.stdout).toBe(0)
+    const rep = await step('report', ws, env)
+    expect(rep.code, rep.stderr + rep.stdout).toBe(0)
+    const repo = gh.state.repo(repoName)
+    const check = () => [...repo.checkRuns.values()].find(c => c.external_id === 'LL1')!
+    expect(check().status).not.toBe('completed')
+
+    // while its workflow run goes on, the launch is its job's: polled, never settled
+    const during = await step('reconcile', ws, reconcileEnv(ws, repoName))
+    expect(during.code, during.stderr + during.stdout).toBe(0)
+    expect(check().status).not.toBe('completed')
+
+    // the job ends (its runs with it): stop the detached launcher as the runner would
+    const ledger = join(ws, '.trainer')
+    const cancel = await start('cli', ['cancel', 'LL1'], {cwd: ws, env}).done
+    expect(cancel.code, cancel.stderr + cancel.stdout).toBe(0)
+    rmSync(ledger, {recursive: true, force: true})
+    wf.status = 'completed'
+    wf.conclusion = 'cancelled'
+    const after = await step('reconcile', ws, reconcileEnv(ws, repoName))
+    expect(after.code, after.stderr + after.stdout).toBe(0)
+    expect(check()).toMatchObject({status: 'completed', conclusion: 'cancelled'})
+    expect(check().output.summary).toMatch(/workflow run \d+ ended/)
+    expect(gh.rejected(from)).toEqual([])
+  })
+
+  test('check runs it must not trust are left alone: another app, no record, a garbled record', async () => {
+    const ws = workspace('experiments: {}\n')
+    const repoName = 'acme/hostile'
+    const head = 'c'.repeat(40)
+    const r = gh.state.repo(repoName)
+    gh.state.addWorkflowRun(repoName, {event: 'push', head_sha: head})
+    const base = {
+      head_sha: head,
+      status: 'in_progress',
+      conclusion: null,
+      started_at: gh.state.now(),
+      completed_at: null,
+      details_url: null,
+      annotations: [],
+      updates: 0,
+    }
+    const put = (name: string, text: string | null, app?: {id: number; slug: string; name: string}) => {
+      const id = gh.state.nextId('checkRun')
+      r.checkRuns.set(id, {...base, id, name, external_id: `X${id}`, output: {title: 't', summary: 's', text}, app})
+    }
+    put('trainer: evil', '<!-- trainer-action:launch-record v1 AAAA -->', {id: 1, slug: 'evil-app', name: 'Evil'})
+    put('trainer: none', 'just text')
+    put('trainer: garbled', '<!-- trainer-action:launch-record v1 aGVsbG8= -->')
+    const from = gh.calls.length
+    const res = await step('reconcile', ws, reconcileEnv(ws, repoName, {GITHUB_SHA: head}))
+    expect(res.code, res.stderr + res.stdout).toBe(0)
+    const launches = JSON.parse(/launches<<(\S+)\n(.*)\n\1/s.exec(res.outputs)![2]!) as {
+      experiment: string
+      action: string
+      why: string
+    }[]
+    expect(launches.map(x => [x.experiment, x.action])).toEqual(
+      expect.arrayContaining([
+        ['none', 'skipped'],
+        ['garbled', 'skipped'],
+      ]),
+    )
+    expect(launches.find(x => x.experiment === 'evil')).toBeUndefined()
+    expect(launches.find(x => x.experiment === 'garbled')!.why).toMatch(/cannot be read/)
+    expect(gh.calls.slice(from).filter(c => c.method !== 'GET')).toEqual([])
+    expect(gh.rejected(from)).toEqual([])
+  })
+})
