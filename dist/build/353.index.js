@@ -6,9 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   experimentLine: () => (/* binding */ experimentLine),
 /* harmony export */   parseConfig: () => (/* binding */ parseConfig)
 /* harmony export */ });
-/* unused harmony export experimentLine */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90131);
@@ -195,13 +195,13 @@ function parseConfig(text, file) {
 }
 /** The 1-based line of `experiments.<name>:` in trainer.yml text, for annotations; undefined when absent. */
 function experimentLine(text, name) {
-    const lc = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+    const lc = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lc, prettyErrors: false });
     const exps = doc.get('experiments', true);
-    if (!isMap(exps))
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(exps))
         return undefined;
-    const item = exps.items.find(i => isScalar(i.key) && String(i.key.value) === name);
-    const at = item && isScalar(item.key) ? item.key.range?.[0] : undefined;
+    const item = exps.items.find(i => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(i.key) && String(i.key.value) === name);
+    const at = item && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) ? item.key.range?.[0] : undefined;
     return at === undefined ? undefined : lc.linePos(at).line;
 }
 

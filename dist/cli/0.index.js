@@ -361,8 +361,8 @@ const VERBS = {
             '              [--auth-realms HOST ...] [--builder auto|buildx|classic] [--cache true|false|registry|gha]\n' +
             '              [--force] [--json]',
         // the password only from stdin (or TRAINER_REGISTRY_PASSWORD), never in argv; build args as docker's --build-arg
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 7674))).BuildInputs, { 'build-arg': { type: 'string', multiple: true }, 'password-stdin': { type: 'boolean' } }, ['build-args', 'password']),
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 7674))).build(io),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(167), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 7674))).BuildInputs, { 'build-arg': { type: 'string', multiple: true }, 'password-stdin': { type: 'boolean' } }, ['build-args', 'password']),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(167), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 7674))).build(io),
         json: (r) => ({
             image: r.ref.full,
             tag: r.ref.tag,
@@ -390,7 +390,7 @@ const VERBS = {
         summary: 'run an experiment: plan it, run each run here, record every state in the ledger',
         usage: 'trainer launch exp=NAME [key=value ...] [--backend NAME] [--image REF] [-j N] [--seed S] [--detach]\n' +
             '              [--launch-id ID] [--results-root DIR] [--ledger FILE] [--grace-period SECONDS]\n' +
-            '              [--wait-timeout SECONDS] [--json]',
+            '              [--wait-timeout SECONDS] [--report] [--json]',
         details: [
             PLAN_DETAILS,
             '  -j, --parallel N      runs at a time (default launch.parallel, 2)',
@@ -401,13 +401,15 @@ const VERBS = {
             '  --detach              return once the runs are submitted (a local launch gets a launcher of its',
             '                        own, logging to <results>/<launch-id>/launcher.log); prints the launch id',
             '  --wait-timeout S      stop waiting for a remote launch after S seconds (its runs go on)',
+            '  --report              in a GitHub Actions step (GITHUB_TOKEN): the check run and PR comment follow',
+            '                        the launch, from queued to the final table',
             'Ctrl-C cancels queued runs and stops running ones; trainer status --refresh moves a detached',
             'launch on, and settles one whose launcher was killed.',
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36)]).then(__webpack_require__.bind(__webpack_require__, 7036))).LaunchInputs, { ...PLAN_FLAGS, parallel: { type: 'string', short: 'j' } }, PLAN_OMIT),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440)]).then(__webpack_require__.bind(__webpack_require__, 440))).LaunchInputs, { ...PLAN_FLAGS, parallel: { type: 'string', short: 'j' } }, [...PLAN_OMIT, 'github-token']),
         positionals: 'overrides',
         run: async (io) => {
-            const { launch } = await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36)]).then(__webpack_require__.bind(__webpack_require__, 7036));
+            const { launch } = await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440)]).then(__webpack_require__.bind(__webpack_require__, 440));
             process.once('SIGINT', () => process.stderr.write('\nstopping: queued runs are cancelled, running ones get their grace period to checkpoint\n'));
             return launch(io, {
                 // the runner's own bundle beside this one: a third of the CLI's start-up, per run
@@ -438,9 +440,9 @@ const VERBS = {
             '                        whose launcher is gone from what they left on disk',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).StatusInputs, {}, ['id']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).StatusInputs, {}, ['id']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).status(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).status(io),
         json: (r) => r,
         human: (r) => `launch ${r.launch.id} (${r.launch.experiment}, ${r.launch.backend}): ${r.launch.status}\n\n${runsTable(r.runs, sweptKeys(r.launch.plan))}\n\n${(0,results/* resultsTable */.r)(r.summaries)}`,
     },
@@ -448,9 +450,9 @@ const VERBS = {
         summary: "print a run's training output (its logs.txt)",
         usage: 'trainer logs RUN-ID [--ledger FILE]',
         details: ['  RUN-ID                <launch-id>.<NNN>, as trainer status lists them', LEDGER_DETAILS].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).LedgerInputs, {}, ['id']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).LedgerInputs, {}, ['id']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).logs(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).logs(io),
         json: (r) => ({ logs: r }),
         human: (r) => r.replace(/\n$/, ''),
     },
@@ -462,9 +464,9 @@ const VERBS = {
             '  still theirs) and their grace period to checkpoint',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).LedgerInputs, {}, ['id']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).LedgerInputs, {}, ['id']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).cancel(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).cancel(io),
         json: (r) => r,
         human: (r) => `${r.launch}: ${r.cancelled} cancelled, ${r.stopping} stopping`,
     },
@@ -478,9 +480,9 @@ const VERBS = {
             '  --report-file FILE    the full report (default <results>/<launch-id>/report-<launch-id>.md)',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(489)]).then(__webpack_require__.bind(__webpack_require__, 4489))).ReportInputs, {}, ['id', 'github-token']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(489)]).then(__webpack_require__.bind(__webpack_require__, 4489))).ReportInputs, {}, ['id', 'github-token']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(489)]).then(__webpack_require__.bind(__webpack_require__, 4489))).report(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(489)]).then(__webpack_require__.bind(__webpack_require__, 4489))).report(io),
         json: (r) => ({
             launch: r.model.launchId,
             conclusion: r.rendered.conclusion ?? 'pending',
@@ -504,8 +506,8 @@ const VERBS = {
             '  --max-refs N          at most N commits, one request each (default 60)',
             '  --dry-run             poll and say what would be published; write nothing to GitHub',
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(489), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 1095))).ReconcileInputs, {}, ['github-token']),
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(36), __webpack_require__.e(489), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 1095))).reconcile(io),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 1095))).ReconcileInputs, {}, ['github-token']),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 1095))).reconcile(io),
         json: (r) => r,
         human: (r) => [
             `${r.launches.length} unfinished launches; ${r.requests} GitHub API requests`,

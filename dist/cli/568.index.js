@@ -1,5 +1,5 @@
 export const id = 568;
-export const ids = [568,127];
+export const ids = [568,127,720];
 export const modules = {
 
 /***/ 7568:

@@ -833,8 +833,8 @@ var image_settings = __webpack_require__(9692);
 var summary = __webpack_require__(283);
 // EXTERNAL MODULE: ./src/kit/inputs.ts
 var inputs = __webpack_require__(7127);
-// EXTERNAL MODULE: ./src/actions/launch.ts
-var launch = __webpack_require__(7036);
+// EXTERNAL MODULE: ./src/actions/launch.ts + 1 modules
+var launch = __webpack_require__(440);
 ;// CONCATENATED MODULE: ./src/actions/build.ts
 
 

@@ -30,8 +30,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4031);
 /* harmony import */ var _report_launch_report_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(854);
 /* harmony import */ var _report_publish_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4617);
-/* harmony import */ var _report_record_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(1117);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(4489);
+/* harmony import */ var _report_annotations_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(856);
+/* harmony import */ var _report_record_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(1117);
 /**
  * `trainer reconcile` / actions/reconcile: brings the reports of launches that outlived their
  * workflow job up to date, with nothing but GitHub itself as the database. Run on a schedule
@@ -178,7 +178,7 @@ async function reconcileOne(io, s, f) {
         headSha: f.headSha,
         states: '',
     };
-    const rec = (0,_report_record_js__WEBPACK_IMPORTED_MODULE_15__/* .decodeRecord */ .eT)(f.check.text);
+    const rec = (0,_report_record_js__WEBPACK_IMPORTED_MODULE_16__/* .decodeRecord */ .eT)(f.check.text);
     if ('problem' in rec)
         return {
             ...base,
@@ -187,7 +187,7 @@ async function reconcileOne(io, s, f) {
         };
     const launch = rec.launch;
     const at = { ...base, launch: launch.id, experiment: launch.experiment };
-    const before = (0,_report_record_js__WEBPACK_IMPORTED_MODULE_15__/* .statesKey */ .AC)(rec.runs);
+    const before = (0,_report_record_js__WEBPACK_IMPORTED_MODULE_16__/* .statesKey */ .AC)(rec.runs);
     // the launch's job: still running (it owns the launch), over, or not known
     const runId = launch.github?.runId;
     const job = runId ? await workflowRunStatus(s, runId) : 'unknown';
@@ -223,9 +223,9 @@ async function reconcileOne(io, s, f) {
         return { ...at, states: before, action: 'skipped', why: `its backend could not be asked: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(e)}` };
     }
     const runs = s.ledger.listRuns(launch.id);
-    const states = (0,_report_record_js__WEBPACK_IMPORTED_MODULE_15__/* .statesKey */ .AC)(runs);
+    const states = (0,_report_record_js__WEBPACK_IMPORTED_MODULE_16__/* .statesKey */ .AC)(runs);
     const final = !runs.some(r => (0,_ledger_states_js__WEBPACK_IMPORTED_MODULE_11__/* .isActive */ .$m)(r.state));
-    const due = (0,_report_record_js__WEBPACK_IMPORTED_MODULE_15__/* .updateDue */ .w2)(rec.budget, { now: s.now, states, final });
+    const due = (0,_report_record_js__WEBPACK_IMPORTED_MODULE_16__/* .updateDue */ .w2)(rec.budget, { now: s.now, states, final });
     if (!due.due)
         return { ...at, states, action: 'polled', why: due.why };
     if (final)
@@ -240,7 +240,7 @@ async function reconcileOne(io, s, f) {
         check: {
             existing: f.check,
             annotations: report.annotations,
-            text: (0,_report_launch_report_js__WEBPACK_IMPORTED_MODULE_13__/* .recordText */ .Pe)(done, runs, { spent: spent.count, now: s.now, states, writes: (0,_report_js__WEBPACK_IMPORTED_MODULE_16__.writesFor)(report.annotations) }),
+            text: (0,_report_launch_report_js__WEBPACK_IMPORTED_MODULE_13__/* .recordText */ .Pe)(done, runs, { spent: spent.count, now: s.now, states, writes: (0,_report_annotations_js__WEBPACK_IMPORTED_MODULE_15__/* .writesFor */ .c5)(report.annotations) }),
         },
         comment: true,
     });

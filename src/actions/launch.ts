@@ -18,6 +18,7 @@ import {Ledger, type GithubContext, type LaunchStatus, type LedgerLaunch, type L
 import type {Plan} from '../plan/types.js'
 import {summarize, type PointSummary} from '../report/results.js'
 import {PlanInputs, planFromInputs} from './plan.js'
+import {LaunchReporter} from './reporter.js'
 
 export const DEFAULT_LEDGER = '.trainer/ledger.db'
 export const DEFAULT_RESULTS = 'results'
@@ -31,6 +32,9 @@ export const LaunchInputs = PlanInputs.extend({
   detach: bool(false),
   /** Seconds to wait for a remote launch before returning (the runs go on). */
   'wait-timeout': optInt(1, 30 * 86400),
+  /** Report on GitHub while it runs: the check run from `queued` to its conclusion, and the PR comment. */
+  report: bool(false),
+  'github-token': optString(),
 })
 
 export interface LaunchDeps {
@@ -240,12 +244,29 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
       throw new ConfigError(e.message, {key: 'launch-id'}, e.hint === undefined ? {} : {hint: e.hint})
     throw e
   }
+  // a detached local launch is reported by its own launcher
+  const reporter =
+    i.report && !detachLocal
+      ? await LaunchReporter.start(io, {
+          ledger,
+          launchId: plan.launchId,
+          config,
+          configFile: (await loadConfig(io.workspace, i.config)).file,
+          token: i['github-token'] ?? io.env.GITHUB_TOKEN,
+          resultsRoot: backend.remote ? undefined : resultsRoot,
+        })
+      : undefined
   const ctx = launchContext(io, ledger, ledger.getLaunch(plan.launchId)!, {
     signals: deps.signals,
     gracePeriod: i['grace-period'],
     parallel: i.parallel ?? config.launch?.parallel,
-    progress: e => deps.progress?.(e, plan),
+    progress: e => {
+      deps.progress?.(e, plan)
+      reporter?.nudge()
+    },
   })
+  if (reporter) ctx.collected = reporter.collected
+  reporter?.nudge()
   const result = (): LaunchResult => {
     const status = ledger.getLaunch(plan.launchId)?.status ?? 'ACTIVE'
     const runs = ledger.listRuns(plan.launchId)
@@ -277,6 +298,7 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
       const s = await submitLaunch(backend, ctx)
       if (s.adopted) io.log.info(`${s.adopted} runs were already submitted by an earlier attempt: adopted`)
       if (i.detach) {
+        await reporter?.record()
         io.log.info(`detached: trainer status ${plan.launchId} --refresh follows it`)
         return result()
       }
@@ -285,10 +307,13 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
         retries: bconf.type === 'slurm' ? bconf.retries : undefined,
         deadline: i['wait-timeout'] === undefined ? undefined : Date.now() + i['wait-timeout'] * 1000,
       })
-      if (waited === 'deadline')
+      if (waited === 'deadline') {
+        await reporter?.record()
         io.log.warning(
           `stopped waiting after ${i['wait-timeout']} s; the runs go on (trainer status ${plan.launchId} --refresh)`,
         )
+        return result()
+      }
     } else {
       await backend.submit(
         ctx,
@@ -302,6 +327,7 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
         `launch ${plan.launchId}: ${e.message}; trainer status ${plan.launchId} --refresh adopts or submits what is left`,
       )
       ledger.setLaunchConfig(plan.launchId, {...record, launcher: undefined})
+      await reporter?.record()
       throw e
     }
     // Every way a launch ends leaves it final: runs it never started are cancelled, with why.
@@ -309,8 +335,10 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
       if (r.state === 'CREATED')
         ledger.transition(r.id, 'CANCELLED', {reason: `launch failed: ${getErrorMessage(e)}`, expect: ['CREATED']})
     ledger.finishLaunch(plan.launchId)
+    await reporter?.final()
     throw e
   }
   ledger.finishLaunch(plan.launchId)
+  await reporter?.final()
   return result()
 }

@@ -36,8 +36,8 @@ import {isActive} from '../ledger/states.js'
 import {escapeMarkdown, inlineCode} from '../report/escape.js'
 import {launchReport, recordText, reportSettings, type RunHistory} from '../report/launch-report.js'
 import {existingCheck, publishReport, type ExistingCheck} from '../report/publish.js'
+import {writesFor} from '../report/annotations.js'
 import {decodeRecord, statesKey, updateDue} from '../report/record.js'
-import {writesFor} from './report.js'
 
 export const ReconcileInputs = z.object({
   config: optString(),

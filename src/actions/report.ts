@@ -9,7 +9,7 @@ import {makeDirs} from '../kit/safe-fs.js'
 import type {ActionIO} from '../kit/io.js'
 import {countRequests, githubClient} from '../kit/octokit.js'
 import {Ledger} from '../ledger/ledger.js'
-import {ANNOTATIONS_PER_REQUEST} from '../report/annotations.js'
+import {writesFor} from '../report/annotations.js'
 import {baselineOf} from '../report/baseline.js'
 import {launchReport, localHistories, recordText, reportSettings} from '../report/launch-report.js'
 import type {ReportModel} from '../report/model.js'
@@ -42,10 +42,6 @@ export interface ReportResult {
   /** The full report, whatever the limits cut from the published forms. */
   file: string
 }
-
-/** The check run writes a report makes: one, and one more per further 50 annotations. */
-export const writesFor = (annotations: readonly unknown[]): number =>
-  1 + Math.max(0, Math.ceil(annotations.length / ANNOTATIONS_PER_REQUEST) - 1)
 
 /**
  * `trainer report [LAUNCH]` / actions/report: builds one report of a launch from the ledger and

@@ -146,7 +146,7 @@ const VERBS: Record<string, Verb> = {
     usage:
       'trainer launch exp=NAME [key=value ...] [--backend NAME] [--image REF] [-j N] [--seed S] [--detach]\n' +
       '              [--launch-id ID] [--results-root DIR] [--ledger FILE] [--grace-period SECONDS]\n' +
-      '              [--wait-timeout SECONDS] [--json]',
+      '              [--wait-timeout SECONDS] [--report] [--json]',
     details: [
       PLAN_DETAILS,
       '  -j, --parallel N      runs at a time (default launch.parallel, 2)',
@@ -157,13 +157,15 @@ const VERBS: Record<string, Verb> = {
       '  --detach              return once the runs are submitted (a local launch gets a launcher of its',
       '                        own, logging to <results>/<launch-id>/launcher.log); prints the launch id',
       '  --wait-timeout S      stop waiting for a remote launch after S seconds (its runs go on)',
+      '  --report              in a GitHub Actions step (GITHUB_TOKEN): the check run and PR comment follow',
+      '                        the launch, from queued to the final table',
       'Ctrl-C cancels queued runs and stops running ones; trainer status --refresh moves a detached',
       'launch on, and settles one whose launcher was killed.',
     ].join('\n'),
     options: flags(
       async () => (await import('../actions/launch.js')).LaunchInputs,
       {...PLAN_FLAGS, parallel: {type: 'string', short: 'j'}},
-      PLAN_OMIT,
+      [...PLAN_OMIT, 'github-token'],
     ),
     positionals: 'overrides',
     run: async io => {

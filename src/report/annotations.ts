@@ -64,3 +64,7 @@ export function failureAnnotations(model: ReportModel, where: ExperimentSource |
     })
   return out
 }
+
+/** The check run writes a report makes: one, and one more per further 50 annotations. */
+export const writesFor = (annotations: readonly unknown[]): number =>
+  1 + Math.max(0, Math.ceil(annotations.length / ANNOTATIONS_PER_REQUEST) - 1)

@@ -34,6 +34,15 @@ function refused(e: unknown): boolean {
   return status === 403 || status === 404
 }
 
+/** The check run's status for a report: queued until a run starts, in_progress, completed with a conclusion. */
+export function checkStatus(
+  model: ReportModel,
+  r: Pick<RenderedReport, 'conclusion'>,
+): 'queued' | 'in_progress' | 'completed' {
+  if (r.conclusion !== undefined) return 'completed'
+  return model.runs.some(x => x.state !== 'CREATED' && x.state !== 'QUEUED') ? 'in_progress' : 'queued'
+}
+
 /** The launch's check run as GitHub has it now. */
 export interface ExistingCheck {
   id: number
@@ -109,11 +118,11 @@ export async function publishCheckRun(
   const name = checkName(model.experiment)
   const repo = {owner: g.owner, repo: g.repo}
   const mine = o.existing
-  const started = model.runs.some(x => x.state !== 'CREATED' && x.state !== 'QUEUED')
+  const status = checkStatus(model, r)
   const state =
     r.conclusion !== undefined
       ? {status: 'completed' as const, conclusion: r.conclusion, completed_at: new Date().toISOString()}
-      : {status: started ? ('in_progress' as const) : ('queued' as const)}
+      : {status: status as 'queued' | 'in_progress'}
   const same =
     mine?.status === state.status &&
     mine.summary === r.check &&

@@ -164,14 +164,15 @@ export function statesKey(runs: readonly {state: string}[]): string {
 }
 
 /**
- * Whether a report update is due: a final one always is; a progress update when a run changed
- * state or MIN_UPDATE_S passed since the last, and only while the launch's budget has more than
+ * Whether a report update is due. A final one always is, and so is the first. A progress update
+ * is due when a run changed state since the last one, at most every MIN_UPDATE_S (`waitMs`
+ * says how long until it may be sent), and only while the launch's budget has more than
  * FINAL_RESERVE requests left.
  */
 export function updateDue(
   prev: ReportBudget | undefined,
   o: {now: Date; states: string; final: boolean},
-): {due: boolean; why: string} {
+): {due: boolean; why: string; waitMs?: number} {
   if (o.final) return {due: true, why: 'final'}
   if (!prev) return {due: true, why: 'first report'}
   if (prev.requests >= REQUEST_BUDGET - FINAL_RESERVE)
@@ -179,9 +180,13 @@ export function updateDue(
       due: false,
       why: `${prev.requests} of ${REQUEST_BUDGET} requests used; the rest are kept for the final report`,
     }
-  if (prev.states !== o.states) return {due: true, why: 'a run changed state'}
+  if (prev.states === o.states) return {due: false, why: 'no run changed state'}
   const since = prev.updatedAt ? (o.now.getTime() - Date.parse(prev.updatedAt)) / 1000 : Infinity
   return since >= MIN_UPDATE_S
-    ? {due: true, why: `${Math.round(since)} s since the last update`}
-    : {due: false, why: `updated ${Math.round(since)} s ago (at most every ${MIN_UPDATE_S} s)`}
+    ? {due: true, why: 'a run changed state'}
+    : {
+        due: false,
+        why: `a run changed state, but the check run was updated ${Math.round(since)} s ago (at most every ${MIN_UPDATE_S} s)`,
+        waitMs: Math.ceil((MIN_UPDATE_S - since) * 1000),
+      }
 }

@@ -128,18 +128,20 @@ experiments:
     const env = {...slurmEnv(infra!), PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: ws}
     const from = gh.calls.length
 
-    // the launch job: submit, report (runs queued), and end; its ledger goes with it
-    const l = await start('cli', ['launch', 'exp=sweep', '--launch-id', 'G1', '--detach'], {
+    // the launch job: submit and report (the check run holds the runs' handles), then end; its
+    // ledger goes with it
+    const l = await start('cli', ['launch', 'exp=sweep', '--launch-id', 'G1', '--detach', '--report'], {
       cwd: ws,
-      env: {...env, ...githubEnv(ws, ev, String(wf.id))},
+      env: {...env, ...githubEnv(ws, ev, String(wf.id)), GITHUB_TOKEN: gh.env.GITHUB_TOKEN},
     }).done
-    expect(l.code, l.stderr + l.stdout).toBe(0)
-    const first = await step('report', ws, {...env, ...githubEnv(ws, ev, String(wf.id))})
-    expect(first.code, first.stderr + first.stdout).toBe(0)
+    expect(l.code, l.stderr).toBe(0)
     const repo = gh.state.repo(ev.repo)
     const check = () => [...repo.checkRuns.values()].find(c => c.external_id === 'G1')!
-    expect(check().status).not.toBe('completed')
+    expect(check().status).toBe('queued')
     expect(check().output.text).toMatch(/^<!-- trainer-action:launch-record v1 /)
+    const created = gh.calls.slice(from).find(c => c.operationId === 'checks/create')!
+    expect(created.body).toMatchObject({status: 'queued', head_sha: ev.head, external_id: 'G1'})
+    expect(repo.commentsOn(ev.number)).toHaveLength(1)
     rmSync(join(ws, '.trainer'), {recursive: true, force: true})
     wf.status = 'completed'
     wf.conclusion = 'success'

@@ -165,4 +165,50 @@ report:
       await ro.close()
     }
   })
+
+  test('trainer launch --report: the check run is made queued and completes with the final table and annotations', async () => {
+    const ws = workspace(`
+experiments:
+  sweep:
+    command: [$NODE, $TRAIN]
+    params: {lr: 0.1, mode: ok}
+    seeds: [1, 2]
+    sweep:
+      lr: [0.1, 0.2]
+      mode: [ok, fail]
+`)
+    const ev = pullRequestEvent()
+    gh.state.addPull(ev.repo, {number: ev.number, head_sha: ev.head})
+    const from = gh.calls.length
+    const env: Record<string, string> = {
+      ...gh.env,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REPOSITORY: ev.repo,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: ev.path,
+      GITHUB_SHA: 'f'.repeat(40),
+      GITHUB_RUN_ID: '4343',
+      GITHUB_WORKSPACE: ws,
+    }
+    const l = await start('cli', ['launch', 'exp=sweep', '--launch-id', 'P1', '--report'], {cwd: ws, env}).done
+    expect(l.code).toBe(1) // a run failed
+    expect(gh.rejected(from)).toEqual([])
+    const calls = gh.calls.slice(from)
+    const creates = calls.filter(c => c.operationId === 'checks/create')
+    expect(creates).toHaveLength(1)
+    expect(creates[0]!.body).toMatchObject({status: 'queued', external_id: 'P1', head_sha: ev.head})
+    const check = [...gh.state.repo(ev.repo).checkRuns.values()].find(c => c.external_id === 'P1')!
+    expect(check).toMatchObject({status: 'completed', conclusion: 'failure'})
+    // four runs failed (mode=fail at both lrs, 2 seeds each): one annotation each, at the experiment
+    expect(check.annotations.map(a => a.title)).toHaveLength(4)
+    expect(check.annotations[0]).toMatchObject({path: 'trainer.yml', annotation_level: 'failure'})
+    const comments = gh.state
+      .repo(ev.repo)
+      .commentsOn(ev.number)
+      .filter(c => c.body.includes('P1'))
+    expect(comments).toHaveLength(1)
+    expect(comments[0]!.body).toContain('| 0.1 | fail | 0/2 | 2 | 0 |')
+    // within the budget: far fewer requests than runs × updates
+    expect(calls.length).toBeLessThanOrEqual(20)
+  })
 })

@@ -3,6 +3,8 @@ import {BuildInputs} from '../../../src/actions/build.js'
 import {HashInputs} from '../../../src/actions/hash.js'
 import {LaunchInputs} from '../../../src/actions/launch.js'
 import {PlanOnlyInputs} from '../../../src/actions/plan.js'
+import {ReconcileInputs} from '../../../src/actions/reconcile.js'
+import {ReportInputs} from '../../../src/actions/report.js'
 import {LedgerInputs, StatusInputs} from '../../../src/actions/status.js'
 import {main} from '../../../src/cli/main.js'
 import {inputFlags} from '../../../src/kit/inputs.js'
@@ -16,7 +18,14 @@ const VERBS: [verb: string, schema: Parameters<typeof inputFlags>[0], otherwise:
   // the password never in argv (ps shows it): from stdin or TRAINER_REGISTRY_PASSWORD
   ['build', BuildInputs, {'build-args': ['--build-arg', 'A=1', '--build-arg', 'B=2'], password: []}],
   ['plan', PlanOnlyInputs, {overrides: ['lr=0.1', 'epochs=2'], 'prefer-config-seed': ['--no-prefer-config-seed']}],
-  ['launch', LaunchInputs, {overrides: ['lr=0.1'], 'prefer-config-seed': ['--no-prefer-config-seed']}],
+  // the token never in argv either: GITHUB_TOKEN
+  [
+    'launch',
+    LaunchInputs,
+    {overrides: ['lr=0.1'], 'prefer-config-seed': ['--no-prefer-config-seed'], 'github-token': []},
+  ],
+  ['report', ReportInputs, {id: ['L1'], 'github-token': []}],
+  ['reconcile', ReconcileInputs, {'github-token': []}],
   ['status', StatusInputs, {id: ['L1']}],
   ['logs', LedgerInputs, {id: ['L1.000']}],
   ['cancel', LedgerInputs, {id: ['L1']}],

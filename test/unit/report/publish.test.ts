@@ -110,9 +110,21 @@ describe('the request budget of one launch', () => {
   test.each([
     ['the final report, always', {requests: 500, updatedAt: at(1), states: 'a'}, 'a', true, true],
     ['the first report', undefined, 'a', false, true],
-    ['a state change', {requests: 10, updatedAt: at(1), states: 'RUNNING:2'}, 'RUNNING:1,SUCCEEDED:1', false, true],
-    ['no change within 30 s', {requests: 10, updatedAt: at(29), states: 'a'}, 'a', false, false],
-    ['no change after 30 s', {requests: 10, updatedAt: at(31), states: 'a'}, 'a', false, true],
+    [
+      'a state change 31 s on',
+      {requests: 10, updatedAt: at(31), states: 'RUNNING:2'},
+      'RUNNING:1,SUCCEEDED:1',
+      false,
+      true,
+    ],
+    [
+      'a state change within 30 s of the last update',
+      {requests: 10, updatedAt: at(29), states: 'a'},
+      'b',
+      false,
+      false,
+    ],
+    ['no change, however long ago', {requests: 10, updatedAt: at(3600), states: 'a'}, 'a', false, false],
     [
       'a state change once the budget is spent down to the reserve',
       {requests: REQUEST_BUDGET - FINAL_RESERVE, updatedAt: at(3600), states: 'a'},
@@ -122,6 +134,12 @@ describe('the request budget of one launch', () => {
     ],
   ])('%s', (_, prev, states, final, due) => {
     expect(updateDue(prev, {now, states, final}).due).toBe(due)
+  })
+
+  test('a change too soon says when it may be sent', () => {
+    const d = updateDue({requests: 10, updatedAt: at(20), states: 'a'}, {now, states: 'b', final: false})
+    expect(d.due).toBe(false)
+    expect(d.waitMs).toBe(10_000)
   })
 
   test('the states key counts each state, in a stable order', () => {

@@ -1,0 +1,886 @@
+export const id = 440;
+export const ids = [440,720];
+export const modules = {
+
+/***/ 440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULT_LEDGER: () => (/* binding */ DEFAULT_LEDGER),
+  DEFAULT_RESULTS: () => (/* binding */ DEFAULT_RESULTS),
+  LaunchInputs: () => (/* binding */ LaunchInputs),
+  githubContext: () => (/* binding */ githubContext),
+  launch: () => (/* binding */ launch),
+  launchBackend: () => (/* binding */ launchBackend),
+  launchContext: () => (/* binding */ launchContext),
+  launchSummaries: () => (/* binding */ launchSummaries),
+  ledgerPath: () => (/* binding */ ledgerPath)
+});
+
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/config/load.ts
+var load = __webpack_require__(1036);
+// EXTERNAL MODULE: ./src/backends/driver.ts
+var driver = __webpack_require__(1799);
+// EXTERNAL MODULE: ./src/backends/registry.ts
+var registry = __webpack_require__(4990);
+// EXTERNAL MODULE: ./src/backends/types.ts
+var types = __webpack_require__(6264);
+// EXTERNAL MODULE: ./src/kit/errors.ts
+var errors = __webpack_require__(3713);
+// EXTERNAL MODULE: ./src/kit/proc.ts
+var proc = __webpack_require__(1642);
+// EXTERNAL MODULE: ./src/kit/safe-fs.ts
+var safe_fs = __webpack_require__(3131);
+// EXTERNAL MODULE: ./src/ledger/errors.ts
+var ledger_errors = __webpack_require__(9706);
+// EXTERNAL MODULE: ./src/backends/reconcile.ts
+var reconcile = __webpack_require__(2805);
+// EXTERNAL MODULE: ./src/kit/inputs.ts
+var inputs = __webpack_require__(7127);
+// EXTERNAL MODULE: ./src/ledger/ledger.ts + 1 modules
+var ledger_ledger = __webpack_require__(9424);
+// EXTERNAL MODULE: ./src/report/results.ts
+var results = __webpack_require__(8940);
+// EXTERNAL MODULE: ./src/actions/plan.ts
+var actions_plan = __webpack_require__(7568);
+// EXTERNAL MODULE: ./src/kit/octokit.ts
+var octokit = __webpack_require__(9313);
+// EXTERNAL MODULE: ./src/report/launch-report.ts
+var launch_report = __webpack_require__(854);
+// EXTERNAL MODULE: ./src/report/publish.ts
+var publish = __webpack_require__(4617);
+// EXTERNAL MODULE: ./src/report/annotations.ts
+var annotations = __webpack_require__(856);
+// EXTERNAL MODULE: ./src/report/record.ts
+var record = __webpack_require__(1117);
+;// CONCATENATED MODULE: ./src/actions/reporter.ts
+
+
+
+
+
+
+class LaunchReporter {
+    io;
+    gh;
+    g;
+    ledger;
+    launchId;
+    settings;
+    resultsRoot;
+    #budget;
+    #existing;
+    #inFlight;
+    #pending = false;
+    #timer;
+    #closed = false;
+    #histories = new Map();
+    /** What could not be published, said once each. */
+    #said = new Set();
+    checkRunId;
+    constructor(io, gh, g, ledger, launchId, settings, resultsRoot) {
+        this.io = io;
+        this.gh = gh;
+        this.g = g;
+        this.ledger = ledger;
+        this.launchId = launchId;
+        this.settings = settings;
+        this.resultsRoot = resultsRoot;
+    }
+    /**
+     * A reporter for the launch, or undefined (with a warning saying why) where it cannot
+     * report: not in a workflow step, or no token.
+     */
+    static async start(io, o) {
+        const g = io.github();
+        if (!g || !o.token) {
+            io.log.warning(`report: not reported on GitHub (${g ? 'no token: the github-token input or GITHUB_TOKEN' : 'not in a GitHub Actions step'})`);
+            return undefined;
+        }
+        const launch = o.ledger.getLaunch(o.launchId);
+        const settings = await (0,launch_report/* reportSettings */.kC)(o.config, o.configFile, io.workspace, launch.experiment);
+        const gh = (0,octokit/* githubClient */.$f)({ token: o.token, apiUrl: g.apiUrl, log: io.log });
+        const r = new LaunchReporter(io, gh, g, o.ledger, o.launchId, settings, o.resultsRoot);
+        io.onClose(() => r.close());
+        return r;
+    }
+    /** Keeps what a poll collected of ended runs (their histories draw the curves). */
+    collected = (run, res) => {
+        this.#histories.set(run.id, { history: res.metrics?.history, problem: res.problem });
+    };
+    /** A run changed state: report it when due. Never throws, never waits. */
+    nudge() {
+        if (this.#closed)
+            return;
+        if (this.#inFlight) {
+            this.#pending = true;
+            return;
+        }
+        this.#inFlight = this.#send('progress').finally(() => {
+            this.#inFlight = undefined;
+            if (this.#pending) {
+                this.#pending = false;
+                this.nudge();
+            }
+        });
+    }
+    /** Writes the check run now (the launch's record with every run's handle). */
+    async record() {
+        await this.#settle();
+        await this.#send('record');
+    }
+    /** The final report: the launch has ended (or this step stops following it). */
+    async final() {
+        await this.#settle();
+        await this.#send('final');
+        this.close();
+    }
+    close() {
+        this.#closed = true;
+        clearTimeout(this.#timer);
+    }
+    async #settle() {
+        clearTimeout(this.#timer);
+        this.#pending = false;
+        while (this.#inFlight)
+            await this.#inFlight;
+    }
+    async #send(kind) {
+        try {
+            const runs = this.ledger.listRuns(this.launchId);
+            const launch = this.ledger.getLaunch(this.launchId);
+            const now = this.io.now();
+            const states = (0,record/* statesKey */.AC)(runs);
+            if (!this.#existing && this.checkRunId === undefined) {
+                this.#existing = await (0,publish/* findCheckRun */.TU)(this.gh, this.g, {
+                    experiment: launch.experiment,
+                    launchId: launch.id,
+                    github: launch.github,
+                });
+                this.#budget = (0,launch_report/* previousBudget */.de)(this.#existing);
+            }
+            if (kind === 'progress') {
+                const due = (0,record/* updateDue */.w2)(this.#budget, { now, states, final: false });
+                if (!due.due) {
+                    if (due.waitMs !== undefined && !this.#closed) {
+                        clearTimeout(this.#timer);
+                        this.#timer = setTimeout(() => this.nudge(), due.waitMs);
+                        this.#timer.unref();
+                    }
+                    return;
+                }
+            }
+            const histories = new Map([...(await (0,launch_report/* localHistories */.OE)(this.resultsRoot, runs)), ...this.#histories]);
+            const report = (0,launch_report/* launchReport */.kB)(launch, runs, histories, this.settings, { now });
+            const spent = (0,octokit/* countRequests */.Kx)(this.gh);
+            const before = this.#budget?.requests ?? 0;
+            const published = await (0,publish/* publishReport */.S3)(this.gh, this.g, report.model, report.rendered, {
+                check: {
+                    existing: this.#existing,
+                    annotations: report.annotations,
+                    text: (0,launch_report/* recordText */.Pe)(launch, runs, {
+                        spent: spent.count,
+                        now,
+                        states,
+                        writes: (0,annotations/* writesFor */.c5)(report.annotations),
+                    }),
+                },
+                comment: true,
+            });
+            this.#budget = { requests: before + spent.count(), updatedAt: now.toISOString(), states };
+            for (const p of published.problems)
+                if (!this.#said.has(p)) {
+                    this.#said.add(p);
+                    this.io.log.warning(`report: ${p}`);
+                }
+            if (published.checkRunId !== undefined) {
+                this.checkRunId = published.checkRunId;
+                this.#existing = {
+                    id: published.checkRunId,
+                    url: published.checkRunUrl ?? '',
+                    status: (0,publish/* checkStatus */.dO)(report.model, report.rendered),
+                    conclusion: report.rendered.conclusion ?? null,
+                    summary: report.rendered.check,
+                    text: null,
+                    annotationsCount: 0,
+                };
+            }
+        }
+        catch (e) {
+            // reporting never stops a launch
+            this.io.log.warning(`report: ${(0,errors/* getErrorMessage */.u1)(e)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/launch.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_LEDGER = '.trainer/ledger.db';
+const DEFAULT_RESULTS = 'results';
+const LaunchInputs = actions_plan.PlanInputs.extend({
+    parallel: (0,inputs.optInt)(1, 1024),
+    'results-root': (0,inputs.optString)(),
+    ledger: (0,inputs.optString)(),
+    'grace-period': (0,inputs.optInt)(0, 3600),
+    /** Return once the runs are submitted (remote backends), or run them in a launcher of their own (local). */
+    detach: (0,inputs.bool)(false),
+    /** Seconds to wait for a remote launch before returning (the runs go on). */
+    'wait-timeout': (0,inputs.optInt)(1, 30 * 86400),
+    /** Report on GitHub while it runs: the check run from `queued` to its conclusion, and the PR comment. */
+    report: (0,inputs.bool)(false),
+    'github-token': (0,inputs.optString)(),
+});
+/** Opens the ledger a workspace uses (trainer.yml `launch.ledger`, else .trainer/ledger.db). */
+function ledgerPath(workspace, input, configured) {
+    return (0,external_node_path_.resolve)(workspace, input ?? configured ?? DEFAULT_LEDGER);
+}
+/** Results per sweep point of a launch's runs, from the ledger and its plan. */
+function launchSummaries(plan, runs) {
+    const point = new Map(plan.runs.map(r => [r.id, r.point]));
+    return (0,results/* summarize */.e)(runs.map(r => ({ point: point.get(r.id) ?? {}, state: r.state, final: r.metrics })));
+}
+/**
+ * The image a containerised launch (local-docker, Slurm in a container) uses when none is
+ * given: the image pipeline's reference (image.name, registry and the .image-manifest tag),
+ * as `trainer build` makes it.
+ */
+async function pipelineImage(io, i) {
+    const { config, file } = await (0,load/* loadConfig */.Z)(io.workspace, i.config);
+    const experiments = config.experiments ?? {};
+    const name = i.experiment ?? '';
+    const backend = i.backend ?? (Object.hasOwn(experiments, name) ? experiments[name]?.backend : undefined);
+    if (!backend || !config.image)
+        return undefined;
+    const b = (0,registry.backendConfig)(backend, config.backends);
+    // the backends that run containers; a Slurm run with container: none runs on the node itself
+    if (b.type !== 'local-docker' && !(b.type === 'slurm' && b.container !== 'none'))
+        return undefined;
+    const [{ imageSettings }, { imageForManifest }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(692), __webpack_require__.e(812)]).then(__webpack_require__.bind(__webpack_require__, 9692)),
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(22)]).then(__webpack_require__.bind(__webpack_require__, 6641)),
+    ]);
+    const settings = await imageSettings(io.workspace, config.image, file, {}, io.env);
+    return (await imageForManifest(settings, { log: io.log })).ref.full;
+}
+/** Where on GitHub a launch comes from (for reporting); undefined outside Actions. */
+function githubContext(io) {
+    const g = io.github();
+    if (!g)
+        return undefined;
+    return {
+        repository: g.repository,
+        headSha: g.headSha,
+        ...(g.pullRequest === undefined ? {} : { pullRequest: g.pullRequest }),
+        ...(g.runId === undefined ? {} : { runId: g.runId }),
+        serverUrl: g.serverUrl,
+    };
+}
+/** The context a backend gets for one launch. */
+function launchContext(io, ledger, launch, o = {}) {
+    return {
+        launch,
+        ledger,
+        log: m => io.log.info(m),
+        warn: m => io.log.warning(m),
+        env: io.env,
+        workspace: io.workspace,
+        signals: o.signals ?? new external_node_events_.EventEmitter(),
+        gracePeriod: o.gracePeriod,
+        parallel: o.parallel,
+        progress: o.progress,
+    };
+}
+/** The backend a recorded launch ran on, with the options it was launched with. */
+async function launchBackend(launch, config, deps) {
+    const recorded = launch.backendConfig;
+    const bconf = recorded?.type ? recorded : (0,registry.backendConfig)(launch.backend, config?.backends);
+    return (0,registry/* loadBackend */.D)(launch.backend, bconf, deps);
+}
+/**
+ * The digest the registry has for a remote launch's image, recorded with each run: what the
+ * nodes will pull. An image the registry does not have, or cannot be asked about, is a
+ * warning (the cluster may reach a registry this machine cannot), never a failed launch.
+ */
+async function registryDigest(io, image, authRealms) {
+    const [{ parseRef }, { RegistryClient }, { dockerCredentials }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 431).then(__webpack_require__.bind(__webpack_require__, 2812)),
+        Promise.all(/* import() */[__webpack_require__.e(718), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 3718)),
+        __webpack_require__.e(/* import() */ 791).then(__webpack_require__.bind(__webpack_require__, 791)),
+    ]);
+    try {
+        const ref = parseRef(image);
+        const credentials = await dockerCredentials(ref.registry, { ...io.env });
+        if (credentials?.password)
+            io.setSecret(credentials.password);
+        if (credentials?.identityToken)
+            io.setSecret(credentials.identityToken);
+        const state = await new RegistryClient({
+            credentials,
+            log: io.log,
+            secret: v => io.setSecret(v),
+            authRealms,
+            timeoutMs: 10_000,
+            retries: 1,
+        }).manifest(ref);
+        if (!state.exists) {
+            io.log.warning(`${image} is not in its registry: the runs will not find it unless the cluster can (trainer build pushes it)`);
+            return undefined;
+        }
+        return state.digest;
+    }
+    catch (e) {
+        io.log.warning(`${image}: its registry could not be asked for its digest (${(0,errors/* getErrorMessage */.u1)(e)})`);
+        return undefined;
+    }
+}
+/** Whether another live process is recorded as the launch's launcher. */
+function ownerRunning(l) {
+    const owner = (0,reconcile/* launchRecord */.n)(l).launcher;
+    return owner !== undefined && !(0,proc/* sameProcess */.ID)(owner, (0,proc/* identify */.ls)(process.pid)) && (0,proc/* isAlive */._n)(owner) !== false;
+}
+/** Seconds between polls of a remote backend. */
+function pollInterval(c) {
+    return c.type === 'slurm' ? (c['poll-interval'] ?? 60) : 60;
+}
+/**
+ * `trainer launch`: plans an experiment, records it in the ledger and runs it on its backend.
+ * Local backends run it here and return when every run has ended. Remote backends submit it
+ * (idempotently: a repeated launch id adopts what was submitted) and then wait, polling,
+ * unless `detach`; `trainer status --refresh` moves a detached launch on.
+ */
+async function launch(io, deps) {
+    const i = (0,inputs.readInputs)(io, LaunchInputs);
+    const { config, plan } = await (0,actions_plan.planFromInputs)(io, { ...i, image: i.image ?? (await pipelineImage(io, i)) });
+    const name = plan.runs[0]?.backend ?? 'local';
+    const bconf = (0,registry.backendConfig)(name, config.backends);
+    const backend = await (0,registry/* loadBackend */.D)(name, bconf, deps);
+    io.onClose(async () => backend.close?.());
+    // a local launch's results are here, one root per launch: seed 000's <experiment>/runs/<NNN> beneath it
+    const resultsRoot = (0,external_node_path_.join)((0,external_node_path_.resolve)(io.workspace, i['results-root'] ?? config.launch?.['results-root'] ?? DEFAULT_RESULTS), plan.launchId);
+    if (!backend.remote) {
+        // before anything is recorded: a launch that cannot even start leaves no ACTIVE row behind
+        await (0,safe_fs/* makeDirs */.X2)(resultsRoot).catch((e) => {
+            throw new errors/* ConfigError */.xL(`results root ${resultsRoot} cannot be created: ${e.code ?? (0,errors/* getErrorMessage */.u1)(e)}`, { key: 'results-root' });
+        });
+    }
+    const detachLocal = i.detach && !backend.remote;
+    if (detachLocal && !deps.detach)
+        throw new errors/* ConfigError */.xL(`a ${bconf.type} launch cannot outlive this step: wait for it (detach: false)`, {
+            key: 'detach',
+        });
+    const path = ledgerPath(io.workspace, i.ledger, config.launch?.ledger);
+    const ledger = ledger_ledger/* Ledger */.Oc.open(path);
+    io.onClose(() => ledger.close());
+    // a detached local launch is run by a launcher of its own, started now
+    const launcher = detachLocal ? await deps.detach(plan.launchId, resultsRoot) : (0,proc/* identify */.ls)(process.pid);
+    // a remote launch's launcher is recorded too: while it submits, nobody else may
+    const record = backend.remote ? { launcher } : { resultsRoot, launcher };
+    let created;
+    try {
+        created = ledger.createLaunch(plan, {
+            backend: name,
+            config: record,
+            backendConfig: bconf,
+            github: githubContext(io),
+        });
+    }
+    catch (e) {
+        if (e instanceof ledger_errors/* LedgerError */.oy && !(e instanceof ledger_errors/* LedgerBusyError */.f7))
+            throw new errors/* ConfigError */.xL(e.message, { key: 'launch-id' }, e.hint === undefined ? {} : { hint: e.hint });
+        throw e;
+    }
+    // a detached local launch is reported by its own launcher
+    const reporter = i.report && !detachLocal
+        ? await LaunchReporter.start(io, {
+            ledger,
+            launchId: plan.launchId,
+            config,
+            configFile: (await (0,load/* loadConfig */.Z)(io.workspace, i.config)).file,
+            token: i['github-token'] ?? io.env.GITHUB_TOKEN,
+            resultsRoot: backend.remote ? undefined : resultsRoot,
+        })
+        : undefined;
+    const ctx = launchContext(io, ledger, ledger.getLaunch(plan.launchId), {
+        signals: deps.signals,
+        gracePeriod: i['grace-period'],
+        parallel: i.parallel ?? config.launch?.parallel,
+        progress: e => {
+            deps.progress?.(e, plan);
+            reporter?.nudge();
+        },
+    });
+    if (reporter)
+        ctx.collected = reporter.collected;
+    reporter?.nudge();
+    const result = () => {
+        const status = ledger.getLaunch(plan.launchId)?.status ?? 'ACTIVE';
+        const runs = ledger.listRuns(plan.launchId);
+        io.setOutput('status', status);
+        return { plan, status, runs, summaries: launchSummaries(plan, runs), ledger: path, resultsRoot, detached: i.detach };
+    };
+    if (detachLocal) {
+        io.log.info(`launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment} on ${name}, run by process ${launcher.pid}`);
+        return result();
+    }
+    if (!created) {
+        // The same launch again (--launch-id): what an earlier launcher left behind is settled from
+        // what the backend says, and what it never started or submitted is done now, by this one.
+        const r = await (0,reconcile/* reconcileLaunch */._)(backend, ctx, { keepCreated: true });
+        if (r.ownerAlive || (backend.remote && ownerRunning(ctx.launch)))
+            throw new errors/* ConfigError */.xL(`launch ${plan.launchId} is being run by another trainer process`, { key: 'launch-id' });
+        ledger.setLaunchConfig(plan.launchId, record);
+    }
+    io.log.info(`launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment} on ${name}${backend.remote ? '' : `, results in ${resultsRoot}`}`);
+    try {
+        if (backend.remote) {
+            const image = plan.runs[0]?.image;
+            if (image && !(bconf.type === 'slurm' && bconf.container === 'none'))
+                ctx.imageDigest = await registryDigest(io, image, config.image?.['auth-realms']);
+            const s = await (0,driver/* submitLaunch */.W7)(backend, ctx);
+            if (s.adopted)
+                io.log.info(`${s.adopted} runs were already submitted by an earlier attempt: adopted`);
+            if (i.detach) {
+                await reporter?.record();
+                io.log.info(`detached: trainer status ${plan.launchId} --refresh follows it`);
+                return result();
+            }
+            const waited = await (0,driver/* watchLaunch */.vc)(backend, ctx, {
+                interval: pollInterval(bconf),
+                retries: bconf.type === 'slurm' ? bconf.retries : undefined,
+                deadline: i['wait-timeout'] === undefined ? undefined : Date.now() + i['wait-timeout'] * 1000,
+            });
+            if (waited === 'deadline') {
+                await reporter?.record();
+                io.log.warning(`stopped waiting after ${i['wait-timeout']} s; the runs go on (trainer status ${plan.launchId} --refresh)`);
+                return result();
+            }
+        }
+        else {
+            await backend.submit(ctx, ledger.listRuns(plan.launchId).filter(r => r.state === 'CREATED'));
+        }
+    }
+    catch (e) {
+        if (e instanceof types/* PartialSubmitError */.UL && !e.definite) {
+            // some runs may be on the cluster after all: they stay CREATED, for a later attempt to adopt
+            io.log.warning(`launch ${plan.launchId}: ${e.message}; trainer status ${plan.launchId} --refresh adopts or submits what is left`);
+            ledger.setLaunchConfig(plan.launchId, { ...record, launcher: undefined });
+            await reporter?.record();
+            throw e;
+        }
+        // Every way a launch ends leaves it final: runs it never started are cancelled, with why.
+        for (const r of ledger.listRuns(plan.launchId))
+            if (r.state === 'CREATED')
+                ledger.transition(r.id, 'CANCELLED', { reason: `launch failed: ${(0,errors/* getErrorMessage */.u1)(e)}`, expect: ['CREATED'] });
+        ledger.finishLaunch(plan.launchId);
+        await reporter?.final();
+        throw e;
+    }
+    ledger.finishLaunch(plan.launchId);
+    await reporter?.final();
+    return result();
+}
+
+
+/***/ }),
+
+/***/ 7568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PlanInputs: () => (/* binding */ PlanInputs),
+/* harmony export */   PlanOnlyInputs: () => (/* binding */ PlanOnlyInputs),
+/* harmony export */   plan: () => (/* binding */ plan),
+/* harmony export */   planFromInputs: () => (/* binding */ planFromInputs)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4528);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1036);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
+/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7127);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8720);
+
+
+
+
+
+/** Inputs of a plan (the CLI's `trainer plan`, and the launch pipeline's first step). */
+const PlanInputs = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    config: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
+    experiment: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
+    /** One key=value per line (values may hold commas). */
+    overrides: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.lines)(),
+    seed: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optInt)(0, 2 ** 32 - 1),
+    'prefer-config-seed': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.bool)(true),
+    'launch-id': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
+    'max-runs': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optInt)(1, 10_000_000),
+    backend: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
+    image: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
+});
+/** `trainer plan`'s own inputs. */
+const PlanOnlyInputs = PlanInputs.extend({
+    /** Also the job script a Slurm backend would submit. */
+    'show-script': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.bool)(false),
+});
+/** The experiment asked for; when none is, an error that says how to name one and lists them. */
+function experimentName(name, config) {
+    if (name !== undefined)
+        return name;
+    const names = Object.keys(config.experiments ?? {});
+    throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`no experiment given: name one with exp=NAME (the experiment input in a workflow); ${names.length ? `experiments: ${names.join(', ')}` : 'trainer.yml defines none'}`, { key: 'experiment' });
+}
+/** The plan the plan inputs describe, and the configuration it came from. */
+async function planFromInputs(io, i) {
+    const { config } = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfig */ .Z)(io.workspace, i.config);
+    const p = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPlan */ .Gg)(config, {
+        experiment: experimentName(i.experiment, config),
+        overrides: (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .parseOverrides */ .f$)(i.overrides),
+        seed: i.seed,
+        preferConfigSeed: i['prefer-config-seed'] ? undefined : false,
+        launchId: i['launch-id'],
+        maxRuns: i['max-runs'],
+        backend: i.backend,
+        image: i.image,
+    });
+    io.setOutput('launch-id', p.launchId);
+    io.setOutput('runs', p.runs.length);
+    return { config, plan: p };
+}
+/** Materializes an experiment into a plan of runs, without launching anything. */
+async function plan(io) {
+    const i = (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.readInputs)(io, PlanOnlyInputs);
+    const { config, plan: p } = await planFromInputs(io, i);
+    if (!i['show-script'])
+        return p;
+    const name = p.runs[0]?.backend ?? 'local';
+    const { backendConfig } = await __webpack_require__.e(/* import() */ 990).then(__webpack_require__.bind(__webpack_require__, 4990));
+    const c = backendConfig(name, config.backends);
+    if (c.type !== 'slurm')
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`--show-script: backend '${name}' is ${c.type}; only a Slurm backend has a job script`, {
+            key: 'backend',
+        });
+    const { previewScript } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(805), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 9913));
+    return { ...p, script: previewScript(c, p) };
+}
+
+
+/***/ }),
+
+/***/ 8720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ buildPlan),
+/* harmony export */   Vp: () => (/* binding */ experimentOf),
+/* harmony export */   f$: () => (/* binding */ parseOverrides)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_RUNS, gridPoints */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8315);
+
+
+
+const DEFAULT_MAX_RUNS = 1000;
+/** The experiment named, or a ConfigError with the nearest name. */
+function experimentOf(config, name) {
+    const all = config.experiments ?? {};
+    // own keys only: `exp=constructor` must not find Object.prototype.constructor
+    const e = Object.hasOwn(all, name) ? all[name] : undefined;
+    if (e)
+        return e;
+    const names = Object.keys(all);
+    const guess = (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .nearest */ .pA)(name, names);
+    throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.length === 0
+        ? `unknown experiment '${name}': trainer.yml defines no experiments`
+        : `unknown experiment '${name}'${guess ? ` (did you mean '${guess}'?)` : ''}; experiments: ${names.join(', ')}`, { key: `experiments.${name}` });
+}
+/** Every combination of a grid, in a stable order (first key varies slowest). */
+function gridPoints(grid) {
+    let points = [{}];
+    for (const [k, values] of Object.entries(grid))
+        points = points.flatMap(p => values.map(v => ({ ...p, [k]: v })));
+    return points;
+}
+const pad = (n, width) => String(n).padStart(width, '0');
+/**
+ * Materializes a launch: experiment defaults, overrides, the sweep grid (minus its
+ * exclusions), and per-run seeds, into fully resolved runs with stable ids. Nothing
+ * downstream reads trainer.yml again.
+ */
+function buildPlan(config, o) {
+    const name = o.experiment;
+    const exp = experimentOf(config, name);
+    const defaults = exp.params ?? {};
+    const swept = exp.sweep?.grid ?? {};
+    const types = exp['param-types'] ?? {};
+    const { params: base, applied } = (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .applyOverrides */ .iu)(name, defaults, o.overrides ?? {}, Object.keys(swept), types);
+    // An override of a swept parameter pins it: that dimension collapses to the override.
+    const grid = Object.fromEntries(Object.entries(swept).filter(([k]) => !(k in applied)));
+    // Sweep values take the parameter's type like overrides do.
+    for (const [k, values] of Object.entries(grid))
+        grid[k] = values.map(v => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .coerce */ .au)(k, v, defaults[k], `sweep of '${name}'`, types[k]));
+    const exclude = exp.sweep?.exclude ?? [];
+    const points = gridPoints(grid).filter(p => !exclude.some(x => Object.entries(x).every(([k, v]) => k in p && p[k] === v)));
+    if (points.length === 0) {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`the sweep of '${name}' expands to zero runs: every combination is excluded`, {
+            key: `experiments.${name}.sweep`,
+        });
+    }
+    const replicates = exp.runs ?? (exp.seeds?.length || 1);
+    const total = points.length * replicates;
+    const max = o.maxRuns ?? config.launch?.['max-runs'] ?? DEFAULT_MAX_RUNS;
+    if (total > max) {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`'${name}' expands to ${total} runs (${points.length} sweep points × ${replicates} runs), over the limit of ${max}`, { key: 'launch.max-runs' }, { hint: 'Narrow the sweep, or raise launch.max-runs in trainer.yml (or --max-runs).' });
+    }
+    const rule = {
+        seeds: exp.seeds,
+        explicit: o.seed,
+        preferConfig: o.preferConfigSeed ?? exp['prefer-config-seed'] ?? true,
+    };
+    const width = Math.max(3, String(total - 1).length);
+    const backend = o.backend ?? exp.backend ?? 'local';
+    const runs = [];
+    let index = 0;
+    for (const point of points) {
+        for (let r = 0; r < replicates; r++) {
+            const { seed } = (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .selectSeed */ .Sq)(name, r, rule);
+            runs.push({
+                experiment: name,
+                index,
+                seed,
+                params: { ...base, ...point },
+                overrides: { ...applied, ...point },
+                point,
+                resources: exp.resources ?? {},
+                command: exp.command,
+                argsStyle: exp['args-style'] ?? 'container-main',
+                image: o.image,
+                output: `${name}/runs/${pad(index, width)}`,
+                outputs: exp.outputs ?? [],
+                env: exp.env ?? [],
+                backend,
+            });
+            index++;
+        }
+    }
+    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(runs)).digest('hex');
+    const launchId = o.launchId ?? defaultLaunchId(name, digest, (o.now ?? (() => new Date()))());
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(launchId)) {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`launch id '${launchId}' is invalid: letters, digits, _ . - (at most 100)`, {
+            key: 'launch-id',
+        });
+    }
+    return { launchId, experiment: name, runs: runs.map(r => ({ id: `${launchId}.${pad(r.index, width)}`, ...r })) };
+}
+/**
+ * `<experiment>-<UTC time>-<plan digest>-<random>`: the time and digest say when and what,
+ * the random part makes every launch attempt its own, so two identical launches started in
+ * the same second never merge. A deliberate re-launch passes `--launch-id`.
+ */
+function defaultLaunchId(experiment, digest, now) {
+    const t = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+    return `${experiment.replace(/[^A-Za-z0-9_.-]/g, '-')}-${t}-${digest.slice(0, 6)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
+}
+/**
+ * Parses `key=value` words (a `/train` comment, CLI positionals, lines of the `overrides`
+ * input) into overrides. Each word is one override: everything after the first `=` is the
+ * value, commas and further `=` included, so `name=a,lr=5` sets `name` to `a,lr=5` and
+ * never `lr`. A key given twice is an error rather than a silent last-one-wins.
+ */
+function parseOverrides(words) {
+    const out = Object.create(null);
+    for (const w of words) {
+        const i = w.indexOf('=');
+        if (i <= 0)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`'${w}' is not key=value`, { key: w });
+        const key = w.slice(0, i).trim();
+        const value = w.slice(i + 1);
+        if (value.includes('\0'))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`override ${key}: the value contains a NUL byte`, { key });
+        if (Object.hasOwn(out, key))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`override ${key} is given twice ('${key}=${out[key]}' and '${w}')`, { key });
+        out[key] = value;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 8315:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sq: () => (/* binding */ selectSeed),
+/* harmony export */   au: () => (/* binding */ coerce),
+/* harmony export */   iu: () => (/* binding */ applyOverrides),
+/* harmony export */   pA: () => (/* binding */ nearest)
+/* harmony export */ });
+/* unused harmony exports distance, normKey, paramType, fallbackSeed */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
+
+
+/** Edit distance, for "did you mean" suggestions. */
+function distance(a, b) {
+    const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let prev = d[0];
+        d[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = d[j];
+            d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            prev = tmp;
+        }
+    }
+    return d[b.length];
+}
+/** The closest of `choices` to `name`, when it is close enough to be a typo. */
+function nearest(name, choices) {
+    let best;
+    let bestD = Infinity;
+    for (const c of choices) {
+        const dd = distance(name.toLowerCase(), c.toLowerCase());
+        if (dd < bestD)
+            [best, bestD] = [c, dd];
+    }
+    return best !== undefined && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+/** Parameter names match across `_` and `-` (seed 000: `--override-batch-size` sets `batch_size`). */
+const normKey = (k) => k.replace(/-/g, '_');
+/** The type a parameter keeps: declared, else its default's (a whole number is an int). */
+function paramType(dflt, declared) {
+    if (declared)
+        return declared;
+    if (typeof dflt === 'boolean')
+        return 'bool';
+    if (typeof dflt === 'string')
+        return 'string';
+    if (typeof dflt === 'number')
+        return Number.isInteger(dflt) ? 'int' : 'float';
+    return undefined;
+}
+const INT_TEXT = /^[+-]?\d+$/;
+const FLOAT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * Coerces an override (text from a command line, or a typed YAML value of a sweep) to the
+ * parameter's type, which it must keep: an int takes whole numbers in decimal, a float
+ * decimal or exponent notation, a bool true or false. `0x10`, `1_000`, `2.5` for an int, or
+ * `inf`, are errors at plan time. Without a default or declared type, numbers and booleans
+ * are recognised.
+ */
+function coerce(key, raw, dflt, where, declared) {
+    const type = paramType(dflt, declared);
+    const shown = dflt === undefined ? '' : ` (default ${String(dflt)})`;
+    const bad = (what) => new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${where}: ${key}=${String(raw)} is not ${what}${shown}`, { key });
+    if (typeof raw !== 'string') {
+        if (type === 'int' && !(typeof raw === 'number' && Number.isInteger(raw)))
+            throw bad('a whole number');
+        if (type === 'float' && typeof raw !== 'number')
+            throw bad('a number');
+        if (type === 'bool' && typeof raw !== 'boolean')
+            throw bad('true or false');
+        if (type === 'string')
+            return String(raw);
+        return raw;
+    }
+    const v = raw.trim();
+    switch (type) {
+        case 'int':
+            if (!INT_TEXT.test(v) || !Number.isSafeInteger(Number(v)))
+                throw bad('a whole number');
+            return Number(v);
+        case 'float':
+            if (!FLOAT_TEXT.test(v) || !Number.isFinite(Number(v)))
+                throw bad('a number');
+            return Number(v);
+        case 'bool':
+            if (v === 'true' || v === 'True')
+                return true;
+            if (v === 'false' || v === 'False')
+                return false;
+            throw bad('true or false');
+        case 'string':
+            return raw;
+        case undefined:
+            if (FLOAT_TEXT.test(v))
+                return Number(v);
+            if (v === 'true' || v === 'false')
+                return v === 'true';
+            return raw;
+    }
+}
+/** seed 000's deterministic fallback seed: derived from the experiment name and run index. */
+function fallbackSeed(experiment, index) {
+    return parseInt((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${experiment}/${index}`).digest('hex').slice(0, 8), 16) % 2 ** 31;
+}
+/**
+ * Seed selection, exactly as seed 000 says: `seeds[run_index]` when present; an
+ * explicit seed overrides; `prefer-config-seed: false` forces the explicit seed or a
+ * deterministic fallback.
+ */
+function selectSeed(experiment, runIndex, rule) {
+    if (rule.explicit !== undefined)
+        return { seed: rule.explicit, source: 'explicit' };
+    const fromConfig = rule.preferConfig ? rule.seeds?.[runIndex] : undefined;
+    if (fromConfig !== undefined)
+        return { seed: fromConfig, source: 'config' };
+    return { seed: fallbackSeed(experiment, runIndex), source: 'fallback' };
+}
+/**
+ * Experiment defaults, then this launch's overrides. Unknown keys are an error that
+ * lists the valid ones.
+ */
+function applyOverrides(experiment, defaults, overrides, extraKeys = [], types = {}) {
+    const params = { ...defaults };
+    const applied = {};
+    const valid = [...new Set([...Object.keys(defaults), ...extraKeys])];
+    const byNorm = new Map(valid.map(k => [normKey(k), k]));
+    const given = new Map();
+    for (const [rawKey, raw] of Object.entries(overrides)) {
+        const key = byNorm.get(normKey(rawKey));
+        const twice = key === undefined ? undefined : given.get(key);
+        if (twice !== undefined)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`override ${key} is given twice (as '${twice}' and '${rawKey}')`, { key: rawKey });
+        if (key !== undefined)
+            given.set(key, rawKey);
+        if (key === undefined) {
+            const guess = nearest(rawKey, valid);
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`experiment '${experiment}' has no parameter '${rawKey}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid: ${valid.join(', ') || '(none)'}`, { key: rawKey });
+        }
+        const v = coerce(key, raw, defaults[key], `override for '${experiment}'`, types[key]);
+        params[key] = v;
+        applied[key] = v;
+    }
+    return { params, applied };
+}
+
+
+/***/ })
+
+};

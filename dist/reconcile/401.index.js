@@ -1,0 +1,549 @@
+export const id = 401;
+export const ids = [401];
+export const modules = {
+
+/***/ 9361:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CU: () => (/* binding */ SBATCH_VALUE),
+/* harmony export */   pT: () => (/* binding */ BackendsSchema)
+/* harmony export */ });
+/* unused harmony exports MountSchema, SlurmBackendSchema, LocalBackendSchema, LocalDockerBackendSchema, VertexBackendSchema, SelfHostedBackendSchema, BackendSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4528);
+/**
+ * trainer.yml `backends:`: named places to run, each validated by the schema of its type
+ * (a discriminated union on `type`). A backend named after its type (`slurm:`) needs no
+ * `type:`. `local` and `local-docker` exist without being declared.
+ */
+
+/** Text that reaches a process: a NUL byte would make spawn throw, a newline would end a script line. */
+const line = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().refine(v => !v.includes('\0') && !v.includes('\n') && !v.includes('\r'), 'must be one line of text');
+/**
+ * A value on an `#SBATCH` line. sbatch stops reading directives at the first line it cannot
+ * parse, silently: a space, quote or newline in one value would drop every directive after it.
+ */
+const SBATCH_VALUE = /^[A-Za-z0-9_.,:=+\-/@%&|()[\]*]+$/;
+const directive = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .regex(SBATCH_VALUE, 'an #SBATCH value: letters, digits and _ . , : = + - / @ % & | ( ) [ ] *; no spaces or quotes');
+/**
+ * A path on the cluster that also appears in `#SBATCH --output` (no spaces, quotes or `#`;
+ * no `%`, which Slurm expands there) and in the container mounts (no `,` or `:`).
+ */
+const jobPath = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .min(1)
+    .regex(/^[A-Za-z0-9_.=+\-/@~]+$/, 'a path of letters, digits and _ . = + - / @ ~ (it appears in #SBATCH lines and container mounts)');
+/** A mount's path: Pyxis separates mounts with `,` and their parts with `:`. */
+const mountPath = () => line()
+    .pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^\//, 'an absolute path'))
+    .pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[^,:]+$/, 'must not contain , or : (they separate mounts and their parts)'));
+const MountSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^\/[^,:\n\0]*:\/[^,:\n\0]*(:(ro|rw))?$/, "'/host/path:/container/path[:ro|rw]' (absolute paths, no , or :)"),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ host: mountPath(), container: mountPath(), mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['ro', 'rw']).optional() }),
+], { error: "a mount is '/host:/container[:ro|rw]' or {host, container, mode}" });
+const SlurmBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('slurm'),
+    /** How commands reach the cluster: `local` (sbatch here; the default without host or url), `ssh`, `rest`. */
+    transport: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['local', 'ssh', 'rest']).optional(),
+    /** ssh: the login node. */
+    host: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[A-Za-z0-9_.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'a host name or address')
+        .optional(),
+    port: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(65535).optional(),
+    user: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[a-z_][a-z0-9_.-]*$/i, 'a user name')
+        .optional(),
+    /** ssh: a private key file (`~` is the home directory). */
+    'key-file': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    /** ssh: the environment variable holding the private key (a secret). */
+    'key-env': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')
+        .optional(),
+    /** ssh: the login node's host key as a known_hosts line (`host ssh-ed25519 AAAA…`). */
+    'known-hosts': line().optional(),
+    /** ssh: the host key's SHA256 fingerprint (`SHA256:…`, as `ssh-keygen -lf` prints it). */
+    'host-fingerprint': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'SHA256:… as ssh-keygen -lf prints it')
+        .optional(),
+    /** rest: slurmrestd's URL. */
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
+    /** rest: the environment variable holding the JWT (default SLURM_JWT). */
+    'token-env': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')
+        .optional(),
+    /** rest: the user the token is for (X-SLURM-USER-NAME; default `user`, else the local user). */
+    'user-name': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[a-z_][a-z0-9_.-]*$/i, 'a user name')
+        .optional(),
+    /** Where job directories are made on the cluster (relative: to the login home). */
+    'job-root': jobPath().optional(),
+    /** The array's `%` throttle: runs of one launch at a time. */
+    'max-parallel': zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
+    /** How a run's container starts: `pyxis` (srun --container-image), `docker`, `apptainer`, `none`. */
+    container: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pyxis', 'docker', 'apptainer', 'none']).optional(),
+    /**
+     * `trainer`: `trainer run` wraps the command (its bundle is copied into the job directory;
+     * the image needs Node). `direct`: the command is seed 000's contract itself
+     * (container_main.py) and gets its arguments.
+     */
+    runner: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['trainer', 'direct']).optional(),
+    /** runner trainer: the Node to start `trainer run` with (default `node`). */
+    node: line().optional(),
+    mounts: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(MountSchema).optional(),
+    /** Mount the job directory at the same path (default true). */
+    'mount-job-dir': zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    /** `module load` these before the run. */
+    modules: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(directive()).optional(),
+    /** More arguments for srun, one per item. */
+    'srun-args': zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(line().pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^-/, 'an srun option, starting with -'))).optional(),
+    /** The working directory inside the container (default: the job directory). */
+    workdir: mountPath().optional(),
+    partition: directive().optional(),
+    account: directive().optional(),
+    qos: directive().optional(),
+    /** Slurm's --time, e.g. `02:00:00`; default: the experiment's resources.time. */
+    time: directive().optional(),
+    'cpus-per-task': zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
+    mem: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^\d+[KMGT]?$/, 'like 16G or 4096M')
+        .optional(),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0).optional(),
+    gres: directive().optional(),
+    constraint: directive().optional(),
+    nodes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
+    exclusive: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    /** More sbatch options, one per item: `--mail-type=END`. */
+    sbatch: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^--[a-z][a-z0-9-]*(=[A-Za-z0-9_.,:=+\-/@%&|()[\]*]+)?$/, '--option or --option=value, no spaces'))
+        .optional(),
+    /** Seconds between polls (default 60, at least 30), with jitter. */
+    'poll-interval': zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(30).optional(),
+    /** Times a run lost to preemption or a node failure is submitted again (default 2). */
+    retries: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0).max(10).optional(),
+});
+const LocalBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('local'),
+    /** Runs at a time. */
+    parallel: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
+});
+const LocalDockerBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('local-docker'),
+    parallel: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
+    /** The network containers join (default bridge). */
+    network: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    /** `trainer` (default: the bundle is copied into each container; the image needs Node) or `direct` (seed 000 arguments to the command). */
+    runner: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['trainer', 'direct']).optional(),
+});
+/** Declared now so that trainer.yml can name them; they are built in later releases. */
+const VertexBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('vertex') });
+const SelfHostedBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('self-hosted') });
+const BackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .discriminatedUnion */ .gMt('type', [LocalBackendSchema, LocalDockerBackendSchema, SlurmBackendSchema, VertexBackendSchema, SelfHostedBackendSchema], {
+    error: i => {
+        const given = i.input !== null && typeof i.input === 'object' && 'type' in i.input;
+        return `${given ? '' : 'required: '}the backend's type, one of local, local-docker, slurm, vertex, self-hosted`;
+    },
+});
+const TYPE_NAMES = new Set(['local', 'local-docker', 'slurm', 'vertex', 'self-hosted']);
+/** `backends:`: a backend named after its type gets that type when it gives none. */
+const BackendsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(v => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+        return v;
+    const out = {};
+    for (const [name, b] of Object.entries(v))
+        out[name] =
+            TYPE_NAMES.has(name) && b !== null && typeof b === 'object' && !Array.isArray(b) && !('type' in b)
+                ? { type: name, ...b }
+                : b === null && TYPE_NAMES.has(name)
+                    ? { type: name }
+                    : b;
+    return out;
+}, zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'backend names are letters, digits, _ . -'), BackendSchema));
+
+
+/***/ }),
+
+/***/ 7401:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  experimentLine: () => (/* binding */ experimentLine),
+  parseConfig: () => (/* binding */ parseConfig)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/kit/errors.ts
+var errors = __webpack_require__(3713);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
+var schemas = __webpack_require__(4528);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(8532);
+// EXTERNAL MODULE: ./src/backends/env.ts
+var env = __webpack_require__(4534);
+// EXTERNAL MODULE: ./src/config/backends.ts
+var backends = __webpack_require__(9361);
+;// CONCATENATED MODULE: ./src/config/schema.ts
+
+
+
+/** Text that reaches a process (argv, environment): a NUL byte would make spawn throw. */
+const schema_text = () => schemas/* string */.YjP().refine(v => !v.includes('\0'), 'must not contain a NUL byte');
+const scalar = schemas/* union */.KCZ([schema_text(), schemas/* number */.aig(), schemas/* boolean */.zMY()], { error: 'must be a string, number or boolean' });
+/** A token realm host: `host` or `host:port`, as a URL writes it (IPv6 in brackets); no scheme, path or wildcard. */
+const REALM_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+/** `image.builder`: the choices, `auto` first (the default). */
+const BUILDERS = ['auto', 'buildx', 'classic'];
+/** `image.cache` besides true and false: where the layer cache lives. */
+const CACHE_TYPES = ['registry', 'gha'];
+const ImageSchema = schemas/* strictObject */.rej({
+    /** Image name, optionally with a tag (`myapp` or `myapp:v1`); the registry prefix comes from `registry`. */
+    name: schemas/* string */.YjP().min(1).optional(),
+    /** Registry prefix, e.g. `ghcr.io/org` or `us-docker.pkg.dev/project/repo`. */
+    registry: schemas/* string */.YjP().min(1).optional(),
+    dockerfile: schemas/* string */.YjP().min(1).optional(),
+    context: schemas/* string */.YjP().min(1).optional(),
+    manifest: schemas/* string */.YjP().min(1).optional(),
+    'tag-length': schemas/* number */.aig().int().min(4).max(64).optional(),
+    'build-args': schemas/* record */.g1P(schemas/* string */.YjP(), scalar).optional(),
+    platform: schemas/* string */.YjP()
+        .regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/, 'must look like os/arch[/variant], e.g. linux/amd64')
+        .optional(),
+    dockerignore: schemas/* string */.YjP().min(1).optional(),
+    /**
+     * Token realm hosts (`host` or `host:port`) that may receive the registry credentials,
+     * besides the registry's own host and the known ones (auth.docker.io for Docker Hub, ...).
+     */
+    'auth-realms': schemas/* array */.YOg(schemas/* string */.YjP().regex(REALM_HOST, 'a host or host:port, as in the realm URL (no scheme, path or wildcard)'))
+        .optional(),
+    /**
+     * The layer cache (default true, which is `registry`): `registry` keeps it in the registry the
+     * image is pushed to, as `<name>:buildcache`; `gha` keeps it in the GitHub Actions cache (BuildKit
+     * only: `docker buildx`); `false` builds cold.
+     */
+    cache: schemas/* union */.KCZ([schemas/* boolean */.zMY(), schemas/* enum */.k5n(CACHE_TYPES)], {
+        error: `must be one of true, false, ${CACHE_TYPES.map(c => `'${c}'`).join(', ')}`,
+    })
+        .optional(),
+    /** Another image to take the layer cache from instead of `<name>:buildcache` (a full reference with a tag). */
+    'cache-from': schemas/* string */.YjP().min(1).optional(),
+    /**
+     * What builds the image: `buildx` (BuildKit, through the `docker buildx` plugin), `classic` (the
+     * engine's classic builder, through its API), or `auto` (default): buildx where the plugin is installed.
+     */
+    builder: schemas/* enum */.k5n(BUILDERS, { error: `must be one of ${BUILDERS.map(b => `'${b}'`).join(', ')}` }).optional(),
+});
+const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const paramKey = schemas/* string */.YjP().regex(KEY, 'parameter names are letters, digits, _ . - (starting with a letter or _)');
+const ResourcesSchema = schemas/* strictObject */.rej({
+    gpus: schemas/* number */.aig().int().min(0).optional(),
+    'gpu-type': schemas/* string */.YjP().min(1).optional(),
+    cpus: schemas/* number */.aig().positive().optional(),
+    memory: schemas/* string */.YjP()
+        .regex(/^\d+(\.\d+)?[KMGT]i?B?$/i, 'like 16G or 512M')
+        .optional(),
+    disk: schemas/* string */.YjP()
+        .regex(/^\d+(\.\d+)?[KMGT]i?B?$/i, 'like 100G')
+        .optional(),
+    time: schemas/* string */.YjP()
+        .regex(/^(\d+-)?\d{1,2}(:\d{2}){1,2}$|^\d+[smhd]$/, 'like 02:00:00, 1-00:00:00 or 90m')
+        .optional(),
+});
+/** A sweep: parameter → values (a grid), plus `exclude`: combinations to leave out. */
+const SweepSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).transform((v, ctx) => {
+    const grid = {};
+    let exclude = [];
+    for (const [k, values] of Object.entries(v)) {
+        if (k === 'exclude') {
+            const r = schemas/* array */.YOg(schemas/* record */.g1P(paramKey, scalar)).safeParse(values);
+            if (!r.success) {
+                ctx.addIssue({ code: 'custom', path: [k], message: 'exclude is a list of {param: value} combinations' });
+                return core/* NEVER */.tm;
+            }
+            exclude = r.data;
+            continue;
+        }
+        const r = schemas/* array */.YOg(scalar).min(1).safeParse(values);
+        if (!KEY.test(k) || !r.success) {
+            ctx.addIssue({ code: 'custom', path: [k], message: 'a sweep maps a parameter to a non-empty list of values' });
+            return core/* NEVER */.tm;
+        }
+        grid[k] = r.data;
+    }
+    return { grid, exclude };
+});
+const ExperimentSchema = schemas/* strictObject */.rej({
+    /** The training command, an argv array (never a shell string). */
+    command: schemas/* array */.YOg(schema_text().min(1)).min(1),
+    params: schemas/* record */.g1P(paramKey, scalar).optional(),
+    /**
+     * Types parameters keep (`int`, `float`, `bool`, `string`); default: the type of each
+     * default, where a number written with a point or exponent (`1.0`, `1e-3`) is a float.
+     */
+    'param-types': schemas/* record */.g1P(paramKey, schemas/* enum */.k5n(['int', 'float', 'bool', 'string'])).optional(),
+    /** seed 000's `random_seeds`: the seed of run i is seeds[i]. */
+    seeds: schemas/* array */.YOg(schemas/* number */.aig()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1))
+        .optional(),
+    /** How many runs (per sweep point); default: one per seed, else 1. */
+    runs: schemas/* number */.aig().int().min(1).optional(),
+    sweep: SweepSchema.optional(),
+    resources: ResourcesSchema.optional(),
+    /** A backend of `backends:` by name, or `local`, `local-docker`. */
+    backend: schemas/* string */.YjP()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a backend name')
+        .optional(),
+    /** Globs of files to keep from a run's directory. */
+    outputs: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
+    /**
+     * Environment variables of the launcher the runs may see (`WANDB_API_KEY`, or `WANDB_*`),
+     * besides a base list (PATH, HOME, locale, CUDA and thread knobs). Nothing else passes.
+     */
+    env: schemas/* array */.YOg(schemas/* string */.YjP()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$|^[A-Za-z][A-Za-z0-9_]{2,}\*$/, 'environment variable names: letters, digits, _; a prefix pattern (NAME_*) needs at least 3 characters before the *')
+        .refine(n => !(0,env/* neverPassed */.xO)(n.replace(/\*$/, '')), {
+        message: `is never passed to a run (${env/* NEVER_ENV */.Z6.join(', ')}, INPUT_*, ACTIONS_*, STATE_*): give the run its own variable`,
+    }))
+        .optional(),
+    'args-style': schemas/* enum */.k5n(['container-main', 'env']).optional(),
+    /** false: ignore `seeds`, use the explicit seed or a deterministic one (seed 000 --no-prefer-config-seed). */
+    'prefer-config-seed': schemas/* boolean */.zMY().optional(),
+});
+const ConfigSchema = schemas/* strictObject */.rej({
+    version: schemas/* literal */.euz(1).optional(),
+    image: ImageSchema.optional(),
+    experiments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'experiment names are letters, digits, _ . -'), ExperimentSchema)
+        .optional(),
+    /** What reports show and judge (src/report). */
+    report: schemas/* strictObject */.rej({
+        /** The metric the curves plot besides the loss, and the title quotes. */
+        'primary-metric': schemas/* string */.YjP().min(1).optional(),
+        /**
+         * A fixed baseline: a baseline file an earlier report wrote (baseline-<launch>.json), relative
+         * to trainer.yml; by default none (the default branch's, through the Actions cache, comes later).
+         */
+        baseline: schemas/* string */.YjP().min(1).optional(),
+        /** Regression thresholds per metric: worse than the baseline by more than `fail` fails the check, `warn` makes it neutral. */
+        'fail-on': schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* strictObject */.rej({
+            fail: schemas/* number */.aig().nonnegative().optional(),
+            warn: schemas/* number */.aig().nonnegative().optional(),
+            better: schemas/* enum */.k5n(['higher', 'lower']).optional(),
+        }))
+            .optional(),
+    })
+        .optional(),
+    /** Named places to run (see src/config/backends.ts). */
+    backends: backends/* BackendsSchema */.pT.optional(),
+    /** Limits on what one launch may do. */
+    launch: schemas/* strictObject */.rej({
+        'max-runs': schemas/* number */.aig().int().min(1).optional(),
+        /** Runs at a time on the local backends. */
+        parallel: schemas/* number */.aig().int().min(1).optional(),
+        'results-root': schemas/* string */.YjP().min(1).optional(),
+        ledger: schemas/* string */.YjP().min(1).optional(),
+    })
+        .optional(),
+});
+
+;// CONCATENATED MODULE: ./src/config/parse.ts
+
+
+
+function keyList(valid) {
+    return valid.map(k => `'${k}'`).join(', ');
+}
+/** Turns the first schema issue into a ConfigError at the offending node's line and column. */
+function locate(doc, lc, file, issue, data) {
+    let path = issue.path.map(p => (typeof p === 'symbol' ? String(p) : p));
+    let message = plainType(issue, data) ?? issue.message;
+    let key = path.join('.');
+    let offset;
+    if (issue.code === 'unrecognized_keys') {
+        const bad = issue.keys[0] ?? '';
+        const parent = doc.getIn(path, true);
+        const valid = Object.keys(shapeAt(path, data));
+        key = [...path, bad].join('.');
+        message = `unknown key '${bad}'${valid.length ? `; valid keys: ${keyList(valid)}` : ''}`;
+        if ((0,dist/* isMap */.jh)(parent)) {
+            const item = parent.items.find(it => (0,dist/* isScalar */.jn)(it.key) && it.key.value === bad);
+            if (item && (0,dist/* isScalar */.jn)(item.key))
+                offset = item.key.range?.[0];
+        }
+        path = [...path, bad];
+    }
+    if (offset === undefined) {
+        // the deepest node that exists along the path
+        for (let n = path.length; n >= 0 && offset === undefined; n--) {
+            const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+            if (node && typeof node === 'object' && 'range' in node)
+                offset = node.range?.[0];
+        }
+    }
+    const pos = offset === undefined ? undefined : lc.linePos(offset);
+    return new errors/* ConfigError */.xL(`${key ? `${key}: ` : ''}${message}`, {
+        file,
+        ...(pos ? { line: pos.line, col: pos.col } : {}),
+        key,
+    });
+}
+/**
+ * The keys of the object schema at `path` of the config (through records, optionals,
+ * transforms, preprocessing, and unions on a discriminator, picked by the data's value).
+ */
+function shapeAt(path, data) {
+    const def = (s) => s?._zod?.def ?? {};
+    // optional, default, nullable, pipe (a transform, or a preprocess before a schema): the schema they wrap
+    const unwrap = (s, v) => {
+        for (let d = def(s);; d = def(s)) {
+            if (d.innerType !== undefined)
+                s = d.innerType;
+            else if (d.type === 'pipe')
+                s = def(d.in).type === 'transform' ? d.out : d.in;
+            else if (d.type === 'union' && d.discriminator && d.options) {
+                const want = v !== null && typeof v === 'object' ? v[d.discriminator] : undefined;
+                s = d.options.find(o => {
+                    const lit = def(def(o).shape?.[d.discriminator]);
+                    return lit.values?.includes(want);
+                });
+                if (s === undefined)
+                    return undefined;
+            }
+            else
+                return s;
+        }
+    };
+    let v = data;
+    let s = unwrap(ConfigSchema, v);
+    for (const p of path) {
+        const d = def(s);
+        v = v !== null && typeof v === 'object' ? v[p] : undefined;
+        // a backend named after its type has that type without saying so
+        if (path[0] === 'backends' && path.length === 2 && v !== null && typeof v === 'object' && !('type' in v))
+            v = { type: p, ...v };
+        s = unwrap(d.type === 'object' ? d.shape?.[String(p)] : d.type === 'record' ? d.valueType : d.element, v);
+        if (s === undefined)
+            return {};
+    }
+    return def(s).shape ?? {};
+}
+const TYPE_WORDS = {
+    object: 'a mapping of keys to values',
+    record: 'a mapping of keys to values',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+};
+/** What a YAML value is, in the words of a person reading trainer.yml. */
+function kindOf(v) {
+    if (v === null || v === undefined)
+        return 'nothing';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'a mapping';
+    if (typeof v === 'string')
+        return `the string '${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
+    if (typeof v === 'boolean')
+        return `the boolean ${v}`;
+    if (typeof v === 'number')
+        return `the number ${v}`;
+    return typeof v;
+}
+/** A type error in plain words: "expected a list, got the number 3". */
+function plainType(issue, data) {
+    if (issue.code !== 'invalid_type')
+        return undefined;
+    let v = data;
+    for (const p of issue.path)
+        v = v !== null && typeof v === 'object' ? v[p] : undefined;
+    const want = TYPE_WORDS[issue.expected] ?? issue.expected;
+    return v === undefined ? `required: expected ${want}` : `expected ${want}, got ${kindOf(v)}`;
+}
+/**
+ * A default written `1.0`, `0.0` or `1e-3` is a float, though YAML and JavaScript read a
+ * whole number: records it in the experiment's `param-types` (unless declared), so that an
+ * override `dropout=0.1` of `dropout: 0.0` is taken and `epochs=2.5` of `epochs: 4` is not.
+ */
+function floatTypes(doc, config) {
+    for (const [name, exp] of Object.entries(config.experiments ?? {})) {
+        const params = doc.getIn(['experiments', name, 'params'], true);
+        if (!(0,dist/* isMap */.jh)(params))
+            continue;
+        for (const item of params.items) {
+            if (!(0,dist/* isScalar */.jn)(item.key) || !(0,dist/* isScalar */.jn)(item.value) || typeof item.value.value !== 'number')
+                continue;
+            const key = String(item.key.value);
+            const text = item.value.source ?? '';
+            const float = !Number.isInteger(item.value.value) || (/[.eE]/.test(text) && !/^[+-]?0[xXoO]/.test(text));
+            if (float && exp['param-types']?.[key] === undefined)
+                exp['param-types'] = { ...exp['param-types'], [key]: 'float' };
+        }
+    }
+}
+/** The path of the first `__proto__` key in parsed YAML, if there is one. */
+function protoKeyPath(v, path = []) {
+    if (v === null || typeof v !== 'object')
+        return undefined;
+    for (const [k, x] of Object.entries(v)) {
+        if (k === '__proto__')
+            return [...path, k];
+        const found = protoKeyPath(x, [...path, Array.isArray(v) ? Number(k) : k]);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** Parses and validates trainer.yml text; errors name the file, line, column and key. */
+function parseConfig(text, file) {
+    const lc = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+    const err = doc.errors[0];
+    if (err) {
+        const pos = lc.linePos(err.pos[0]);
+        throw new errors/* ConfigError */.xL(`invalid YAML: ${err.message.split('\n')[0]}`, { file, line: pos.line, col: pos.col });
+    }
+    const data = doc.toJS() ?? {};
+    // a key that would set an object's prototype where a plain object takes it (zod's records do)
+    const proto = protoKeyPath(data);
+    if (proto)
+        throw locate(doc, lc, file, { code: 'custom', path: proto, message: "'__proto__' cannot be a key", input: undefined }, data);
+    const r = ConfigSchema.safeParse(data);
+    if (!r.success) {
+        // an unknown key is the likeliest cause of the other issues at the same place (a typo)
+        const issue = r.error.issues.find(i => i.code === 'unrecognized_keys') ?? r.error.issues[0];
+        throw locate(doc, lc, file, issue, data);
+    }
+    floatTypes(doc, r.data);
+    const known = [...new Set(['local', 'local-docker', ...Object.keys(r.data.backends ?? {})])];
+    for (const [name, exp] of Object.entries(r.data.experiments ?? {}))
+        if (exp.backend !== undefined && !known.includes(exp.backend))
+            throw locate(doc, lc, file, {
+                code: 'custom',
+                path: ['experiments', name, 'backend'],
+                message: `unknown backend '${exp.backend}'; backends: ${known.join(', ')} (declare others under backends:)`,
+                input: undefined,
+            }, data);
+    return r.data;
+}
+/** The 1-based line of `experiments.<name>:` in trainer.yml text, for annotations; undefined when absent. */
+function experimentLine(text, name) {
+    const lc = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lc, prettyErrors: false });
+    const exps = doc.get('experiments', true);
+    if (!(0,dist/* isMap */.jh)(exps))
+        return undefined;
+    const item = exps.items.find(i => (0,dist/* isScalar */.jn)(i.key) && String(i.key.value) === name);
+    const at = item && (0,dist/* isScalar */.jn)(item.key) ? item.key.range?.[0] : undefined;
+    return at === undefined ? undefined : lc.linePos(at).line;
+}
+
+
+/***/ })
+
+};

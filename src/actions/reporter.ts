@@ -1,0 +1,193 @@
+/**
+ * Reporting a launch while it runs (`trainer launch --report`, the launch action): the check
+ * run is made `queued` when the launch is recorded, moves to `in_progress` as runs start, and
+ * completes with the final report; the sticky PR comment follows it. Updates go out when a run
+ * changed state, at most every 30 s, within the launch's request budget (src/report/record.ts);
+ * a run's change while an update is in flight or too soon is sent with the next one.
+ *
+ * `record()` writes the check run now whatever the spacing: the launch's durable record must
+ * hold the runs' handles before a detached launch's job ends.
+ */
+import type {RunResults} from '../backends/types.js'
+import type {TrainerConfig} from '../config/schema.js'
+import {getErrorMessage} from '../kit/errors.js'
+import type {ActionIO} from '../kit/io.js'
+import {countRequests, githubClient, type GitHubClient} from '../kit/octokit.js'
+import type {GithubRun} from '../kit/github.js'
+import type {Ledger, LedgerRun} from '../ledger/ledger.js'
+import {
+  launchReport,
+  localHistories,
+  previousBudget,
+  recordText,
+  reportSettings,
+  type ReportSettings,
+  type RunHistory,
+} from '../report/launch-report.js'
+import {checkStatus, findCheckRun, publishReport, type ExistingCheck} from '../report/publish.js'
+import {writesFor} from '../report/annotations.js'
+import {statesKey, updateDue, type ReportBudget} from '../report/record.js'
+
+export class LaunchReporter {
+  #budget: ReportBudget | undefined
+  #existing: ExistingCheck | undefined
+  #inFlight: Promise<void> | undefined
+  #pending = false
+  #timer: NodeJS.Timeout | undefined
+  #closed = false
+  readonly #histories = new Map<string, RunHistory>()
+  /** What could not be published, said once each. */
+  readonly #said = new Set<string>()
+  checkRunId: number | undefined
+
+  private constructor(
+    private readonly io: ActionIO,
+    private readonly gh: GitHubClient,
+    private readonly g: GithubRun,
+    private readonly ledger: Ledger,
+    private readonly launchId: string,
+    private readonly settings: ReportSettings,
+    private readonly resultsRoot: string | undefined,
+  ) {}
+
+  /**
+   * A reporter for the launch, or undefined (with a warning saying why) where it cannot
+   * report: not in a workflow step, or no token.
+   */
+  static async start(
+    io: ActionIO,
+    o: {
+      ledger: Ledger
+      launchId: string
+      config: TrainerConfig
+      configFile: string | undefined
+      token: string | undefined
+      resultsRoot: string | undefined
+    },
+  ): Promise<LaunchReporter | undefined> {
+    const g = io.github()
+    if (!g || !o.token) {
+      io.log.warning(
+        `report: not reported on GitHub (${g ? 'no token: the github-token input or GITHUB_TOKEN' : 'not in a GitHub Actions step'})`,
+      )
+      return undefined
+    }
+    const launch = o.ledger.getLaunch(o.launchId)!
+    const settings = await reportSettings(o.config, o.configFile, io.workspace, launch.experiment)
+    const gh = githubClient({token: o.token, apiUrl: g.apiUrl, log: io.log})
+    const r = new LaunchReporter(io, gh, g, o.ledger, o.launchId, settings, o.resultsRoot)
+    io.onClose(() => r.close())
+    return r
+  }
+
+  /** Keeps what a poll collected of ended runs (their histories draw the curves). */
+  collected = (run: LedgerRun, res: RunResults): void => {
+    this.#histories.set(run.id, {history: res.metrics?.history, problem: res.problem})
+  }
+
+  /** A run changed state: report it when due. Never throws, never waits. */
+  nudge(): void {
+    if (this.#closed) return
+    if (this.#inFlight) {
+      this.#pending = true
+      return
+    }
+    this.#inFlight = this.#send('progress').finally(() => {
+      this.#inFlight = undefined
+      if (this.#pending) {
+        this.#pending = false
+        this.nudge()
+      }
+    })
+  }
+
+  /** Writes the check run now (the launch's record with every run's handle). */
+  async record(): Promise<void> {
+    await this.#settle()
+    await this.#send('record')
+  }
+
+  /** The final report: the launch has ended (or this step stops following it). */
+  async final(): Promise<void> {
+    await this.#settle()
+    await this.#send('final')
+    this.close()
+  }
+
+  close(): void {
+    this.#closed = true
+    clearTimeout(this.#timer)
+  }
+
+  async #settle(): Promise<void> {
+    clearTimeout(this.#timer)
+    this.#pending = false
+    while (this.#inFlight) await this.#inFlight
+  }
+
+  async #send(kind: 'progress' | 'record' | 'final'): Promise<void> {
+    try {
+      const runs = this.ledger.listRuns(this.launchId)
+      const launch = this.ledger.getLaunch(this.launchId)!
+      const now = this.io.now()
+      const states = statesKey(runs)
+      if (!this.#existing && this.checkRunId === undefined) {
+        this.#existing = await findCheckRun(this.gh, this.g, {
+          experiment: launch.experiment,
+          launchId: launch.id,
+          github: launch.github,
+        })
+        this.#budget = previousBudget(this.#existing)
+      }
+      if (kind === 'progress') {
+        const due = updateDue(this.#budget, {now, states, final: false})
+        if (!due.due) {
+          if (due.waitMs !== undefined && !this.#closed) {
+            clearTimeout(this.#timer)
+            this.#timer = setTimeout(() => this.nudge(), due.waitMs)
+            this.#timer.unref()
+          }
+          return
+        }
+      }
+      const histories = new Map([...(await localHistories(this.resultsRoot, runs)), ...this.#histories])
+      const report = launchReport(launch, runs, histories, this.settings, {now})
+      const spent = countRequests(this.gh)
+      const before = this.#budget?.requests ?? 0
+      const published = await publishReport(this.gh, this.g, report.model, report.rendered, {
+        check: {
+          existing: this.#existing,
+          annotations: report.annotations,
+          text: recordText(launch, runs, {
+            spent: spent.count,
+            now,
+            states,
+            writes: writesFor(report.annotations),
+          }),
+        },
+        comment: true,
+      })
+      this.#budget = {requests: before + spent.count(), updatedAt: now.toISOString(), states}
+      for (const p of published.problems)
+        if (!this.#said.has(p)) {
+          this.#said.add(p)
+          this.io.log.warning(`report: ${p}`)
+        }
+      if (published.checkRunId !== undefined) {
+        this.checkRunId = published.checkRunId
+        this.#existing = {
+          id: published.checkRunId,
+          url: published.checkRunUrl ?? '',
+          status: checkStatus(report.model, report.rendered),
+          conclusion: report.rendered.conclusion ?? null,
+          summary: report.rendered.check,
+          text: null,
+          annotationsCount: 0,
+        }
+      }
+    } catch (e: unknown) {
+      // reporting never stops a launch
+      this.io.log.warning(`report: ${getErrorMessage(e)}`)
+    }
+  }
+}
