@@ -480,9 +480,9 @@ const VERBS = {
             '  --report-file FILE    the full report (default <results>/<launch-id>/report-<launch-id>.md)',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(489)]).then(__webpack_require__.bind(__webpack_require__, 4489))).ReportInputs, {}, ['id', 'github-token']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 2053))).ReportInputs, {}, ['id', 'github-token']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(489)]).then(__webpack_require__.bind(__webpack_require__, 4489))).report(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 2053))).report(io),
         json: (r) => ({
             launch: r.model.launchId,
             conclusion: r.rendered.conclusion ?? 'pending',

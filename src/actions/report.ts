@@ -11,6 +11,7 @@ import {countRequests, githubClient} from '../kit/octokit.js'
 import {Ledger} from '../ledger/ledger.js'
 import {writesFor} from '../report/annotations.js'
 import {baselineOf} from '../report/baseline.js'
+import {chartImages, type ChartFormat} from '../report/chart-images.js'
 import {launchReport, localHistories, recordText, reportSettings} from '../report/launch-report.js'
 import type {ReportModel} from '../report/model.js'
 import {escapeMarkdown} from '../report/escape.js'
@@ -28,6 +29,10 @@ export const ReportInputs = z.object({
   publish: list(),
   /** Where the full report is written (default <results root or .trainer>/report-<launch>.md). */
   'report-file': optString(),
+  /** The charts as images too (svg or png), drawn by mermaid-cli, for an artifact (default none). */
+  'chart-images': optString(),
+  /** The mermaid-cli command (default mmdc). */
+  mmdc: optString(),
 })
 
 /** Bytes of the job summary kept for what could not be published. */
@@ -101,6 +106,21 @@ export async function report(io: ActionIO): Promise<ReportResult> {
   const baselineFile = join(dirname(file), `baseline-${launch.id}.json`)
   await writeFile(baselineFile, `${JSON.stringify(baselineOf(model), null, 2)}\n`)
   io.setOutput('baseline-file', baselineFile)
+
+  const format = i['chart-images'] ?? 'none'
+  if (!['none', 'svg', 'png'].includes(format))
+    throw new ConfigError(`chart-images: '${format}' is not one of none, svg, png`, {key: 'chart-images'})
+  if (format !== 'none') {
+    const dir = join(dirname(file), `charts-${launch.id}`)
+    const c = await chartImages(file, dir, {
+      format: format as ChartFormat,
+      mmdc: i.mmdc ? [i.mmdc] : ['mmdc'],
+      env: io.env,
+    })
+    if ('problem' in c) io.log.warning(c.problem)
+    else io.log.info(`${c.files.length} charts drawn in ${dir}`)
+    io.setOutput('charts-dir', dir)
+  }
 
   io.setOutput('conclusion', rendered.conclusion ?? 'pending')
   io.setOutput('report-file', file)

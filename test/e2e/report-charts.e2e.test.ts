@@ -10,6 +10,7 @@ import {describe, expect, test} from 'vitest'
 import type {ReportRun} from '../../src/report/model.js'
 import {renderReport} from '../../src/report/render.js'
 import {tempDir} from '../helpers/temp-dir.js'
+import {start, workspace} from '../helpers/workspace.js'
 import {mermaidBlocks, model, parseChart, run} from '../unit/report/render-helpers.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -113,5 +114,52 @@ describe.skipIf(missing.length > 0)('report curves drawn by mermaid-cli in Chrom
       expect(png.readUInt32BE(20)).toBeGreaterThan(300) // IHDR height
       if (out) copyFileSync(file, join(out, file.slice(dir.length + 1)))
     }
+  })
+
+  test('actions/report with chart-images: png draws every chart of the report in charts-dir', async () => {
+    const ws = workspace(`
+experiments:
+  sweep:
+    command: [$NODE, $TRAIN]
+    params: {lr: 0.1, mode: ok}
+    seeds: [1, 2]
+    sweep:
+      lr: [0.1, 0.2]
+`)
+    expect((await start('cli', ['launch', 'exp=sweep', '--launch-id', 'PNG1'], {cwd: ws}).done).code).toBe(0)
+    const out = join(ws, 'output.txt')
+    writeFileSync(out, '')
+    const bin = resolve('node_modules/.bin')
+    const r = await start('report', [], {
+      cwd: ws,
+      env: {
+        // mmdc's #!/usr/bin/env node: the node@24 of node_modules/.bin
+        PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+        PUPPETEER_EXECUTABLE_PATH: CHROMIUM,
+        GITHUB_OUTPUT: out,
+        'INPUT_CHART-IMAGES': 'png',
+        INPUT_MMDC: join(bin, 'mmdc'),
+        INPUT_PUBLISH: 'summary',
+      },
+    }).done
+    expect(r.code, r.stderr + r.stdout).toBe(0)
+    const dir = /charts-dir<<(\S+)\n(.*)\n\1/.exec(readFileSync(out, 'utf8'))![2]!
+    const report = readFileSync(join(ws, 'results/PNG1/report-PNG1.md'), 'utf8')
+    const pngs = readdirSync(dir).filter(f => f.endsWith('.png'))
+    expect(pngs.length).toBe(mermaidBlocks(report).length)
+    expect(pngs.length).toBeGreaterThan(0)
+    for (const f of pngs) expect(readFileSync(join(dir, f)).subarray(1, 4).toString('latin1')).toBe('PNG')
+    expect(readFileSync(join(dir, 'charts.md'), 'utf8')).toMatch(/!\[[^\]]*\]\(\.\/charts-1\.png\)/)
+  })
+
+  test('a missing mmdc is a warning, not a failed report', async () => {
+    const ws = workspace('experiments:\n  one:\n    command: [$NODE, $TRAIN]\n    params: {mode: ok}\n')
+    expect((await start('cli', ['launch', 'exp=one', '--launch-id', 'NM1'], {cwd: ws}).done).code).toBe(0)
+    const r = await start('report', [], {
+      cwd: ws,
+      env: {'INPUT_CHART-IMAGES': 'svg', INPUT_MMDC: '/nonexistent/mmdc', INPUT_PUBLISH: 'summary'},
+    }).done
+    expect(r.code, r.stderr + r.stdout).toBe(0)
+    expect(r.stdout).toMatch(/::warning::the charts could not be drawn: \/nonexistent\/mmdc is not installed/)
   })
 })
