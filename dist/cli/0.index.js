@@ -2,7 +2,7 @@ export const id = 0;
 export const ids = [0];
 export const modules = {
 
-/***/ 5000:
+/***/ 15000:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,15 +15,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/report/results.ts
-var results = __webpack_require__(8940);
+var results = __webpack_require__(98940);
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
 /**
  * Progress of a launch on a terminal: one live line (queued, running, done, failed,
@@ -66,7 +66,7 @@ function progressReporter(stream, now = Date.now) {
 }
 
 // EXTERNAL MODULE: ./src/report/text-table.ts
-var text_table = __webpack_require__(2906);
+var text_table = __webpack_require__(42906);
 ;// CONCATENATED MODULE: ./src/cli/tables.ts
 
 const secs = (r) => {
@@ -255,11 +255,11 @@ function consoleIO(o) {
 }
 
 // EXTERNAL MODULE: ./src/kit/errors.ts
-var errors = __webpack_require__(3713);
+var errors = __webpack_require__(73713);
 // EXTERNAL MODULE: ./src/kit/proc.ts
-var proc = __webpack_require__(1642);
+var proc = __webpack_require__(11642);
 // EXTERNAL MODULE: ./src/kit/safe-fs.ts
-var safe_fs = __webpack_require__(3131);
+var safe_fs = __webpack_require__(63131);
 ;// CONCATENATED MODULE: ./src/kit/run-action.ts
 
 /**
@@ -323,7 +323,7 @@ const COMMON = {
  */
 function flags(schema, own = {}, omit = []) {
     return async () => {
-        const [kit, s] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(127)]).then(__webpack_require__.bind(__webpack_require__, 7127)), schema()]);
+        const [kit, s] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(127)]).then(__webpack_require__.bind(__webpack_require__, 67127)), schema()]);
         return { ...kit.inputFlags(s, omit), ...COMMON, ...own };
     };
 }
@@ -348,9 +348,9 @@ const VERBS = {
             '             [--check [--name NAME] [--registry HOST/PREFIX]] [--json]',
         details: '  --check               also ask the registry whether the image with this tag is there (logged; exit 0\n' +
             '                        either way; the action outputs image and exists)',
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 6591))).HashInputs),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 96591))).HashInputs),
         // each verb's code loads only when it runs: `trainer hash` never loads the ledger or dockerode
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 6591))).hash(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 96591))).hash(io),
         json: (r) => ({ hash: r.hash, tag: r.tag, files: r.files.map(f => f.path) }),
         human: (r) => r.tag,
     },
@@ -361,8 +361,8 @@ const VERBS = {
             '              [--auth-realms HOST ...] [--builder auto|buildx|classic] [--cache true|false|registry|gha]\n' +
             '              [--force] [--json]',
         // the password only from stdin (or TRAINER_REGISTRY_PASSWORD), never in argv; build args as docker's --build-arg
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(167), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 7674))).BuildInputs, { 'build-arg': { type: 'string', multiple: true }, 'password-stdin': { type: 'boolean' } }, ['build-args', 'password']),
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(167), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 7674))).build(io),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(167), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(830), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 67674))).BuildInputs, { 'build-arg': { type: 'string', multiple: true }, 'password-stdin': { type: 'boolean' } }, ['build-args', 'password']),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(167), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(830), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 67674))).build(io),
         json: (r) => ({
             image: r.ref.full,
             tag: r.ref.tag,
@@ -380,9 +380,9 @@ const VERBS = {
             PLAN_DETAILS,
             '  --show-script         print the job script a Slurm backend would submit (nothing is submitted)',
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(568)]).then(__webpack_require__.bind(__webpack_require__, 7568))).PlanOnlyInputs, PLAN_FLAGS, PLAN_OMIT),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(568)]).then(__webpack_require__.bind(__webpack_require__, 17568))).PlanOnlyInputs, PLAN_FLAGS, PLAN_OMIT),
         positionals: 'overrides',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(568)]).then(__webpack_require__.bind(__webpack_require__, 7568))).plan(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(568)]).then(__webpack_require__.bind(__webpack_require__, 17568))).plan(io),
         json: (r) => r,
         human: (r) => (r.script === undefined ? planTable(r) : r.script.trimEnd()),
     },
@@ -406,10 +406,10 @@ const VERBS = {
             'Ctrl-C cancels queued runs and stops running ones; trainer status --refresh moves a detached',
             'launch on, and settles one whose launcher was killed.',
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440)]).then(__webpack_require__.bind(__webpack_require__, 440))).LaunchInputs, { ...PLAN_FLAGS, parallel: { type: 'string', short: 'j' } }, [...PLAN_OMIT, 'github-token']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440)]).then(__webpack_require__.bind(__webpack_require__, 20440))).LaunchInputs, { ...PLAN_FLAGS, parallel: { type: 'string', short: 'j' } }, [...PLAN_OMIT, 'github-token']),
         positionals: 'overrides',
         run: async (io) => {
-            const { launch } = await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440)]).then(__webpack_require__.bind(__webpack_require__, 440));
+            const { launch } = await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440)]).then(__webpack_require__.bind(__webpack_require__, 20440));
             process.once('SIGINT', () => process.stderr.write('\nstopping: queued runs are cancelled, running ones get their grace period to checkpoint\n'));
             return launch(io, {
                 // the runner's own bundle beside this one: a third of the CLI's start-up, per run
@@ -440,9 +440,9 @@ const VERBS = {
             '                        whose launcher is gone from what they left on disk',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).StatusInputs, {}, ['id']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).StatusInputs, {}, ['id']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).status(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).status(io),
         json: (r) => r,
         human: (r) => `launch ${r.launch.id} (${r.launch.experiment}, ${r.launch.backend}): ${r.launch.status}\n\n${runsTable(r.runs, sweptKeys(r.launch.plan))}\n\n${(0,results/* resultsTable */.r)(r.summaries)}`,
     },
@@ -450,9 +450,9 @@ const VERBS = {
         summary: "print a run's training output (its logs.txt)",
         usage: 'trainer logs RUN-ID [--ledger FILE]',
         details: ['  RUN-ID                <launch-id>.<NNN>, as trainer status lists them', LEDGER_DETAILS].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).LedgerInputs, {}, ['id']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).LedgerInputs, {}, ['id']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).logs(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).logs(io),
         json: (r) => ({ logs: r }),
         human: (r) => r.replace(/\n$/, ''),
     },
@@ -464,9 +464,9 @@ const VERBS = {
             '  still theirs) and their grace period to checkpoint',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).LedgerInputs, {}, ['id']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).LedgerInputs, {}, ['id']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 5101))).cancel(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).cancel(io),
         json: (r) => r,
         human: (r) => `${r.launch}: ${r.cancelled} cancelled, ${r.stopping} stopping`,
     },
@@ -480,9 +480,9 @@ const VERBS = {
             '  --report-file FILE    the full report (default <results>/<launch-id>/report-<launch-id>.md)',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 2053))).ReportInputs, {}, ['id', 'github-token']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 94434))).ReportInputs, {}, ['id', 'github-token']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 2053))).report(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(440), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 94434))).report(io),
         json: (r) => ({
             launch: r.model.launchId,
             conclusion: r.rendered.conclusion ?? 'pending',
@@ -506,8 +506,8 @@ const VERBS = {
             '  --max-refs N          at most N commits, one request each (default 60)',
             '  --dry-run             poll and say what would be published; write nothing to GitHub',
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 1095))).ReconcileInputs, {}, ['github-token']),
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 1095))).reconcile(io),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 41095))).ReconcileInputs, {}, ['github-token']),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(421), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 41095))).reconcile(io),
         json: (r) => r,
         human: (r) => [
             `${r.launches.length} unfinished launches; ${r.requests} GitHub API requests`,
@@ -634,7 +634,7 @@ async function main(argv) {
     // the runner's own process wrapper: RESULT_URL wiped from /proc/self/environ, EPIPE ignored
     // (a launcher killed with -9 takes our stderr's reader with it), a crash takes the training down
     if (verb === 'run')
-        return (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(44), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 5614))).runnerMain(rest);
+        return (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(44), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 85614))).runnerMain(rest);
     const v = VERBS[verb];
     if (!v) {
         process.stderr.write(`trainer: unknown command '${verb}'; commands: ${[...Object.keys(VERBS), 'run'].join(', ')}\n`);
@@ -682,7 +682,7 @@ async function main(argv) {
 
 /***/ }),
 
-/***/ 3713:
+/***/ 73713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -782,7 +782,7 @@ function isUserError(e) {
 
 /***/ }),
 
-/***/ 1642:
+/***/ 11642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -792,9 +792,9 @@ function isUserError(e) {
 /* harmony export */   xs: () => (/* binding */ signalVerified)
 /* harmony export */ });
 /* unused harmony exports here, startTime, recordedHere */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * Which process a pid is. A pid alone is not an identity: once its process ends, the kernel
@@ -881,7 +881,7 @@ function signalVerified(id, sig) {
 
 /***/ }),
 
-/***/ 3131:
+/***/ 63131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -894,15 +894,15 @@ function signalVerified(id, sig) {
 /* harmony export */   nx: () => (/* binding */ inside),
 /* harmony export */   xO: () => (/* binding */ readInside)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3713);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73713);
 /**
  * File access inside a directory that someone else also writes: a run directory, where the
  * training (or a root container with the directory bind-mounted) can plant symlinks, FIFOs
@@ -1118,14 +1118,14 @@ const notDirectory = (at) => Object.assign(new Error(`${at} is not a directory`)
 
 /***/ }),
 
-/***/ 8940:
+/***/ 98940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ summarize),
 /* harmony export */   r: () => (/* binding */ resultsTable)
 /* harmony export */ });
-/* harmony import */ var _text_table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2906);
+/* harmony import */ var _text_table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42906);
 
 /** Groups runs by sweep point and gives each metric's mean and spread across seeds. */
 function summarize(results) {
@@ -1169,7 +1169,7 @@ function resultsTable(summaries) {
 
 /***/ }),
 
-/***/ 2906:
+/***/ 42906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -2,7 +2,7 @@ export const id = 101;
 export const ids = [101];
 export const modules = {
 
-/***/ 5101:
+/***/ 75101:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -13,15 +13,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   logs: () => (/* binding */ logs),
 /* harmony export */   status: () => (/* binding */ status)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4528);
-/* harmony import */ var _backends_driver_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1799);
-/* harmony import */ var _backends_reconcile_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2805);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1036);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3713);
-/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7127);
-/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3131);
-/* harmony import */ var _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9424);
-/* harmony import */ var _launch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(440);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(74528);
+/* harmony import */ var _backends_driver_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41799);
+/* harmony import */ var _backends_reconcile_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42805);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61036);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
+/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67127);
+/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63131);
+/* harmony import */ var _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(99424);
+/* harmony import */ var _launch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(20440);
 
 
 

@@ -2,7 +2,7 @@ export const id = 104;
 export const ids = [104,127];
 export const modules = {
 
-/***/ 6591:
+/***/ 96591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,12 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   HashInputs: () => (/* binding */ HashInputs),
 /* harmony export */   hash: () => (/* binding */ hash)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4528);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1036);
-/* harmony import */ var _image_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(283);
-/* harmony import */ var _image_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9692);
-/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7127);
-/* harmony import */ var _manifest_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2219);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74528);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61036);
+/* harmony import */ var _image_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80283);
+/* harmony import */ var _image_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69692);
+/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67127);
+/* harmony import */ var _manifest_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(82219);
 
 
 
@@ -45,7 +45,7 @@ async function hash(io) {
     let r;
     if (i.check) {
         // the registry client loads only for a check
-        const { imageRegistry } = await Promise.all(/* import() */[__webpack_require__.e(718), __webpack_require__.e(641)]).then(__webpack_require__.bind(__webpack_require__, 6641));
+        const { imageRegistry } = await Promise.all(/* import() */[__webpack_require__.e(718), __webpack_require__.e(641)]).then(__webpack_require__.bind(__webpack_require__, 16641));
         const found = await imageRegistry({
             settings: s,
             includeWorktree: i['include-worktree'],
@@ -79,7 +79,7 @@ async function hash(io) {
 
 /***/ }),
 
-/***/ 4534:
+/***/ 44534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -167,18 +167,18 @@ function runEnvironment(launcher, requested, o = {}) {
 
 /***/ }),
 
-/***/ 1036:
+/***/ 61036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ loadConfig)
 /* harmony export */ });
 /* unused harmony export DEFAULT_CONFIG */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3713);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73713);
 
 
 
@@ -201,14 +201,14 @@ async function loadConfig(cwd, path) {
     }
     const label = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path ?? '') ? file : explicit ? path : DEFAULT_CONFIG;
     // The YAML parser loads only when there is a file to parse (start-up time of the small actions).
-    const { parseConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(353)]).then(__webpack_require__.bind(__webpack_require__, 8353));
+    const { parseConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(353)]).then(__webpack_require__.bind(__webpack_require__, 58353));
     return { config: parseConfig(text, label), file };
 }
 
 
 /***/ }),
 
-/***/ 283:
+/***/ 80283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -270,7 +270,7 @@ function buildSummary(r) {
 
 /***/ }),
 
-/***/ 7127:
+/***/ 67127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -285,10 +285,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   readInputs: () => (/* binding */ readInputs),
 /* harmony export */   required: () => (/* binding */ required)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9396);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4528);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8532);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29396);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88532);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
 
 
 const TRUE = ['true', 'True', 'TRUE'];

@@ -2,7 +2,7 @@ export const id = 22;
 export const ids = [22,641];
 export const modules = {
 
-/***/ 6641:
+/***/ 16641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,10 +10,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   imageForManifest: () => (/* binding */ imageForManifest),
 /* harmony export */   imageRegistry: () => (/* binding */ imageRegistry)
 /* harmony export */ });
-/* harmony import */ var _manifest_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2219);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(791);
-/* harmony import */ var _ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2812);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3718);
+/* harmony import */ var _manifest_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82219);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50791);
+/* harmony import */ var _ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62812);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43718);
 
 
 
@@ -69,7 +69,7 @@ async function imageRegistry(o) {
 
 /***/ }),
 
-/***/ 791:
+/***/ 50791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -77,14 +77,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   dockerConfigDir: () => (/* binding */ dockerConfigDir),
 /* harmony export */   dockerCredentials: () => (/* binding */ dockerCredentials)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _kit_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9495);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3713);
+/* harmony import */ var _kit_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29495);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73713);
 
 
 

@@ -2,7 +2,7 @@ export const id = 40;
 export const ids = [40];
 export const modules = {
 
-/***/ 4158:
+/***/ 44158:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -58,7 +58,7 @@ export const modules = {
  * but only forward slashes are accepted as path separators on Linux and macOS.
  */
 
-const path = __webpack_require__(6928);
+const path = __webpack_require__(16928);
 
 const factory = options => new IgnoreBase(options); // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L538-L539
 // Fixes typescript module import
@@ -372,7 +372,7 @@ class IgnoreBase {
 
 /***/ }),
 
-/***/ 2914:
+/***/ 52914:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -408,7 +408,7 @@ function addAdminServicesToServer(server) {
 
 /***/ }),
 
-/***/ 4643:
+/***/ 14643:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -430,7 +430,7 @@ function addAdminServicesToServer(server) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BackoffTimeout = void 0;
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 const logging = __webpack_require__(8536);
 const TRACER_NAME = 'backoff';
 const INITIAL_BACKOFF_MS = 1000;
@@ -623,7 +623,7 @@ BackoffTimeout.nextId = 0;
 
 /***/ }),
 
-/***/ 9190:
+/***/ 79190:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -646,7 +646,7 @@ BackoffTimeout.nextId = 0;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CallCredentials = void 0;
 exports.isEmptyCallCredentials = isEmptyCallCredentials;
-const metadata_1 = __webpack_require__(6100);
+const metadata_1 = __webpack_require__(36100);
 function isCurrentOauth2Client(client) {
     return ('getRequestHeaders' in client &&
         typeof client.getRequestHeaders === 'function');
@@ -792,7 +792,7 @@ function isEmptyCallCredentials(callCredentials) {
 
 /***/ }),
 
-/***/ 1803:
+/***/ 61803:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -817,7 +817,7 @@ exports.InterceptingListenerImpl = void 0;
 exports.statusOrFromValue = statusOrFromValue;
 exports.statusOrFromError = statusOrFromError;
 exports.isInterceptingListener = isInterceptingListener;
-const metadata_1 = __webpack_require__(6100);
+const metadata_1 = __webpack_require__(36100);
 function statusOrFromValue(value) {
     return {
         ok: true,
@@ -898,7 +898,7 @@ exports.InterceptingListenerImpl = InterceptingListenerImpl;
 
 /***/ }),
 
-/***/ 5675:
+/***/ 35675:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -928,7 +928,7 @@ function getNextCallNumber() {
 
 /***/ }),
 
-/***/ 1161:
+/***/ 91161:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -951,9 +951,9 @@ function getNextCallNumber() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ClientDuplexStreamImpl = exports.ClientWritableStreamImpl = exports.ClientReadableStreamImpl = exports.ClientUnaryCallImpl = void 0;
 exports.callErrorFromStatus = callErrorFromStatus;
-const events_1 = __webpack_require__(4434);
+const events_1 = __webpack_require__(24434);
 const stream_1 = __webpack_require__(2203);
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 /**
  * Construct a ServiceError from a StatusObject. This function exists primarily
  * as an attempt to make the error stack trace clearly communicate that the
@@ -1086,7 +1086,7 @@ exports.ClientDuplexStreamImpl = ClientDuplexStreamImpl;
 
 /***/ }),
 
-/***/ 7974:
+/***/ 27974:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1108,10 +1108,10 @@ exports.ClientDuplexStreamImpl = ClientDuplexStreamImpl;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FileWatcherCertificateProvider = void 0;
-const fs = __webpack_require__(9896);
+const fs = __webpack_require__(79896);
 const logging = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
-const util_1 = __webpack_require__(9023);
+const constants_1 = __webpack_require__(68288);
+const util_1 = __webpack_require__(39023);
 const TRACER_NAME = 'certificate_provider';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -1233,7 +1233,7 @@ exports.FileWatcherCertificateProvider = FileWatcherCertificateProvider;
 
 /***/ }),
 
-/***/ 2257:
+/***/ 32257:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1256,13 +1256,13 @@ exports.FileWatcherCertificateProvider = FileWatcherCertificateProvider;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChannelCredentials = void 0;
 exports.createCertificateProviderChannelCredentials = createCertificateProviderChannelCredentials;
-const tls_1 = __webpack_require__(4756);
-const call_credentials_1 = __webpack_require__(9190);
-const tls_helpers_1 = __webpack_require__(8876);
-const uri_parser_1 = __webpack_require__(6027);
-const resolver_1 = __webpack_require__(6255);
+const tls_1 = __webpack_require__(64756);
+const call_credentials_1 = __webpack_require__(79190);
+const tls_helpers_1 = __webpack_require__(68876);
+const uri_parser_1 = __webpack_require__(56027);
+const resolver_1 = __webpack_require__(76255);
 const logging_1 = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function verifyIsBufferOrNull(obj, friendlyName) {
     if (obj && !(obj instanceof Buffer)) {
@@ -1670,7 +1670,7 @@ class ComposedChannelCredentialsImpl extends ChannelCredentials {
 
 /***/ }),
 
-/***/ 6793:
+/***/ 86793:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1749,7 +1749,7 @@ function channelOptionsEqual(options1, options2) {
 
 /***/ }),
 
-/***/ 6918:
+/***/ 86918:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1771,8 +1771,8 @@ function channelOptionsEqual(options1, options2) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChannelImplementation = void 0;
-const channel_credentials_1 = __webpack_require__(2257);
-const internal_channel_1 = __webpack_require__(114);
+const channel_credentials_1 = __webpack_require__(32257);
+const internal_channel_1 = __webpack_require__(40114);
 class ChannelImplementation {
     constructor(target, credentials, options) {
         if (typeof target !== 'string') {
@@ -1823,7 +1823,7 @@ exports.ChannelImplementation = ChannelImplementation;
 
 /***/ }),
 
-/***/ 8198:
+/***/ 68198:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1850,13 +1850,13 @@ exports.dateToProtoTimestamp = dateToProtoTimestamp;
 exports.getChannelzHandlers = getChannelzHandlers;
 exports.getChannelzServiceDefinition = getChannelzServiceDefinition;
 exports.setup = setup;
-const net_1 = __webpack_require__(9278);
-const ordered_map_1 = __webpack_require__(2518);
-const connectivity_state_1 = __webpack_require__(778);
-const constants_1 = __webpack_require__(8288);
-const subchannel_address_1 = __webpack_require__(7021);
-const admin_1 = __webpack_require__(2914);
-const make_client_1 = __webpack_require__(6983);
+const net_1 = __webpack_require__(69278);
+const ordered_map_1 = __webpack_require__(60137);
+const connectivity_state_1 = __webpack_require__(60778);
+const constants_1 = __webpack_require__(68288);
+const subchannel_address_1 = __webpack_require__(97021);
+const admin_1 = __webpack_require__(52914);
+const make_client_1 = __webpack_require__(76983);
 function channelRefToMessage(ref) {
     return {
         channel_id: ref.id,
@@ -2406,7 +2406,7 @@ function getChannelzServiceDefinition() {
     }
     /* The purpose of this complexity is to avoid loading @grpc/proto-loader at
      * runtime for users who will not use/enable channelz. */
-    const loaderLoadSync = (__webpack_require__(3066)/* .loadSync */ .Yi);
+    const loaderLoadSync = (__webpack_require__(73066)/* .loadSync */ .Yi);
     const loadedProto = loaderLoadSync('channelz.proto', {
         keepCase: true,
         longs: String,
@@ -2427,7 +2427,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 2451:
+/***/ 82451:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2450,10 +2450,10 @@ function setup() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InterceptingCall = exports.RequesterBuilder = exports.ListenerBuilder = exports.InterceptorConfigurationError = void 0;
 exports.getInterceptingCall = getInterceptingCall;
-const metadata_1 = __webpack_require__(6100);
-const call_interface_1 = __webpack_require__(1803);
-const constants_1 = __webpack_require__(8288);
-const error_1 = __webpack_require__(8219);
+const metadata_1 = __webpack_require__(36100);
+const call_interface_1 = __webpack_require__(61803);
+const constants_1 = __webpack_require__(68288);
+const error_1 = __webpack_require__(98219);
 /**
  * Error class associated with passing both interceptors and interceptor
  * providers to a client constructor or as call options.
@@ -2867,7 +2867,7 @@ methodDefinition, options, channel) {
 
 /***/ }),
 
-/***/ 4210:
+/***/ 54210:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2889,12 +2889,12 @@ methodDefinition, options, channel) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Client = void 0;
-const call_1 = __webpack_require__(1161);
-const channel_1 = __webpack_require__(6918);
-const connectivity_state_1 = __webpack_require__(778);
-const constants_1 = __webpack_require__(8288);
-const metadata_1 = __webpack_require__(6100);
-const client_interceptors_1 = __webpack_require__(2451);
+const call_1 = __webpack_require__(91161);
+const channel_1 = __webpack_require__(86918);
+const connectivity_state_1 = __webpack_require__(60778);
+const constants_1 = __webpack_require__(68288);
+const metadata_1 = __webpack_require__(36100);
+const client_interceptors_1 = __webpack_require__(82451);
 const CHANNEL_SYMBOL = Symbol();
 const INTERCEPTOR_SYMBOL = Symbol();
 const INTERCEPTOR_PROVIDER_SYMBOL = Symbol();
@@ -3306,7 +3306,7 @@ exports.Client = Client;
 
 /***/ }),
 
-/***/ 4130:
+/***/ 24130:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3338,7 +3338,7 @@ var CompressionAlgorithms;
 
 /***/ }),
 
-/***/ 3430:
+/***/ 43430:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -3360,10 +3360,10 @@ var CompressionAlgorithms;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CompressionFilterFactory = exports.CompressionFilter = void 0;
-const zlib = __webpack_require__(3106);
-const compression_algorithms_1 = __webpack_require__(4130);
-const constants_1 = __webpack_require__(8288);
-const filter_1 = __webpack_require__(1467);
+const zlib = __webpack_require__(43106);
+const compression_algorithms_1 = __webpack_require__(24130);
+const constants_1 = __webpack_require__(68288);
+const filter_1 = __webpack_require__(81467);
 const logging = __webpack_require__(8536);
 const isCompressionAlgorithmKey = (key) => {
     return (typeof key === 'number' && typeof compression_algorithms_1.CompressionAlgorithms[key] === 'string');
@@ -3651,7 +3651,7 @@ exports.CompressionFilterFactory = CompressionFilterFactory;
 
 /***/ }),
 
-/***/ 778:
+/***/ 60778:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3685,7 +3685,7 @@ var ConnectivityState;
 
 /***/ }),
 
-/***/ 8288:
+/***/ 68288:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3755,7 +3755,7 @@ exports.DEFAULT_MAX_RECEIVE_MESSAGE_LENGTH = 4 * 1024 * 1024;
 
 /***/ }),
 
-/***/ 9962:
+/***/ 39962:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -3777,7 +3777,7 @@ exports.DEFAULT_MAX_RECEIVE_MESSAGE_LENGTH = 4 * 1024 * 1024;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.restrictControlPlaneStatusCode = restrictControlPlaneStatusCode;
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 const INAPPROPRIATE_CONTROL_PLANE_CODES = [
     constants_1.Status.OK,
     constants_1.Status.INVALID_ARGUMENT,
@@ -3803,7 +3803,7 @@ function restrictControlPlaneStatusCode(code, details) {
 
 /***/ }),
 
-/***/ 2173:
+/***/ 52173:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3919,7 +3919,7 @@ function formatDateDifference(startDate, endDate) {
 
 /***/ }),
 
-/***/ 3929:
+/***/ 63929:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3999,7 +3999,7 @@ function durationToString(duration) {
 
 /***/ }),
 
-/***/ 6964:
+/***/ 16964:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4028,7 +4028,7 @@ exports.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS = ((_b = process.env.GRPC_NODE_DEBUG_
 
 /***/ }),
 
-/***/ 8219:
+/***/ 98219:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4074,7 +4074,7 @@ function getErrorCode(error) {
 
 /***/ }),
 
-/***/ 79:
+/***/ 20079:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4083,17 +4083,17 @@ exports.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX = exports.createCertificateProviderCh
 var logging_1 = __webpack_require__(8536);
 Object.defineProperty(exports, "trace", ({ enumerable: true, get: function () { return logging_1.trace; } }));
 Object.defineProperty(exports, "log", ({ enumerable: true, get: function () { return logging_1.log; } }));
-var resolver_1 = __webpack_require__(6255);
+var resolver_1 = __webpack_require__(76255);
 Object.defineProperty(exports, "registerResolver", ({ enumerable: true, get: function () { return resolver_1.registerResolver; } }));
 Object.defineProperty(exports, "createResolver", ({ enumerable: true, get: function () { return resolver_1.createResolver; } }));
 Object.defineProperty(exports, "CHANNEL_ARGS_CONFIG_SELECTOR_KEY", ({ enumerable: true, get: function () { return resolver_1.CHANNEL_ARGS_CONFIG_SELECTOR_KEY; } }));
-var uri_parser_1 = __webpack_require__(6027);
+var uri_parser_1 = __webpack_require__(56027);
 Object.defineProperty(exports, "uriToString", ({ enumerable: true, get: function () { return uri_parser_1.uriToString; } }));
 Object.defineProperty(exports, "splitHostPort", ({ enumerable: true, get: function () { return uri_parser_1.splitHostPort; } }));
-var duration_1 = __webpack_require__(3929);
+var duration_1 = __webpack_require__(63929);
 Object.defineProperty(exports, "durationToMs", ({ enumerable: true, get: function () { return duration_1.durationToMs; } }));
 Object.defineProperty(exports, "parseDuration", ({ enumerable: true, get: function () { return duration_1.parseDuration; } }));
-var backoff_timeout_1 = __webpack_require__(4643);
+var backoff_timeout_1 = __webpack_require__(14643);
 Object.defineProperty(exports, "BackoffTimeout", ({ enumerable: true, get: function () { return backoff_timeout_1.BackoffTimeout; } }));
 var load_balancer_1 = __webpack_require__(7000);
 Object.defineProperty(exports, "createChildChannelControlHelper", ({ enumerable: true, get: function () { return load_balancer_1.createChildChannelControlHelper; } }));
@@ -4101,44 +4101,44 @@ Object.defineProperty(exports, "registerLoadBalancerType", ({ enumerable: true, 
 Object.defineProperty(exports, "selectLbConfigFromList", ({ enumerable: true, get: function () { return load_balancer_1.selectLbConfigFromList; } }));
 Object.defineProperty(exports, "parseLoadBalancingConfig", ({ enumerable: true, get: function () { return load_balancer_1.parseLoadBalancingConfig; } }));
 Object.defineProperty(exports, "isLoadBalancerNameRegistered", ({ enumerable: true, get: function () { return load_balancer_1.isLoadBalancerNameRegistered; } }));
-var load_balancer_pick_first_1 = __webpack_require__(8639);
+var load_balancer_pick_first_1 = __webpack_require__(78639);
 Object.defineProperty(exports, "LeafLoadBalancer", ({ enumerable: true, get: function () { return load_balancer_pick_first_1.LeafLoadBalancer; } }));
-var subchannel_address_1 = __webpack_require__(7021);
+var subchannel_address_1 = __webpack_require__(97021);
 Object.defineProperty(exports, "subchannelAddressToString", ({ enumerable: true, get: function () { return subchannel_address_1.subchannelAddressToString; } }));
 Object.defineProperty(exports, "endpointToString", ({ enumerable: true, get: function () { return subchannel_address_1.endpointToString; } }));
 Object.defineProperty(exports, "endpointHasAddress", ({ enumerable: true, get: function () { return subchannel_address_1.endpointHasAddress; } }));
 Object.defineProperty(exports, "EndpointMap", ({ enumerable: true, get: function () { return subchannel_address_1.EndpointMap; } }));
-var load_balancer_child_handler_1 = __webpack_require__(1450);
+var load_balancer_child_handler_1 = __webpack_require__(21450);
 Object.defineProperty(exports, "ChildLoadBalancerHandler", ({ enumerable: true, get: function () { return load_balancer_child_handler_1.ChildLoadBalancerHandler; } }));
-var picker_1 = __webpack_require__(1663);
+var picker_1 = __webpack_require__(71663);
 Object.defineProperty(exports, "UnavailablePicker", ({ enumerable: true, get: function () { return picker_1.UnavailablePicker; } }));
 Object.defineProperty(exports, "QueuePicker", ({ enumerable: true, get: function () { return picker_1.QueuePicker; } }));
 Object.defineProperty(exports, "PickResultType", ({ enumerable: true, get: function () { return picker_1.PickResultType; } }));
-var call_interface_1 = __webpack_require__(1803);
+var call_interface_1 = __webpack_require__(61803);
 Object.defineProperty(exports, "statusOrFromValue", ({ enumerable: true, get: function () { return call_interface_1.statusOrFromValue; } }));
 Object.defineProperty(exports, "statusOrFromError", ({ enumerable: true, get: function () { return call_interface_1.statusOrFromError; } }));
-var filter_1 = __webpack_require__(1467);
+var filter_1 = __webpack_require__(81467);
 Object.defineProperty(exports, "BaseFilter", ({ enumerable: true, get: function () { return filter_1.BaseFilter; } }));
-var filter_stack_1 = __webpack_require__(5726);
+var filter_stack_1 = __webpack_require__(95726);
 Object.defineProperty(exports, "FilterStackFactory", ({ enumerable: true, get: function () { return filter_stack_1.FilterStackFactory; } }));
-var admin_1 = __webpack_require__(2914);
+var admin_1 = __webpack_require__(52914);
 Object.defineProperty(exports, "registerAdminService", ({ enumerable: true, get: function () { return admin_1.registerAdminService; } }));
-var subchannel_interface_1 = __webpack_require__(98);
+var subchannel_interface_1 = __webpack_require__(70098);
 Object.defineProperty(exports, "BaseSubchannelWrapper", ({ enumerable: true, get: function () { return subchannel_interface_1.BaseSubchannelWrapper; } }));
-var server_credentials_1 = __webpack_require__(6545);
+var server_credentials_1 = __webpack_require__(36545);
 Object.defineProperty(exports, "createServerCredentialsWithInterceptors", ({ enumerable: true, get: function () { return server_credentials_1.createServerCredentialsWithInterceptors; } }));
 Object.defineProperty(exports, "createCertificateProviderServerCredentials", ({ enumerable: true, get: function () { return server_credentials_1.createCertificateProviderServerCredentials; } }));
-var certificate_provider_1 = __webpack_require__(7974);
+var certificate_provider_1 = __webpack_require__(27974);
 Object.defineProperty(exports, "FileWatcherCertificateProvider", ({ enumerable: true, get: function () { return certificate_provider_1.FileWatcherCertificateProvider; } }));
-var channel_credentials_1 = __webpack_require__(2257);
+var channel_credentials_1 = __webpack_require__(32257);
 Object.defineProperty(exports, "createCertificateProviderChannelCredentials", ({ enumerable: true, get: function () { return channel_credentials_1.createCertificateProviderChannelCredentials; } }));
-var internal_channel_1 = __webpack_require__(114);
+var internal_channel_1 = __webpack_require__(40114);
 Object.defineProperty(exports, "SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX", ({ enumerable: true, get: function () { return internal_channel_1.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX; } }));
 //# sourceMappingURL=experimental.js.map
 
 /***/ }),
 
-/***/ 5726:
+/***/ 95726:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4226,7 +4226,7 @@ exports.FilterStackFactory = FilterStackFactory;
 
 /***/ }),
 
-/***/ 1467:
+/***/ 81467:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4270,7 +4270,7 @@ exports.BaseFilter = BaseFilter;
 
 /***/ }),
 
-/***/ 8954:
+/***/ 18954:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4295,14 +4295,14 @@ exports.parseCIDR = parseCIDR;
 exports.mapProxyName = mapProxyName;
 exports.getProxiedConnection = getProxiedConnection;
 const logging_1 = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
-const net_1 = __webpack_require__(9278);
-const http = __webpack_require__(8611);
+const constants_1 = __webpack_require__(68288);
+const net_1 = __webpack_require__(69278);
+const http = __webpack_require__(58611);
 const logging = __webpack_require__(8536);
-const subchannel_address_1 = __webpack_require__(7021);
-const uri_parser_1 = __webpack_require__(6027);
-const url_1 = __webpack_require__(7016);
-const resolver_dns_1 = __webpack_require__(1149);
+const subchannel_address_1 = __webpack_require__(97021);
+const uri_parser_1 = __webpack_require__(56027);
+const url_1 = __webpack_require__(87016);
+const resolver_dns_1 = __webpack_require__(51149);
 const TRACER_NAME = 'proxy';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -4550,7 +4550,7 @@ function getProxiedConnection(address, channelOptions) {
 
 /***/ }),
 
-/***/ 3033:
+/***/ 83033:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4572,32 +4572,32 @@ function getProxiedConnection(address, channelOptions) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.experimental = exports.ServerMetricRecorder = exports.ServerInterceptingCall = exports.ResponderBuilder = exports.ServerListenerBuilder = exports.addAdminServicesToServer = exports.getChannelzHandlers = exports.getChannelzServiceDefinition = exports.InterceptorConfigurationError = exports.InterceptingCall = exports.RequesterBuilder = exports.ListenerBuilder = exports.StatusBuilder = exports.getClientChannel = exports.ServerCredentials = exports.Server = exports.setLogVerbosity = exports.setLogger = exports.load = exports.loadObject = exports.CallCredentials = exports.ChannelCredentials = exports.waitForClientReady = exports.closeClient = exports.Channel = exports.makeGenericClientConstructor = exports.makeClientConstructor = exports.loadPackageDefinition = exports.Client = exports.compressionAlgorithms = exports.propagate = exports.connectivityState = exports.status = exports.logVerbosity = exports.Metadata = exports.credentials = void 0;
-const call_credentials_1 = __webpack_require__(9190);
+const call_credentials_1 = __webpack_require__(79190);
 Object.defineProperty(exports, "CallCredentials", ({ enumerable: true, get: function () { return call_credentials_1.CallCredentials; } }));
-const channel_1 = __webpack_require__(6918);
+const channel_1 = __webpack_require__(86918);
 Object.defineProperty(exports, "Channel", ({ enumerable: true, get: function () { return channel_1.ChannelImplementation; } }));
-const compression_algorithms_1 = __webpack_require__(4130);
+const compression_algorithms_1 = __webpack_require__(24130);
 Object.defineProperty(exports, "compressionAlgorithms", ({ enumerable: true, get: function () { return compression_algorithms_1.CompressionAlgorithms; } }));
-const connectivity_state_1 = __webpack_require__(778);
+const connectivity_state_1 = __webpack_require__(60778);
 Object.defineProperty(exports, "connectivityState", ({ enumerable: true, get: function () { return connectivity_state_1.ConnectivityState; } }));
-const channel_credentials_1 = __webpack_require__(2257);
+const channel_credentials_1 = __webpack_require__(32257);
 Object.defineProperty(exports, "ChannelCredentials", ({ enumerable: true, get: function () { return channel_credentials_1.ChannelCredentials; } }));
-const client_1 = __webpack_require__(4210);
+const client_1 = __webpack_require__(54210);
 Object.defineProperty(exports, "Client", ({ enumerable: true, get: function () { return client_1.Client; } }));
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 Object.defineProperty(exports, "logVerbosity", ({ enumerable: true, get: function () { return constants_1.LogVerbosity; } }));
 Object.defineProperty(exports, "status", ({ enumerable: true, get: function () { return constants_1.Status; } }));
 Object.defineProperty(exports, "propagate", ({ enumerable: true, get: function () { return constants_1.Propagate; } }));
 const logging = __webpack_require__(8536);
-const make_client_1 = __webpack_require__(6983);
+const make_client_1 = __webpack_require__(76983);
 Object.defineProperty(exports, "loadPackageDefinition", ({ enumerable: true, get: function () { return make_client_1.loadPackageDefinition; } }));
 Object.defineProperty(exports, "makeClientConstructor", ({ enumerable: true, get: function () { return make_client_1.makeClientConstructor; } }));
 Object.defineProperty(exports, "makeGenericClientConstructor", ({ enumerable: true, get: function () { return make_client_1.makeClientConstructor; } }));
-const metadata_1 = __webpack_require__(6100);
+const metadata_1 = __webpack_require__(36100);
 Object.defineProperty(exports, "Metadata", ({ enumerable: true, get: function () { return metadata_1.Metadata; } }));
-const server_1 = __webpack_require__(2390);
+const server_1 = __webpack_require__(12390);
 Object.defineProperty(exports, "Server", ({ enumerable: true, get: function () { return server_1.Server; } }));
-const server_credentials_1 = __webpack_require__(6545);
+const server_credentials_1 = __webpack_require__(36545);
 Object.defineProperty(exports, "ServerCredentials", ({ enumerable: true, get: function () { return server_credentials_1.ServerCredentials; } }));
 const status_builder_1 = __webpack_require__(7901);
 Object.defineProperty(exports, "StatusBuilder", ({ enumerable: true, get: function () { return status_builder_1.StatusBuilder; } }));
@@ -4664,32 +4664,32 @@ const getClientChannel = (client) => {
     return client_1.Client.prototype.getChannel.call(client);
 };
 exports.getClientChannel = getClientChannel;
-var client_interceptors_1 = __webpack_require__(2451);
+var client_interceptors_1 = __webpack_require__(82451);
 Object.defineProperty(exports, "ListenerBuilder", ({ enumerable: true, get: function () { return client_interceptors_1.ListenerBuilder; } }));
 Object.defineProperty(exports, "RequesterBuilder", ({ enumerable: true, get: function () { return client_interceptors_1.RequesterBuilder; } }));
 Object.defineProperty(exports, "InterceptingCall", ({ enumerable: true, get: function () { return client_interceptors_1.InterceptingCall; } }));
 Object.defineProperty(exports, "InterceptorConfigurationError", ({ enumerable: true, get: function () { return client_interceptors_1.InterceptorConfigurationError; } }));
-var channelz_1 = __webpack_require__(8198);
+var channelz_1 = __webpack_require__(68198);
 Object.defineProperty(exports, "getChannelzServiceDefinition", ({ enumerable: true, get: function () { return channelz_1.getChannelzServiceDefinition; } }));
 Object.defineProperty(exports, "getChannelzHandlers", ({ enumerable: true, get: function () { return channelz_1.getChannelzHandlers; } }));
-var admin_1 = __webpack_require__(2914);
+var admin_1 = __webpack_require__(52914);
 Object.defineProperty(exports, "addAdminServicesToServer", ({ enumerable: true, get: function () { return admin_1.addAdminServicesToServer; } }));
-var server_interceptors_1 = __webpack_require__(2151);
+var server_interceptors_1 = __webpack_require__(42151);
 Object.defineProperty(exports, "ServerListenerBuilder", ({ enumerable: true, get: function () { return server_interceptors_1.ServerListenerBuilder; } }));
 Object.defineProperty(exports, "ResponderBuilder", ({ enumerable: true, get: function () { return server_interceptors_1.ResponderBuilder; } }));
 Object.defineProperty(exports, "ServerInterceptingCall", ({ enumerable: true, get: function () { return server_interceptors_1.ServerInterceptingCall; } }));
-var orca_1 = __webpack_require__(2124);
+var orca_1 = __webpack_require__(82124);
 Object.defineProperty(exports, "ServerMetricRecorder", ({ enumerable: true, get: function () { return orca_1.ServerMetricRecorder; } }));
-const experimental = __webpack_require__(79);
+const experimental = __webpack_require__(20079);
 exports.experimental = experimental;
-const resolver_dns = __webpack_require__(1149);
-const resolver_uds = __webpack_require__(9252);
-const resolver_ip = __webpack_require__(2617);
-const load_balancer_pick_first = __webpack_require__(8639);
-const load_balancer_round_robin = __webpack_require__(1936);
-const load_balancer_outlier_detection = __webpack_require__(5343);
-const load_balancer_weighted_round_robin = __webpack_require__(7616);
-const channelz = __webpack_require__(8198);
+const resolver_dns = __webpack_require__(51149);
+const resolver_uds = __webpack_require__(69252);
+const resolver_ip = __webpack_require__(52617);
+const load_balancer_pick_first = __webpack_require__(78639);
+const load_balancer_round_robin = __webpack_require__(71936);
+const load_balancer_outlier_detection = __webpack_require__(95343);
+const load_balancer_weighted_round_robin = __webpack_require__(47616);
+const channelz = __webpack_require__(68198);
 (() => {
     resolver_dns.setup();
     resolver_uds.setup();
@@ -4704,7 +4704,7 @@ const channelz = __webpack_require__(8198);
 
 /***/ }),
 
-/***/ 114:
+/***/ 40114:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4726,27 +4726,27 @@ const channelz = __webpack_require__(8198);
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InternalChannel = exports.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX = void 0;
-const channel_credentials_1 = __webpack_require__(2257);
-const resolving_load_balancer_1 = __webpack_require__(3962);
-const subchannel_pool_1 = __webpack_require__(8695);
-const picker_1 = __webpack_require__(1663);
-const metadata_1 = __webpack_require__(6100);
-const constants_1 = __webpack_require__(8288);
-const filter_stack_1 = __webpack_require__(5726);
-const compression_filter_1 = __webpack_require__(3430);
-const resolver_1 = __webpack_require__(6255);
+const channel_credentials_1 = __webpack_require__(32257);
+const resolving_load_balancer_1 = __webpack_require__(63962);
+const subchannel_pool_1 = __webpack_require__(48695);
+const picker_1 = __webpack_require__(71663);
+const metadata_1 = __webpack_require__(36100);
+const constants_1 = __webpack_require__(68288);
+const filter_stack_1 = __webpack_require__(95726);
+const compression_filter_1 = __webpack_require__(43430);
+const resolver_1 = __webpack_require__(76255);
 const logging_1 = __webpack_require__(8536);
-const http_proxy_1 = __webpack_require__(8954);
-const uri_parser_1 = __webpack_require__(6027);
-const connectivity_state_1 = __webpack_require__(778);
-const channelz_1 = __webpack_require__(8198);
-const load_balancing_call_1 = __webpack_require__(8944);
-const deadline_1 = __webpack_require__(2173);
+const http_proxy_1 = __webpack_require__(18954);
+const uri_parser_1 = __webpack_require__(56027);
+const connectivity_state_1 = __webpack_require__(60778);
+const channelz_1 = __webpack_require__(68198);
+const load_balancing_call_1 = __webpack_require__(58944);
+const deadline_1 = __webpack_require__(52173);
 const resolving_call_1 = __webpack_require__(8023);
-const call_number_1 = __webpack_require__(5675);
-const control_plane_status_1 = __webpack_require__(9962);
+const call_number_1 = __webpack_require__(35675);
+const control_plane_status_1 = __webpack_require__(39962);
 const retrying_call_1 = __webpack_require__(2532);
-const subchannel_interface_1 = __webpack_require__(98);
+const subchannel_interface_1 = __webpack_require__(70098);
 /**
  * See https://nodejs.org/api/timers.html#timers_setinterval_callback_delay_args
  */
@@ -5387,7 +5387,7 @@ InternalChannel.MAX_METHODS_PER_HOST = 100;
 
 /***/ }),
 
-/***/ 1450:
+/***/ 21450:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5410,7 +5410,7 @@ InternalChannel.MAX_METHODS_PER_HOST = 100;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChildLoadBalancerHandler = void 0;
 const load_balancer_1 = __webpack_require__(7000);
-const connectivity_state_1 = __webpack_require__(778);
+const connectivity_state_1 = __webpack_require__(60778);
 const TYPE_NAME = 'child_load_balancer_helper';
 class ChildLoadBalancerHandler {
     constructor(channelControlHelper) {
@@ -5544,7 +5544,7 @@ exports.ChildLoadBalancerHandler = ChildLoadBalancerHandler;
 
 /***/ }),
 
-/***/ 5343:
+/***/ 95343:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5568,15 +5568,15 @@ var _a;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OutlierDetectionLoadBalancer = exports.OutlierDetectionLoadBalancingConfig = void 0;
 exports.setup = setup;
-const connectivity_state_1 = __webpack_require__(778);
-const constants_1 = __webpack_require__(8288);
-const duration_1 = __webpack_require__(3929);
-const experimental_1 = __webpack_require__(79);
+const connectivity_state_1 = __webpack_require__(60778);
+const constants_1 = __webpack_require__(68288);
+const duration_1 = __webpack_require__(63929);
+const experimental_1 = __webpack_require__(20079);
 const load_balancer_1 = __webpack_require__(7000);
-const load_balancer_child_handler_1 = __webpack_require__(1450);
-const picker_1 = __webpack_require__(1663);
-const subchannel_address_1 = __webpack_require__(7021);
-const subchannel_interface_1 = __webpack_require__(98);
+const load_balancer_child_handler_1 = __webpack_require__(21450);
+const picker_1 = __webpack_require__(71663);
+const subchannel_address_1 = __webpack_require__(97021);
+const subchannel_interface_1 = __webpack_require__(70098);
 const logging = __webpack_require__(8536);
 const TRACER_NAME = 'outlier_detection';
 function trace(text) {
@@ -6121,7 +6121,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 8639:
+/***/ 78639:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6146,14 +6146,14 @@ exports.LeafLoadBalancer = exports.PickFirstLoadBalancer = exports.PickFirstLoad
 exports.shuffled = shuffled;
 exports.setup = setup;
 const load_balancer_1 = __webpack_require__(7000);
-const connectivity_state_1 = __webpack_require__(778);
-const picker_1 = __webpack_require__(1663);
-const subchannel_address_1 = __webpack_require__(7021);
+const connectivity_state_1 = __webpack_require__(60778);
+const picker_1 = __webpack_require__(71663);
+const subchannel_address_1 = __webpack_require__(97021);
 const logging = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
-const subchannel_address_2 = __webpack_require__(7021);
-const net_1 = __webpack_require__(9278);
-const call_interface_1 = __webpack_require__(1803);
+const constants_1 = __webpack_require__(68288);
+const subchannel_address_2 = __webpack_require__(97021);
+const net_1 = __webpack_require__(69278);
+const call_interface_1 = __webpack_require__(61803);
 const TRACER_NAME = 'pick_first';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -6641,7 +6641,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 1936:
+/***/ 71936:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6665,12 +6665,12 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RoundRobinLoadBalancer = void 0;
 exports.setup = setup;
 const load_balancer_1 = __webpack_require__(7000);
-const connectivity_state_1 = __webpack_require__(778);
-const picker_1 = __webpack_require__(1663);
+const connectivity_state_1 = __webpack_require__(60778);
+const picker_1 = __webpack_require__(71663);
 const logging = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
-const subchannel_address_1 = __webpack_require__(7021);
-const load_balancer_pick_first_1 = __webpack_require__(8639);
+const constants_1 = __webpack_require__(68288);
+const subchannel_address_1 = __webpack_require__(97021);
+const load_balancer_pick_first_1 = __webpack_require__(78639);
 const TRACER_NAME = 'round_robin';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -6851,7 +6851,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 7616:
+/***/ 47616:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6874,16 +6874,16 @@ function setup() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WeightedRoundRobinLoadBalancingConfig = void 0;
 exports.setup = setup;
-const connectivity_state_1 = __webpack_require__(778);
-const constants_1 = __webpack_require__(8288);
-const duration_1 = __webpack_require__(3929);
+const connectivity_state_1 = __webpack_require__(60778);
+const constants_1 = __webpack_require__(68288);
+const duration_1 = __webpack_require__(63929);
 const load_balancer_1 = __webpack_require__(7000);
-const load_balancer_pick_first_1 = __webpack_require__(8639);
+const load_balancer_pick_first_1 = __webpack_require__(78639);
 const logging = __webpack_require__(8536);
-const orca_1 = __webpack_require__(2124);
-const picker_1 = __webpack_require__(1663);
-const priority_queue_1 = __webpack_require__(8291);
-const subchannel_address_1 = __webpack_require__(7021);
+const orca_1 = __webpack_require__(82124);
+const picker_1 = __webpack_require__(71663);
+const priority_queue_1 = __webpack_require__(58291);
+const subchannel_address_1 = __webpack_require__(97021);
 const TRACER_NAME = 'weighted_round_robin';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -7279,7 +7279,7 @@ exports.parseLoadBalancingConfig = parseLoadBalancingConfig;
 exports.getDefaultConfig = getDefaultConfig;
 exports.selectLbConfigFromList = selectLbConfigFromList;
 const logging_1 = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 /**
  * Create a child ChannelControlHelper that overrides some methods of the
  * parent while letting others pass through to the parent unmodified. This
@@ -7371,7 +7371,7 @@ function selectLbConfigFromList(configs, fallbackTodefault = false) {
 
 /***/ }),
 
-/***/ 8944:
+/***/ 58944:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7393,15 +7393,15 @@ function selectLbConfigFromList(configs, fallbackTodefault = false) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LoadBalancingCall = void 0;
-const call_credentials_1 = __webpack_require__(9190);
-const connectivity_state_1 = __webpack_require__(778);
-const constants_1 = __webpack_require__(8288);
-const deadline_1 = __webpack_require__(2173);
-const metadata_1 = __webpack_require__(6100);
-const picker_1 = __webpack_require__(1663);
+const call_credentials_1 = __webpack_require__(79190);
+const connectivity_state_1 = __webpack_require__(60778);
+const constants_1 = __webpack_require__(68288);
+const deadline_1 = __webpack_require__(52173);
+const metadata_1 = __webpack_require__(36100);
+const picker_1 = __webpack_require__(71663);
 const logging = __webpack_require__(8536);
-const control_plane_status_1 = __webpack_require__(9962);
-const http2 = __webpack_require__(8056);
+const control_plane_status_1 = __webpack_require__(39962);
+const http2 = __webpack_require__(85675);
 const TRACER_NAME = 'load_balancing_call';
 const RESOLVED_EMPTY_METADATA = Promise.resolve(undefined);
 class LoadBalancingCall {
@@ -7723,7 +7723,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.log = exports.setLoggerVerbosity = exports.setLogger = exports.getLogger = void 0;
 exports.trace = trace;
 exports.isTracerEnabled = isTracerEnabled;
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 const process_1 = __webpack_require__(932);
 const clientVersion = (__webpack_require__(9943)/* .version */ .rE);
 const DEFAULT_LOGGER = {
@@ -7833,7 +7833,7 @@ function isTracerEnabled(tracer) {
 
 /***/ }),
 
-/***/ 6983:
+/***/ 76983:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7856,7 +7856,7 @@ function isTracerEnabled(tracer) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.makeClientConstructor = makeClientConstructor;
 exports.loadPackageDefinition = loadPackageDefinition;
-const client_1 = __webpack_require__(4210);
+const client_1 = __webpack_require__(54210);
 /**
  * Map with short names for each of the requester maker functions. Used in
  * makeClientConstructor
@@ -7982,7 +7982,7 @@ function loadPackageDefinition(packageDef) {
 
 /***/ }),
 
-/***/ 6100:
+/***/ 36100:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8005,8 +8005,8 @@ function loadPackageDefinition(packageDef) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Metadata = void 0;
 const logging_1 = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
-const error_1 = __webpack_require__(8219);
+const constants_1 = __webpack_require__(68288);
+const error_1 = __webpack_require__(98219);
 const LEGAL_KEY_REGEX = /^[:0-9a-z_.-]+$/;
 const LEGAL_NON_BINARY_VALUE_REGEX = /^[ -~]*$/;
 function isLegalKey(key) {
@@ -8265,7 +8265,7 @@ const bufToString = (val) => {
 
 /***/ }),
 
-/***/ 2124:
+/***/ 82124:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8289,13 +8289,13 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrcaOobMetricsSubchannelWrapper = exports.GRPC_METRICS_HEADER = exports.ServerMetricRecorder = exports.PerRequestMetricRecorder = void 0;
 exports.createOrcaClient = createOrcaClient;
 exports.createMetricsReader = createMetricsReader;
-const make_client_1 = __webpack_require__(6983);
-const duration_1 = __webpack_require__(3929);
-const channel_credentials_1 = __webpack_require__(2257);
-const subchannel_interface_1 = __webpack_require__(98);
-const constants_1 = __webpack_require__(8288);
-const backoff_timeout_1 = __webpack_require__(4643);
-const connectivity_state_1 = __webpack_require__(778);
+const make_client_1 = __webpack_require__(76983);
+const duration_1 = __webpack_require__(63929);
+const channel_credentials_1 = __webpack_require__(32257);
+const subchannel_interface_1 = __webpack_require__(70098);
+const constants_1 = __webpack_require__(68288);
+const backoff_timeout_1 = __webpack_require__(14643);
+const connectivity_state_1 = __webpack_require__(60778);
 const loadedOrcaProto = null;
 function loadOrcaProto() {
     if (loadedOrcaProto) {
@@ -8303,7 +8303,7 @@ function loadOrcaProto() {
     }
     /* The purpose of this complexity is to avoid loading @grpc/proto-loader at
      * runtime for users who will not use/enable ORCA. */
-    const loaderLoadSync = (__webpack_require__(3066)/* .loadSync */ .Yi);
+    const loaderLoadSync = (__webpack_require__(73066)/* .loadSync */ .Yi);
     const loadedProto = loaderLoadSync('xds/service/orca/v3/orca.proto', {
         keepCase: true,
         longs: String,
@@ -8593,7 +8593,7 @@ function createOobMetricsDataProducer(subchannel) {
 
 /***/ }),
 
-/***/ 1663:
+/***/ 71663:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8615,8 +8615,8 @@ function createOobMetricsDataProducer(subchannel) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.QueuePicker = exports.UnavailablePicker = exports.PickResultType = void 0;
-const metadata_1 = __webpack_require__(6100);
-const constants_1 = __webpack_require__(8288);
+const metadata_1 = __webpack_require__(36100);
+const constants_1 = __webpack_require__(68288);
 var PickResultType;
 (function (PickResultType) {
     PickResultType[PickResultType["COMPLETE"] = 0] = "COMPLETE";
@@ -8685,7 +8685,7 @@ exports.QueuePicker = QueuePicker;
 
 /***/ }),
 
-/***/ 8291:
+/***/ 58291:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8811,7 +8811,7 @@ exports.PriorityQueue = PriorityQueue;
 
 /***/ }),
 
-/***/ 1149:
+/***/ 51149:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8833,18 +8833,18 @@ exports.PriorityQueue = PriorityQueue;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_PORT = void 0;
 exports.setup = setup;
-const resolver_1 = __webpack_require__(6255);
-const dns_1 = __webpack_require__(2250);
-const service_config_1 = __webpack_require__(5);
-const constants_1 = __webpack_require__(8288);
-const call_interface_1 = __webpack_require__(1803);
-const metadata_1 = __webpack_require__(6100);
+const resolver_1 = __webpack_require__(76255);
+const dns_1 = __webpack_require__(72250);
+const service_config_1 = __webpack_require__(70005);
+const constants_1 = __webpack_require__(68288);
+const call_interface_1 = __webpack_require__(61803);
+const metadata_1 = __webpack_require__(36100);
 const logging = __webpack_require__(8536);
-const constants_2 = __webpack_require__(8288);
-const uri_parser_1 = __webpack_require__(6027);
-const net_1 = __webpack_require__(9278);
-const backoff_timeout_1 = __webpack_require__(4643);
-const environment_1 = __webpack_require__(6964);
+const constants_2 = __webpack_require__(68288);
+const uri_parser_1 = __webpack_require__(56027);
+const net_1 = __webpack_require__(69278);
+const backoff_timeout_1 = __webpack_require__(14643);
+const environment_1 = __webpack_require__(16964);
 const TRACER_NAME = 'dns_resolver';
 function trace(text) {
     logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -9180,7 +9180,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 2617:
+/***/ 52617:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -9201,13 +9201,13 @@ function setup() {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.setup = setup;
-const net_1 = __webpack_require__(9278);
-const call_interface_1 = __webpack_require__(1803);
-const constants_1 = __webpack_require__(8288);
-const metadata_1 = __webpack_require__(6100);
-const resolver_1 = __webpack_require__(6255);
-const subchannel_address_1 = __webpack_require__(7021);
-const uri_parser_1 = __webpack_require__(6027);
+const net_1 = __webpack_require__(69278);
+const call_interface_1 = __webpack_require__(61803);
+const constants_1 = __webpack_require__(68288);
+const metadata_1 = __webpack_require__(36100);
+const resolver_1 = __webpack_require__(76255);
+const subchannel_address_1 = __webpack_require__(97021);
+const uri_parser_1 = __webpack_require__(56027);
 const logging = __webpack_require__(8536);
 const TRACER_NAME = 'ip_resolver';
 function trace(text) {
@@ -9292,7 +9292,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 9252:
+/***/ 69252:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -9313,8 +9313,8 @@ function setup() {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.setup = setup;
-const resolver_1 = __webpack_require__(6255);
-const call_interface_1 = __webpack_require__(1803);
+const resolver_1 = __webpack_require__(76255);
+const call_interface_1 = __webpack_require__(61803);
 class UdsResolver {
     constructor(target, listener, channelOptions) {
         this.listener = listener;
@@ -9349,7 +9349,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 6255:
+/***/ 76255:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -9376,7 +9376,7 @@ exports.registerDefaultScheme = registerDefaultScheme;
 exports.createResolver = createResolver;
 exports.getDefaultAuthority = getDefaultAuthority;
 exports.mapUriDefaultScheme = mapUriDefaultScheme;
-const uri_parser_1 = __webpack_require__(6027);
+const uri_parser_1 = __webpack_require__(56027);
 exports.CHANNEL_ARGS_CONFIG_SELECTOR_KEY = 'grpc.internal.config_selector';
 const registeredResolvers = {};
 let defaultScheme = null;
@@ -9466,12 +9466,12 @@ function mapUriDefaultScheme(target) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ResolvingCall = void 0;
-const call_credentials_1 = __webpack_require__(9190);
-const constants_1 = __webpack_require__(8288);
-const deadline_1 = __webpack_require__(2173);
-const metadata_1 = __webpack_require__(6100);
+const call_credentials_1 = __webpack_require__(79190);
+const constants_1 = __webpack_require__(68288);
+const deadline_1 = __webpack_require__(52173);
+const metadata_1 = __webpack_require__(36100);
 const logging = __webpack_require__(8536);
-const control_plane_status_1 = __webpack_require__(9962);
+const control_plane_status_1 = __webpack_require__(39962);
 const TRACER_NAME = 'resolving_call';
 class ResolvingCall {
     constructor(channel, method, options, filterStackFactory, callNumber) {
@@ -9795,7 +9795,7 @@ exports.ResolvingCall = ResolvingCall;
 
 /***/ }),
 
-/***/ 3962:
+/***/ 63962:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -9819,17 +9819,17 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ResolvingLoadBalancer = void 0;
 exports.getDefaultConfigSelector = getDefaultConfigSelector;
 const load_balancer_1 = __webpack_require__(7000);
-const service_config_1 = __webpack_require__(5);
-const connectivity_state_1 = __webpack_require__(778);
-const resolver_1 = __webpack_require__(6255);
-const picker_1 = __webpack_require__(1663);
-const backoff_timeout_1 = __webpack_require__(4643);
-const constants_1 = __webpack_require__(8288);
-const metadata_1 = __webpack_require__(6100);
+const service_config_1 = __webpack_require__(70005);
+const connectivity_state_1 = __webpack_require__(60778);
+const resolver_1 = __webpack_require__(76255);
+const picker_1 = __webpack_require__(71663);
+const backoff_timeout_1 = __webpack_require__(14643);
+const constants_1 = __webpack_require__(68288);
+const metadata_1 = __webpack_require__(36100);
 const logging = __webpack_require__(8536);
-const constants_2 = __webpack_require__(8288);
-const uri_parser_1 = __webpack_require__(6027);
-const load_balancer_child_handler_1 = __webpack_require__(1450);
+const constants_2 = __webpack_require__(68288);
+const uri_parser_1 = __webpack_require__(56027);
+const load_balancer_child_handler_1 = __webpack_require__(21450);
 const TRACER_NAME = 'resolving_load_balancer';
 function trace(text) {
     logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -10135,11 +10135,11 @@ exports.ResolvingLoadBalancer = ResolvingLoadBalancer;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RetryingCall = exports.MessageBufferTracker = exports.RetryThrottler = void 0;
-const constants_1 = __webpack_require__(8288);
-const deadline_1 = __webpack_require__(2173);
-const metadata_1 = __webpack_require__(6100);
+const constants_1 = __webpack_require__(68288);
+const deadline_1 = __webpack_require__(52173);
+const metadata_1 = __webpack_require__(36100);
 const logging = __webpack_require__(8536);
-const call_number_1 = __webpack_require__(5675);
+const call_number_1 = __webpack_require__(35675);
 const TRACER_NAME = 'retrying_call';
 class RetryThrottler {
     constructor(maxTokens, tokenRatio, previousRetryThrottler) {
@@ -10887,7 +10887,7 @@ exports.RetryingCall = RetryingCall;
 
 /***/ }),
 
-/***/ 4615:
+/***/ 34615:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -10910,10 +10910,10 @@ exports.RetryingCall = RetryingCall;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServerDuplexStreamImpl = exports.ServerWritableStreamImpl = exports.ServerReadableStreamImpl = exports.ServerUnaryCallImpl = void 0;
 exports.serverErrorToStatus = serverErrorToStatus;
-const events_1 = __webpack_require__(4434);
+const events_1 = __webpack_require__(24434);
 const stream_1 = __webpack_require__(2203);
-const constants_1 = __webpack_require__(8288);
-const metadata_1 = __webpack_require__(6100);
+const constants_1 = __webpack_require__(68288);
+const metadata_1 = __webpack_require__(36100);
 function serverErrorToStatus(error, overrideTrailers) {
     var _a;
     const status = {
@@ -11119,7 +11119,7 @@ exports.ServerDuplexStreamImpl = ServerDuplexStreamImpl;
 
 /***/ }),
 
-/***/ 6545:
+/***/ 36545:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -11143,7 +11143,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServerCredentials = void 0;
 exports.createCertificateProviderServerCredentials = createCertificateProviderServerCredentials;
 exports.createServerCredentialsWithInterceptors = createServerCredentialsWithInterceptors;
-const tls_helpers_1 = __webpack_require__(8876);
+const tls_helpers_1 = __webpack_require__(68876);
 class ServerCredentials {
     constructor(serverConstructorOptions, contextOptions) {
         this.serverConstructorOptions = serverConstructorOptions;
@@ -11439,7 +11439,7 @@ function createServerCredentialsWithInterceptors(credentials, interceptors) {
 
 /***/ }),
 
-/***/ 2151:
+/***/ 42151:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -11463,16 +11463,16 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseServerInterceptingCall = exports.ServerInterceptingCall = exports.ResponderBuilder = exports.ServerListenerBuilder = void 0;
 exports.isInterceptingServerListener = isInterceptingServerListener;
 exports.getServerInterceptingCall = getServerInterceptingCall;
-const metadata_1 = __webpack_require__(6100);
-const constants_1 = __webpack_require__(8288);
-const http2 = __webpack_require__(8056);
-const error_1 = __webpack_require__(8219);
-const zlib = __webpack_require__(3106);
-const stream_decoder_1 = __webpack_require__(7956);
+const metadata_1 = __webpack_require__(36100);
+const constants_1 = __webpack_require__(68288);
+const http2 = __webpack_require__(85675);
+const error_1 = __webpack_require__(98219);
+const zlib = __webpack_require__(43106);
+const stream_decoder_1 = __webpack_require__(47956);
 const logging = __webpack_require__(8536);
-const tls_1 = __webpack_require__(4756);
-const orca_1 = __webpack_require__(2124);
-const environment_1 = __webpack_require__(6964);
+const tls_1 = __webpack_require__(64756);
+const orca_1 = __webpack_require__(82124);
+const environment_1 = __webpack_require__(16964);
 const TRACER_NAME = 'server_call';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -12283,7 +12283,7 @@ function getServerInterceptingCall(interceptors, stream, headers, callEventTrack
 
 /***/ }),
 
-/***/ 2390:
+/***/ 12390:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -12339,18 +12339,18 @@ var __esDecorate = (this && this.__esDecorate) || function (ctor, descriptorIn, 
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Server = void 0;
-const http2 = __webpack_require__(8056);
-const util = __webpack_require__(9023);
-const constants_1 = __webpack_require__(8288);
-const server_call_1 = __webpack_require__(4615);
-const server_credentials_1 = __webpack_require__(6545);
-const resolver_1 = __webpack_require__(6255);
+const http2 = __webpack_require__(85675);
+const util = __webpack_require__(39023);
+const constants_1 = __webpack_require__(68288);
+const server_call_1 = __webpack_require__(34615);
+const server_credentials_1 = __webpack_require__(36545);
+const resolver_1 = __webpack_require__(76255);
 const logging = __webpack_require__(8536);
-const subchannel_address_1 = __webpack_require__(7021);
-const uri_parser_1 = __webpack_require__(6027);
-const channelz_1 = __webpack_require__(8198);
-const server_interceptors_1 = __webpack_require__(2151);
-const environment_1 = __webpack_require__(6964);
+const subchannel_address_1 = __webpack_require__(97021);
+const uri_parser_1 = __webpack_require__(56027);
+const channelz_1 = __webpack_require__(68198);
+const server_interceptors_1 = __webpack_require__(42151);
+const environment_1 = __webpack_require__(16964);
 const UNLIMITED_CONNECTION_AGE_MS = ~(1 << 31);
 const KEEPALIVE_MAX_TIME_MS = ~(1 << 31);
 const KEEPALIVE_TIMEOUT_MS = 20000;
@@ -13940,7 +13940,7 @@ function handleBidiStreaming(call, handler) {
 
 /***/ }),
 
-/***/ 5:
+/***/ 70005:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -13973,8 +13973,8 @@ exports.extractAndSelectServiceConfig = extractAndSelectServiceConfig;
 /* The any type is purposely used here. All functions validate their input at
  * runtime */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const os = __webpack_require__(857);
-const constants_1 = __webpack_require__(8288);
+const os = __webpack_require__(70857);
+const constants_1 = __webpack_require__(68288);
 /**
  * Recognizes a number with up to 9 digits after the decimal point, followed by
  * an "s", representing a number of seconds.
@@ -14376,7 +14376,7 @@ function extractAndSelectServiceConfig(txtRecord, percentage) {
 
 /***/ }),
 
-/***/ 701:
+/***/ 40701:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14398,17 +14398,17 @@ function extractAndSelectServiceConfig(txtRecord, percentage) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SingleSubchannelChannel = void 0;
-const call_number_1 = __webpack_require__(5675);
-const channelz_1 = __webpack_require__(8198);
-const compression_filter_1 = __webpack_require__(3430);
-const connectivity_state_1 = __webpack_require__(778);
-const constants_1 = __webpack_require__(8288);
-const control_plane_status_1 = __webpack_require__(9962);
-const deadline_1 = __webpack_require__(2173);
-const filter_stack_1 = __webpack_require__(5726);
-const metadata_1 = __webpack_require__(6100);
-const resolver_1 = __webpack_require__(6255);
-const uri_parser_1 = __webpack_require__(6027);
+const call_number_1 = __webpack_require__(35675);
+const channelz_1 = __webpack_require__(68198);
+const compression_filter_1 = __webpack_require__(43430);
+const connectivity_state_1 = __webpack_require__(60778);
+const constants_1 = __webpack_require__(68288);
+const control_plane_status_1 = __webpack_require__(39962);
+const deadline_1 = __webpack_require__(52173);
+const filter_stack_1 = __webpack_require__(95726);
+const metadata_1 = __webpack_require__(36100);
+const resolver_1 = __webpack_require__(76255);
+const uri_parser_1 = __webpack_require__(56027);
 class SubchannelCallWrapper {
     constructor(subchannel, method, filterStackFactory, options, callNumber) {
         this.subchannel = subchannel;
@@ -14689,7 +14689,7 @@ exports.StatusBuilder = StatusBuilder;
 
 /***/ }),
 
-/***/ 7956:
+/***/ 47956:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14795,7 +14795,7 @@ exports.StreamDecoder = StreamDecoder;
 
 /***/ }),
 
-/***/ 7021:
+/***/ 97021:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14824,7 +14824,7 @@ exports.stringToSubchannelAddress = stringToSubchannelAddress;
 exports.endpointEqual = endpointEqual;
 exports.endpointToString = endpointToString;
 exports.endpointHasAddress = endpointHasAddress;
-const net_1 = __webpack_require__(9278);
+const net_1 = __webpack_require__(69278);
 function isTcpSubchannelAddress(address) {
     return 'port' in address;
 }
@@ -15003,7 +15003,7 @@ exports.EndpointMap = EndpointMap;
 
 /***/ }),
 
-/***/ 7953:
+/***/ 17953:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15025,13 +15025,13 @@ exports.EndpointMap = EndpointMap;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Http2SubchannelCall = void 0;
-const http2 = __webpack_require__(8056);
-const os = __webpack_require__(857);
-const constants_1 = __webpack_require__(8288);
-const metadata_1 = __webpack_require__(6100);
-const stream_decoder_1 = __webpack_require__(7956);
+const http2 = __webpack_require__(85675);
+const os = __webpack_require__(70857);
+const constants_1 = __webpack_require__(68288);
+const metadata_1 = __webpack_require__(36100);
+const stream_decoder_1 = __webpack_require__(47956);
 const logging = __webpack_require__(8536);
-const constants_2 = __webpack_require__(8288);
+const constants_2 = __webpack_require__(68288);
 const TRACER_NAME = 'subchannel_call';
 /**
  * Should do approximately the same thing as util.getSystemErrorName but the
@@ -15615,7 +15615,7 @@ exports.Http2SubchannelCall = Http2SubchannelCall;
 
 /***/ }),
 
-/***/ 98:
+/***/ 70098:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15735,7 +15735,7 @@ exports.BaseSubchannelWrapper = BaseSubchannelWrapper;
 
 /***/ }),
 
-/***/ 8695:
+/***/ 48695:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15758,11 +15758,11 @@ exports.BaseSubchannelWrapper = BaseSubchannelWrapper;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SubchannelPool = void 0;
 exports.getSubchannelPool = getSubchannelPool;
-const channel_options_1 = __webpack_require__(6793);
-const subchannel_1 = __webpack_require__(8416);
-const subchannel_address_1 = __webpack_require__(7021);
-const uri_parser_1 = __webpack_require__(6027);
-const transport_1 = __webpack_require__(3860);
+const channel_options_1 = __webpack_require__(86793);
+const subchannel_1 = __webpack_require__(68416);
+const subchannel_address_1 = __webpack_require__(97021);
+const uri_parser_1 = __webpack_require__(56027);
+const transport_1 = __webpack_require__(33860);
 // 10 seconds in milliseconds. This value is arbitrary.
 /**
  * The amount of time in between checks for dropping subchannels that have no
@@ -15878,7 +15878,7 @@ function getSubchannelPool(global) {
 
 /***/ }),
 
-/***/ 8416:
+/***/ 68416:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15900,14 +15900,14 @@ function getSubchannelPool(global) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Subchannel = void 0;
-const connectivity_state_1 = __webpack_require__(778);
-const backoff_timeout_1 = __webpack_require__(4643);
+const connectivity_state_1 = __webpack_require__(60778);
+const backoff_timeout_1 = __webpack_require__(14643);
 const logging = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
-const uri_parser_1 = __webpack_require__(6027);
-const subchannel_address_1 = __webpack_require__(7021);
-const channelz_1 = __webpack_require__(8198);
-const single_subchannel_channel_1 = __webpack_require__(701);
+const constants_1 = __webpack_require__(68288);
+const uri_parser_1 = __webpack_require__(56027);
+const subchannel_address_1 = __webpack_require__(97021);
+const channelz_1 = __webpack_require__(68198);
+const single_subchannel_channel_1 = __webpack_require__(40701);
 const TRACER_NAME = 'subchannel';
 /* setInterval and setTimeout only accept signed 32 bit integers. JS doesn't
  * have a constant for the max signed 32 bit integer, so this is a simple way
@@ -16301,7 +16301,7 @@ exports.Subchannel = Subchannel;
 
 /***/ }),
 
-/***/ 8876:
+/***/ 68876:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -16324,7 +16324,7 @@ exports.Subchannel = Subchannel;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CIPHER_SUITES = void 0;
 exports.getDefaultRootsData = getDefaultRootsData;
-const fs = __webpack_require__(9896);
+const fs = __webpack_require__(79896);
 exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
 const DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
 let defaultRootsData = null;
@@ -16341,7 +16341,7 @@ function getDefaultRootsData() {
 
 /***/ }),
 
-/***/ 3860:
+/***/ 33860:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -16363,18 +16363,18 @@ function getDefaultRootsData() {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Http2SubchannelConnector = void 0;
-const http2 = __webpack_require__(8056);
-const tls_1 = __webpack_require__(4756);
-const channelz_1 = __webpack_require__(8198);
-const constants_1 = __webpack_require__(8288);
-const http_proxy_1 = __webpack_require__(8954);
+const http2 = __webpack_require__(85675);
+const tls_1 = __webpack_require__(64756);
+const channelz_1 = __webpack_require__(68198);
+const constants_1 = __webpack_require__(68288);
+const http_proxy_1 = __webpack_require__(18954);
 const logging = __webpack_require__(8536);
-const resolver_1 = __webpack_require__(6255);
-const subchannel_address_1 = __webpack_require__(7021);
-const uri_parser_1 = __webpack_require__(6027);
-const net = __webpack_require__(9278);
-const subchannel_call_1 = __webpack_require__(7953);
-const call_number_1 = __webpack_require__(5675);
+const resolver_1 = __webpack_require__(76255);
+const subchannel_address_1 = __webpack_require__(97021);
+const uri_parser_1 = __webpack_require__(56027);
+const net = __webpack_require__(69278);
+const subchannel_call_1 = __webpack_require__(17953);
+const call_number_1 = __webpack_require__(35675);
 const TRACER_NAME = 'transport';
 const FLOW_CONTROL_TRACER_NAME = 'transport_flowctrl';
 const clientVersion = (__webpack_require__(9943)/* .version */ .rE);
@@ -17038,7 +17038,7 @@ exports.Http2SubchannelConnector = Http2SubchannelConnector;
 
 /***/ }),
 
-/***/ 6027:
+/***/ 56027:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17196,7 +17196,7 @@ function computeServiceUrl(host, methodName) {
 
 /***/ }),
 
-/***/ 3066:
+/***/ 73066:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
@@ -17220,11 +17220,11 @@ var __webpack_unused_export__;
  */
 __webpack_unused_export__ = ({ value: true });
 __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.Yi = __webpack_unused_export__ = exports.Ib = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
-const camelCase = __webpack_require__(4277);
-const Protobuf = __webpack_require__(3928);
+const camelCase = __webpack_require__(14277);
+const Protobuf = __webpack_require__(23928);
 const descriptor = __webpack_require__(6412);
-const util_1 = __webpack_require__(5972);
-const Long = __webpack_require__(6390);
+const util_1 = __webpack_require__(25972);
+const Long = __webpack_require__(66390);
 __webpack_unused_export__ = Long;
 function isAnyExtension(obj) {
     return ('@type' in obj) && (typeof obj['@type'] === 'string');
@@ -17449,7 +17449,7 @@ __webpack_unused_export__ = loadFileDescriptorSetFromObject;
 
 /***/ }),
 
-/***/ 5972:
+/***/ 25972:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17472,9 +17472,9 @@ __webpack_unused_export__ = loadFileDescriptorSetFromObject;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-const fs = __webpack_require__(9896);
-const path = __webpack_require__(6928);
-const Protobuf = __webpack_require__(3928);
+const fs = __webpack_require__(79896);
+const path = __webpack_require__(16928);
+const Protobuf = __webpack_require__(23928);
 function addIncludePathResolver(root, includePaths) {
     const originalResolvePath = root.resolvePath;
     root.resolvePath = (origin, target) => {
@@ -17530,10 +17530,10 @@ function addCommonProtos() {
     // Protobuf.js exposes: any, duration, empty, field_mask, struct, timestamp,
     // and wrappers. compiler/plugin is excluded in Protobuf.js and here.
     // Using constant strings for compatibility with tools like Webpack
-    const apiDescriptor = __webpack_require__(5434);
-    const descriptorDescriptor = __webpack_require__(3951);
-    const sourceContextDescriptor = __webpack_require__(2939);
-    const typeDescriptor = __webpack_require__(6710);
+    const apiDescriptor = __webpack_require__(15434);
+    const descriptorDescriptor = __webpack_require__(93951);
+    const sourceContextDescriptor = __webpack_require__(92939);
+    const typeDescriptor = __webpack_require__(36710);
     Protobuf.common('api', apiDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('descriptor', descriptorDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('source_context', sourceContextDescriptor.nested.google.nested.protobuf.nested);
@@ -17544,7 +17544,7 @@ exports.addCommonProtos = addCommonProtos;
 
 /***/ }),
 
-/***/ 6081:
+/***/ 76081:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17567,11 +17567,11 @@ exports.addCommonProtos = addCommonProtos;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.loadFileDescriptorSetFromObject = exports.loadFileDescriptorSetFromBuffer = exports.fromJSON = exports.loadSync = exports.load = exports.IdempotencyLevel = exports.isAnyExtension = exports.Long = void 0;
-const camelCase = __webpack_require__(4277);
-const Protobuf = __webpack_require__(3928);
+const camelCase = __webpack_require__(14277);
+const Protobuf = __webpack_require__(23928);
 const descriptor = __webpack_require__(6412);
-const util_1 = __webpack_require__(8057);
-const Long = __webpack_require__(6390);
+const util_1 = __webpack_require__(48057);
+const Long = __webpack_require__(66390);
 exports.Long = Long;
 function isAnyExtension(obj) {
     return ('@type' in obj) && (typeof obj['@type'] === 'string');
@@ -17794,7 +17794,7 @@ exports.loadFileDescriptorSetFromObject = loadFileDescriptorSetFromObject;
 
 /***/ }),
 
-/***/ 8057:
+/***/ 48057:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17817,9 +17817,9 @@ exports.loadFileDescriptorSetFromObject = loadFileDescriptorSetFromObject;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-const fs = __webpack_require__(9896);
-const path = __webpack_require__(6928);
-const Protobuf = __webpack_require__(3928);
+const fs = __webpack_require__(79896);
+const path = __webpack_require__(16928);
+const Protobuf = __webpack_require__(23928);
 function addIncludePathResolver(root, includePaths) {
     const originalResolvePath = root.resolvePath;
     root.resolvePath = (origin, target) => {
@@ -17875,10 +17875,10 @@ function addCommonProtos() {
     // Protobuf.js exposes: any, duration, empty, field_mask, struct, timestamp,
     // and wrappers. compiler/plugin is excluded in Protobuf.js and here.
     // Using constant strings for compatibility with tools like Webpack
-    const apiDescriptor = __webpack_require__(5434);
-    const descriptorDescriptor = __webpack_require__(3951);
-    const sourceContextDescriptor = __webpack_require__(2939);
-    const typeDescriptor = __webpack_require__(6710);
+    const apiDescriptor = __webpack_require__(15434);
+    const descriptorDescriptor = __webpack_require__(93951);
+    const sourceContextDescriptor = __webpack_require__(92939);
+    const typeDescriptor = __webpack_require__(36710);
     Protobuf.common('api', apiDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('descriptor', descriptorDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('source_context', sourceContextDescriptor.nested.google.nested.protobuf.nested);
@@ -17889,7 +17889,7 @@ exports.addCommonProtos = addCommonProtos;
 
 /***/ }),
 
-/***/ 2518:
+/***/ 60137:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18691,7 +18691,7 @@ exports.OrderedMap = OrderedMap;
 
 /***/ }),
 
-/***/ 2222:
+/***/ 92222:
 /***/ ((module) => {
 
 
@@ -18750,7 +18750,7 @@ function asPromise(fn, ctx/*, varargs */) {
 
 /***/ }),
 
-/***/ 5478:
+/***/ 25478:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18896,7 +18896,7 @@ base64.test = function test(string) {
 
 /***/ }),
 
-/***/ 5346:
+/***/ 25346:
 /***/ ((module) => {
 
 
@@ -19015,7 +19015,7 @@ function safeFunctionName(name) {
 
 /***/ }),
 
-/***/ 2491:
+/***/ 32491:
 /***/ ((module) => {
 
 
@@ -19108,14 +19108,14 @@ EventEmitter.prototype.emit = function emit(evt) {
 
 /***/ }),
 
-/***/ 4279:
+/***/ 44279:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = fetch;
 
-var asPromise = __webpack_require__(2222),
-    fs        = __webpack_require__(193);
+var asPromise = __webpack_require__(92222),
+    fs        = __webpack_require__(20193);
 
 /**
  * Node-style callback as used by {@link util.fetch}.
@@ -19227,14 +19227,14 @@ fetch.xhr = function fetch_xhr(filename, options, callback) {
 
 /***/ }),
 
-/***/ 193:
+/***/ 20193:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 var fs = null;
 try {
-    fs = __webpack_require__(/* webpackIgnore: true */ 9896);
+    fs = __webpack_require__(/* webpackIgnore: true */ 79896);
     if (!fs || !fs.readFile || !fs.readFileSync)
         fs = null;
 } catch (e) {
@@ -19587,7 +19587,7 @@ function readUintBE(buf, pos) {
 
 /***/ }),
 
-/***/ 6090:
+/***/ 66090:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19659,7 +19659,7 @@ path.resolve = function resolve(originPath, includePath, alreadyNormalized) {
 
 /***/ }),
 
-/***/ 6239:
+/***/ 56239:
 /***/ ((module) => {
 
 
@@ -19714,7 +19714,7 @@ function pool(alloc, slice, size) {
 
 /***/ }),
 
-/***/ 958:
+/***/ 70958:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19836,12 +19836,12 @@ utf8.write = function utf8_write(string, buffer, offset) {
 
 /***/ }),
 
-/***/ 5234:
+/***/ 85234:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Buffer } = __webpack_require__(181)
+const { Buffer } = __webpack_require__(20181)
 const symbol = Symbol.for('BufferList')
 
 function BufferList (buf) {
@@ -20239,14 +20239,14 @@ module.exports = BufferList
 
 /***/ }),
 
-/***/ 794:
+/***/ 80794:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const DuplexStream = (__webpack_require__(6131).Duplex)
-const inherits = __webpack_require__(9598)
-const BufferList = __webpack_require__(5234)
+const DuplexStream = (__webpack_require__(86131).Duplex)
+const inherits = __webpack_require__(39598)
+const BufferList = __webpack_require__(85234)
 
 function BufferListStream (callback) {
   if (!(this instanceof BufferListStream)) {
@@ -20330,12 +20330,12 @@ module.exports.BufferList = BufferList
 
 /***/ }),
 
-/***/ 5384:
+/***/ 25384:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const fs = __webpack_require__(9896)
-const path = __webpack_require__(6928)
+const fs = __webpack_require__(79896)
+const path = __webpack_require__(16928)
 
 /* istanbul ignore next */
 const LCHOWN = fs.lchown ? 'lchown' : 'chown'
@@ -20504,879 +20504,14 @@ chownr.sync = chownrSync
 
 /***/ }),
 
-/***/ 6110:
-/***/ ((module, exports, __webpack_require__) => {
-
-/* eslint-env browser */
-
-/**
- * This is the web browser implementation of `debug()`.
- */
-
-exports.formatArgs = formatArgs;
-exports.save = save;
-exports.load = load;
-exports.useColors = useColors;
-exports.storage = localstorage();
-exports.destroy = (() => {
-	let warned = false;
-
-	return () => {
-		if (!warned) {
-			warned = true;
-			console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
-		}
-	};
-})();
-
-/**
- * Colors.
- */
-
-exports.colors = [
-	'#0000CC',
-	'#0000FF',
-	'#0033CC',
-	'#0033FF',
-	'#0066CC',
-	'#0066FF',
-	'#0099CC',
-	'#0099FF',
-	'#00CC00',
-	'#00CC33',
-	'#00CC66',
-	'#00CC99',
-	'#00CCCC',
-	'#00CCFF',
-	'#3300CC',
-	'#3300FF',
-	'#3333CC',
-	'#3333FF',
-	'#3366CC',
-	'#3366FF',
-	'#3399CC',
-	'#3399FF',
-	'#33CC00',
-	'#33CC33',
-	'#33CC66',
-	'#33CC99',
-	'#33CCCC',
-	'#33CCFF',
-	'#6600CC',
-	'#6600FF',
-	'#6633CC',
-	'#6633FF',
-	'#66CC00',
-	'#66CC33',
-	'#9900CC',
-	'#9900FF',
-	'#9933CC',
-	'#9933FF',
-	'#99CC00',
-	'#99CC33',
-	'#CC0000',
-	'#CC0033',
-	'#CC0066',
-	'#CC0099',
-	'#CC00CC',
-	'#CC00FF',
-	'#CC3300',
-	'#CC3333',
-	'#CC3366',
-	'#CC3399',
-	'#CC33CC',
-	'#CC33FF',
-	'#CC6600',
-	'#CC6633',
-	'#CC9900',
-	'#CC9933',
-	'#CCCC00',
-	'#CCCC33',
-	'#FF0000',
-	'#FF0033',
-	'#FF0066',
-	'#FF0099',
-	'#FF00CC',
-	'#FF00FF',
-	'#FF3300',
-	'#FF3333',
-	'#FF3366',
-	'#FF3399',
-	'#FF33CC',
-	'#FF33FF',
-	'#FF6600',
-	'#FF6633',
-	'#FF9900',
-	'#FF9933',
-	'#FFCC00',
-	'#FFCC33'
-];
-
-/**
- * Currently only WebKit-based Web Inspectors, Firefox >= v31,
- * and the Firebug extension (any Firefox version) are known
- * to support "%c" CSS customizations.
- *
- * TODO: add a `localStorage` variable to explicitly enable/disable colors
- */
-
-// eslint-disable-next-line complexity
-function useColors() {
-	// NB: In an Electron preload script, document will be defined but not fully
-	// initialized. Since we know we're in Chrome, we'll just detect this case
-	// explicitly
-	if (typeof window !== 'undefined' && window.process && (window.process.type === 'renderer' || window.process.__nwjs)) {
-		return true;
-	}
-
-	// Internet Explorer and Edge do not support colors.
-	if (typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-		return false;
-	}
-
-	let m;
-
-	// Is webkit? http://stackoverflow.com/a/16459606/376773
-	// document is undefined in react-native: https://github.com/facebook/react-native/pull/1632
-	// eslint-disable-next-line no-return-assign
-	return (typeof document !== 'undefined' && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance) ||
-		// Is firebug? http://stackoverflow.com/a/398120/376773
-		(typeof window !== 'undefined' && window.console && (window.console.firebug || (window.console.exception && window.console.table))) ||
-		// Is firefox >= v31?
-		// https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-		(typeof navigator !== 'undefined' && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31) ||
-		// Double check webkit in userAgent just in case we are in a worker
-		(typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/));
-}
-
-/**
- * Colorize log arguments if enabled.
- *
- * @api public
- */
-
-function formatArgs(args) {
-	args[0] = (this.useColors ? '%c' : '') +
-		this.namespace +
-		(this.useColors ? ' %c' : ' ') +
-		args[0] +
-		(this.useColors ? '%c ' : ' ') +
-		'+' + module.exports.humanize(this.diff);
-
-	if (!this.useColors) {
-		return;
-	}
-
-	const c = 'color: ' + this.color;
-	args.splice(1, 0, c, 'color: inherit');
-
-	// The final "%c" is somewhat tricky, because there could be other
-	// arguments passed either before or after the %c, so we need to
-	// figure out the correct index to insert the CSS into
-	let index = 0;
-	let lastC = 0;
-	args[0].replace(/%[a-zA-Z%]/g, match => {
-		if (match === '%%') {
-			return;
-		}
-		index++;
-		if (match === '%c') {
-			// We only are interested in the *last* %c
-			// (the user may have provided their own)
-			lastC = index;
-		}
-	});
-
-	args.splice(lastC, 0, c);
-}
-
-/**
- * Invokes `console.debug()` when available.
- * No-op when `console.debug` is not a "function".
- * If `console.debug` is not available, falls back
- * to `console.log`.
- *
- * @api public
- */
-exports.log = console.debug || console.log || (() => {});
-
-/**
- * Save `namespaces`.
- *
- * @param {String} namespaces
- * @api private
- */
-function save(namespaces) {
-	try {
-		if (namespaces) {
-			exports.storage.setItem('debug', namespaces);
-		} else {
-			exports.storage.removeItem('debug');
-		}
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-}
-
-/**
- * Load `namespaces`.
- *
- * @return {String} returns the previously persisted debug modes
- * @api private
- */
-function load() {
-	let r;
-	try {
-		r = exports.storage.getItem('debug') || exports.storage.getItem('DEBUG') ;
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-
-	// If debug isn't set in LS, and we're in Electron, try to load $DEBUG
-	if (!r && typeof process !== 'undefined' && 'env' in process) {
-		r = process.env.DEBUG;
-	}
-
-	return r;
-}
-
-/**
- * Localstorage attempts to return the localstorage.
- *
- * This is necessary because safari throws
- * when a user disables cookies/localstorage
- * and you attempt to access it.
- *
- * @return {LocalStorage}
- * @api private
- */
-
-function localstorage() {
-	try {
-		// TVMLKit (Apple TV JS Runtime) does not have a window object, just localStorage in the global context
-		// The Browser also has localStorage in the global context.
-		return localStorage;
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-}
-
-module.exports = __webpack_require__(897)(exports);
-
-const {formatters} = module.exports;
-
-/**
- * Map %j to `JSON.stringify()`, since no Web Inspectors do that by default.
- */
-
-formatters.j = function (v) {
-	try {
-		return JSON.stringify(v);
-	} catch (error) {
-		return '[UnexpectedJSONParseError]: ' + error.message;
-	}
-};
-
-
-/***/ }),
-
-/***/ 897:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-/**
- * This is the common logic for both the Node.js and web browser
- * implementations of `debug()`.
- */
-
-function setup(env) {
-	createDebug.debug = createDebug;
-	createDebug.default = createDebug;
-	createDebug.coerce = coerce;
-	createDebug.disable = disable;
-	createDebug.enable = enable;
-	createDebug.enabled = enabled;
-	createDebug.humanize = __webpack_require__(744);
-	createDebug.destroy = destroy;
-
-	Object.keys(env).forEach(key => {
-		createDebug[key] = env[key];
-	});
-
-	/**
-	* The currently active debug mode names, and names to skip.
-	*/
-
-	createDebug.names = [];
-	createDebug.skips = [];
-
-	/**
-	* Map of special "%n" handling functions, for the debug "format" argument.
-	*
-	* Valid key names are a single, lower or upper-case letter, i.e. "n" and "N".
-	*/
-	createDebug.formatters = {};
-
-	/**
-	* Selects a color for a debug namespace
-	* @param {String} namespace The namespace string for the debug instance to be colored
-	* @return {Number|String} An ANSI color code for the given namespace
-	* @api private
-	*/
-	function selectColor(namespace) {
-		let hash = 0;
-
-		for (let i = 0; i < namespace.length; i++) {
-			hash = ((hash << 5) - hash) + namespace.charCodeAt(i);
-			hash |= 0; // Convert to 32bit integer
-		}
-
-		return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-	}
-	createDebug.selectColor = selectColor;
-
-	/**
-	* Create a debugger with the given `namespace`.
-	*
-	* @param {String} namespace
-	* @return {Function}
-	* @api public
-	*/
-	function createDebug(namespace) {
-		let prevTime;
-		let enableOverride = null;
-		let namespacesCache;
-		let enabledCache;
-
-		function debug(...args) {
-			// Disabled?
-			if (!debug.enabled) {
-				return;
-			}
-
-			const self = debug;
-
-			// Set `diff` timestamp
-			const curr = Number(new Date());
-			const ms = curr - (prevTime || curr);
-			self.diff = ms;
-			self.prev = prevTime;
-			self.curr = curr;
-			prevTime = curr;
-
-			args[0] = createDebug.coerce(args[0]);
-
-			if (typeof args[0] !== 'string') {
-				// Anything else let's inspect with %O
-				args.unshift('%O');
-			}
-
-			// Apply any `formatters` transformations
-			let index = 0;
-			args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-				// If we encounter an escaped % then don't increase the array index
-				if (match === '%%') {
-					return '%';
-				}
-				index++;
-				const formatter = createDebug.formatters[format];
-				if (typeof formatter === 'function') {
-					const val = args[index];
-					match = formatter.call(self, val);
-
-					// Now we need to remove `args[index]` since it's inlined in the `format`
-					args.splice(index, 1);
-					index--;
-				}
-				return match;
-			});
-
-			// Apply env-specific formatting (colors, etc.)
-			createDebug.formatArgs.call(self, args);
-
-			const logFn = self.log || createDebug.log;
-			logFn.apply(self, args);
-		}
-
-		debug.namespace = namespace;
-		debug.useColors = createDebug.useColors();
-		debug.color = createDebug.selectColor(namespace);
-		debug.extend = extend;
-		debug.destroy = createDebug.destroy; // XXX Temporary. Will be removed in the next major release.
-
-		Object.defineProperty(debug, 'enabled', {
-			enumerable: true,
-			configurable: false,
-			get: () => {
-				if (enableOverride !== null) {
-					return enableOverride;
-				}
-				if (namespacesCache !== createDebug.namespaces) {
-					namespacesCache = createDebug.namespaces;
-					enabledCache = createDebug.enabled(namespace);
-				}
-
-				return enabledCache;
-			},
-			set: v => {
-				enableOverride = v;
-			}
-		});
-
-		// Env-specific initialization logic for debug instances
-		if (typeof createDebug.init === 'function') {
-			createDebug.init(debug);
-		}
-
-		return debug;
-	}
-
-	function extend(namespace, delimiter) {
-		const newDebug = createDebug(this.namespace + (typeof delimiter === 'undefined' ? ':' : delimiter) + namespace);
-		newDebug.log = this.log;
-		return newDebug;
-	}
-
-	/**
-	* Enables a debug mode by namespaces. This can include modes
-	* separated by a colon and wildcards.
-	*
-	* @param {String} namespaces
-	* @api public
-	*/
-	function enable(namespaces) {
-		createDebug.save(namespaces);
-		createDebug.namespaces = namespaces;
-
-		createDebug.names = [];
-		createDebug.skips = [];
-
-		const split = (typeof namespaces === 'string' ? namespaces : '')
-			.trim()
-			.replace(/\s+/g, ',')
-			.split(',')
-			.filter(Boolean);
-
-		for (const ns of split) {
-			if (ns[0] === '-') {
-				createDebug.skips.push(ns.slice(1));
-			} else {
-				createDebug.names.push(ns);
-			}
-		}
-	}
-
-	/**
-	 * Checks if the given string matches a namespace template, honoring
-	 * asterisks as wildcards.
-	 *
-	 * @param {String} search
-	 * @param {String} template
-	 * @return {Boolean}
-	 */
-	function matchesTemplate(search, template) {
-		let searchIndex = 0;
-		let templateIndex = 0;
-		let starIndex = -1;
-		let matchIndex = 0;
-
-		while (searchIndex < search.length) {
-			if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === '*')) {
-				// Match character or proceed with wildcard
-				if (template[templateIndex] === '*') {
-					starIndex = templateIndex;
-					matchIndex = searchIndex;
-					templateIndex++; // Skip the '*'
-				} else {
-					searchIndex++;
-					templateIndex++;
-				}
-			} else if (starIndex !== -1) { // eslint-disable-line no-negated-condition
-				// Backtrack to the last '*' and try to match more characters
-				templateIndex = starIndex + 1;
-				matchIndex++;
-				searchIndex = matchIndex;
-			} else {
-				return false; // No match
-			}
-		}
-
-		// Handle trailing '*' in template
-		while (templateIndex < template.length && template[templateIndex] === '*') {
-			templateIndex++;
-		}
-
-		return templateIndex === template.length;
-	}
-
-	/**
-	* Disable debug output.
-	*
-	* @return {String} namespaces
-	* @api public
-	*/
-	function disable() {
-		const namespaces = [
-			...createDebug.names,
-			...createDebug.skips.map(namespace => '-' + namespace)
-		].join(',');
-		createDebug.enable('');
-		return namespaces;
-	}
-
-	/**
-	* Returns true if the given mode name is enabled, false otherwise.
-	*
-	* @param {String} name
-	* @return {Boolean}
-	* @api public
-	*/
-	function enabled(name) {
-		for (const skip of createDebug.skips) {
-			if (matchesTemplate(name, skip)) {
-				return false;
-			}
-		}
-
-		for (const ns of createDebug.names) {
-			if (matchesTemplate(name, ns)) {
-				return true;
-			}
-		}
-
-		return false;
-	}
-
-	/**
-	* Coerce `val`.
-	*
-	* @param {Mixed} val
-	* @return {Mixed}
-	* @api private
-	*/
-	function coerce(val) {
-		if (val instanceof Error) {
-			return val.stack || val.message;
-		}
-		return val;
-	}
-
-	/**
-	* XXX DO NOT USE. This is a temporary stub function.
-	* XXX It WILL be removed in the next major release.
-	*/
-	function destroy() {
-		console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
-	}
-
-	createDebug.enable(createDebug.load());
-
-	return createDebug;
-}
-
-module.exports = setup;
-
-
-/***/ }),
-
-/***/ 2830:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * Detect Electron renderer / nwjs process, which is node, but we should
- * treat as a browser.
- */
-
-if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-	module.exports = __webpack_require__(6110);
-} else {
-	module.exports = __webpack_require__(5108);
-}
-
-
-/***/ }),
-
-/***/ 5108:
-/***/ ((module, exports, __webpack_require__) => {
-
-/**
- * Module dependencies.
- */
-
-const tty = __webpack_require__(2018);
-const util = __webpack_require__(9023);
-
-/**
- * This is the Node.js implementation of `debug()`.
- */
-
-exports.init = init;
-exports.log = log;
-exports.formatArgs = formatArgs;
-exports.save = save;
-exports.load = load;
-exports.useColors = useColors;
-exports.destroy = util.deprecate(
-	() => {},
-	'Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.'
-);
-
-/**
- * Colors.
- */
-
-exports.colors = [6, 2, 3, 4, 5, 1];
-
-try {
-	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
-	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __webpack_require__(75);
-
-	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-		exports.colors = [
-			20,
-			21,
-			26,
-			27,
-			32,
-			33,
-			38,
-			39,
-			40,
-			41,
-			42,
-			43,
-			44,
-			45,
-			56,
-			57,
-			62,
-			63,
-			68,
-			69,
-			74,
-			75,
-			76,
-			77,
-			78,
-			79,
-			80,
-			81,
-			92,
-			93,
-			98,
-			99,
-			112,
-			113,
-			128,
-			129,
-			134,
-			135,
-			148,
-			149,
-			160,
-			161,
-			162,
-			163,
-			164,
-			165,
-			166,
-			167,
-			168,
-			169,
-			170,
-			171,
-			172,
-			173,
-			178,
-			179,
-			184,
-			185,
-			196,
-			197,
-			198,
-			199,
-			200,
-			201,
-			202,
-			203,
-			204,
-			205,
-			206,
-			207,
-			208,
-			209,
-			214,
-			215,
-			220,
-			221
-		];
-	}
-} catch (error) {
-	// Swallow - we only care if `supports-color` is available; it doesn't have to be.
-}
-
-/**
- * Build up the default `inspectOpts` object from the environment variables.
- *
- *   $ DEBUG_COLORS=no DEBUG_DEPTH=10 DEBUG_SHOW_HIDDEN=enabled node script.js
- */
-
-exports.inspectOpts = Object.keys(process.env).filter(key => {
-	return /^debug_/i.test(key);
-}).reduce((obj, key) => {
-	// Camel-case
-	const prop = key
-		.substring(6)
-		.toLowerCase()
-		.replace(/_([a-z])/g, (_, k) => {
-			return k.toUpperCase();
-		});
-
-	// Coerce string value into JS value
-	let val = process.env[key];
-	if (/^(yes|on|true|enabled)$/i.test(val)) {
-		val = true;
-	} else if (/^(no|off|false|disabled)$/i.test(val)) {
-		val = false;
-	} else if (val === 'null') {
-		val = null;
-	} else {
-		val = Number(val);
-	}
-
-	obj[prop] = val;
-	return obj;
-}, {});
-
-/**
- * Is stdout a TTY? Colored output is enabled when `true`.
- */
-
-function useColors() {
-	return 'colors' in exports.inspectOpts ?
-		Boolean(exports.inspectOpts.colors) :
-		tty.isatty(process.stderr.fd);
-}
-
-/**
- * Adds ANSI color escape codes if enabled.
- *
- * @api public
- */
-
-function formatArgs(args) {
-	const {namespace: name, useColors} = this;
-
-	if (useColors) {
-		const c = this.color;
-		const colorCode = '\u001B[3' + (c < 8 ? c : '8;5;' + c);
-		const prefix = `  ${colorCode};1m${name} \u001B[0m`;
-
-		args[0] = prefix + args[0].split('\n').join('\n' + prefix);
-		args.push(colorCode + 'm+' + module.exports.humanize(this.diff) + '\u001B[0m');
-	} else {
-		args[0] = getDate() + name + ' ' + args[0];
-	}
-}
-
-function getDate() {
-	if (exports.inspectOpts.hideDate) {
-		return '';
-	}
-	return new Date().toISOString() + ' ';
-}
-
-/**
- * Invokes `util.formatWithOptions()` with the specified arguments and writes to stderr.
- */
-
-function log(...args) {
-	return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + '\n');
-}
-
-/**
- * Save `namespaces`.
- *
- * @param {String} namespaces
- * @api private
- */
-function save(namespaces) {
-	if (namespaces) {
-		process.env.DEBUG = namespaces;
-	} else {
-		// If you set a process.env field to null or undefined, it gets cast to the
-		// string 'null' or 'undefined'. Just delete instead.
-		delete process.env.DEBUG;
-	}
-}
-
-/**
- * Load `namespaces`.
- *
- * @return {String} returns the previously persisted debug modes
- * @api private
- */
-
-function load() {
-	return process.env.DEBUG;
-}
-
-/**
- * Init logic for `debug` instances.
- *
- * Create a new `inspectOpts` object in case `useColors` is set
- * differently for a particular `debug` instance.
- */
-
-function init(debug) {
-	debug.inspectOpts = {};
-
-	const keys = Object.keys(exports.inspectOpts);
-	for (let i = 0; i < keys.length; i++) {
-		debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-	}
-}
-
-module.exports = __webpack_require__(897)(exports);
-
-const {formatters} = module.exports;
-
-/**
- * Map %o to `util.inspect()`, all on a single line.
- */
-
-formatters.o = function (v) {
-	this.inspectOpts.colors = this.useColors;
-	return util.inspect(v, this.inspectOpts)
-		.split('\n')
-		.map(str => str.trim())
-		.join(' ');
-};
-
-/**
- * Map %O to `util.inspect()`, allowing multiple lines if needed.
- */
-
-formatters.O = function (v) {
-	this.inspectOpts.colors = this.useColors;
-	return util.inspect(v, this.inspectOpts);
-};
-
-
-/***/ }),
-
-/***/ 9167:
+/***/ 99167:
 /***/ ((module, exports, __webpack_require__) => {
 
 //Based on follow-redirects v0.0.x
 
-var nativeHttps = __webpack_require__(5692),
-  nativeHttp = __webpack_require__(8611),
-  url = __webpack_require__(7016),
+var nativeHttps = __webpack_require__(65692),
+  nativeHttp = __webpack_require__(58611),
+  url = __webpack_require__(87016),
   utils = __webpack_require__(4510);
 
 var maxRedirects = module.exports.maxRedirects = 5;
@@ -21463,13 +20598,13 @@ for (var protocol in protocols) {
 
 /***/ }),
 
-/***/ 9976:
+/***/ 99976:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = HttpDuplex;
 
-var util = __webpack_require__(9023),
-  stream = __webpack_require__(6131);
+var util = __webpack_require__(39023),
+  stream = __webpack_require__(86131);
 
 util.inherits(HttpDuplex, stream.Duplex);
 
@@ -21525,21 +20660,21 @@ HttpDuplex.prototype.destroySoon = function() {
 
 /***/ }),
 
-/***/ 7133:
+/***/ 47133:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var querystring = __webpack_require__(3480),
-  http = __webpack_require__(9167),
-  fs = __webpack_require__(9896),
-  path = __webpack_require__(6928),
-  url = __webpack_require__(7016),
-  ssh = __webpack_require__(8573),
-  HttpDuplex = __webpack_require__(9976),
+var querystring = __webpack_require__(83480),
+  http = __webpack_require__(99167),
+  fs = __webpack_require__(79896),
+  path = __webpack_require__(16928),
+  url = __webpack_require__(87016),
+  ssh = __webpack_require__(58573),
+  HttpDuplex = __webpack_require__(99976),
   debug = __webpack_require__(2830)('modem'),
   utils = __webpack_require__(4510),
-  util = __webpack_require__(9023),
-  splitca = __webpack_require__(4087),
-  os = __webpack_require__(857),
+  util = __webpack_require__(39023),
+  splitca = __webpack_require__(74087),
+  os = __webpack_require__(70857),
   isWin = os.type() === 'Windows_NT',
   stream = __webpack_require__(2203);
 
@@ -22109,11 +21244,11 @@ module.exports = Modem;
 
 /***/ }),
 
-/***/ 8573:
+/***/ 58573:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var Client = (__webpack_require__(5472).Client),
-  http = __webpack_require__(8611);
+var Client = (__webpack_require__(85472).Client),
+  http = __webpack_require__(58611);
 
 module.exports = function (opt) {
   var conn = new Client();
@@ -22195,11 +21330,11 @@ module.exports.parseJSON = function(s) {
 
 /***/ }),
 
-/***/ 7056:
+/***/ 47056:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var protobuf = __webpack_require__(3928);
-var path = __webpack_require__(6928);
+var protobuf = __webpack_require__(23928);
+var path = __webpack_require__(16928);
 
 // Constants
 var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
@@ -22444,10 +21579,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2474:
+/***/ 92474:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(8300);
+var util = __webpack_require__(38300);
 
 /**
  * Represents a config
@@ -22459,7 +21594,7 @@ var Config = function(modem, id) {
   this.id = id;
 };
 
-Config.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
+Config.prototype[(__webpack_require__(39023).inspect).custom] = function() { return this; };
 
 /**
  * Inspect
@@ -22586,12 +21721,12 @@ module.exports = Config;
 
 /***/ }),
 
-/***/ 8521:
+/***/ 28521:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var extend = (__webpack_require__(8300).extend),
-  Exec = __webpack_require__(209),
-  util = __webpack_require__(8300);
+var extend = (__webpack_require__(38300).extend),
+  Exec = __webpack_require__(30209),
+  util = __webpack_require__(38300);
 
 /**
  * Represents a Container
@@ -22627,7 +21762,7 @@ var Container = function(modem, id) {
   };
 };
 
-Container.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
+Container.prototype[(__webpack_require__(39023).inspect).custom] = function() { return this; };
 
 /**
  * Inspect
@@ -23678,24 +22813,24 @@ module.exports = Container;
 
 /***/ }),
 
-/***/ 9040:
+/***/ 39040:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var EventEmitter = (__webpack_require__(4434).EventEmitter),
-  Modem = __webpack_require__(7133),
-  Container = __webpack_require__(8521),
-  Image = __webpack_require__(9607),
-  Volume = __webpack_require__(8302),
-  Network = __webpack_require__(8224),
-  Service = __webpack_require__(4769),
+var EventEmitter = (__webpack_require__(24434).EventEmitter),
+  Modem = __webpack_require__(47133),
+  Container = __webpack_require__(28521),
+  Image = __webpack_require__(79607),
+  Volume = __webpack_require__(78302),
+  Network = __webpack_require__(68224),
+  Service = __webpack_require__(14769),
   Plugin = __webpack_require__(8247),
   Secret = __webpack_require__(6080),
-  Config = __webpack_require__(2474),
-  Task = __webpack_require__(5325),
-  Node = __webpack_require__(6680),
-  Exec = __webpack_require__(209),
-  util = __webpack_require__(8300),
-  withSession = __webpack_require__(638),
+  Config = __webpack_require__(92474),
+  Task = __webpack_require__(85325),
+  Node = __webpack_require__(36680),
+  Exec = __webpack_require__(30209),
+  util = __webpack_require__(38300),
+  withSession = __webpack_require__(10638),
   extend = util.extend;
 
 var Docker = function(opts) {
@@ -24038,7 +23173,7 @@ Docker.prototype.buildImage = function(file, opts, callback) {
  * @param {Function} onProgress - Optional callback for each event: (event) => void
  */
 Docker.prototype.followProgress = function(stream, onFinished, onProgress) {
-  var buildkit = __webpack_require__(7056);
+  var buildkit = __webpack_require__(47056);
   return buildkit.followProgress(stream, onFinished, onProgress);
 };
 
@@ -25588,10 +24723,10 @@ module.exports = Docker;
 
 /***/ }),
 
-/***/ 209:
+/***/ 30209:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(8300);
+var util = __webpack_require__(38300);
 
 /**
  * Represents an Exec
@@ -25603,7 +24738,7 @@ var Exec = function(modem, id) {
   this.id = id;
 };
 
-Exec.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
+Exec.prototype[(__webpack_require__(39023).inspect).custom] = function() { return this; };
 
 /**
  * Start the exec call that was setup.
@@ -25734,10 +24869,10 @@ module.exports = Exec;
 
 /***/ }),
 
-/***/ 9607:
+/***/ 79607:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(8300);
+var util = __webpack_require__(38300);
 
 /**
  * Represents an image
@@ -25749,7 +24884,7 @@ var Image = function(modem, name) {
   this.name = name;
 };
 
-Image.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
+Image.prototype[(__webpack_require__(39023).inspect).custom] = function() { return this; };
 
 /**
  * Inspect
@@ -26020,10 +25155,10 @@ module.exports = Image;
 
 /***/ }),
 
-/***/ 8224:
+/***/ 68224:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(8300);
+var util = __webpack_require__(38300);
 
 /**
  * Represents an network
@@ -26035,7 +25170,7 @@ var Network = function(modem, id) {
   this.id = id;
 };
 
-Network.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
+Network.prototype[(__webpack_require__(39023).inspect).custom] = function() { return this; };
 
 /**
  * Inspect
@@ -26198,10 +25333,10 @@ module.exports = Network;
 
 /***/ }),
 
-/***/ 6680:
+/***/ 36680:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(8300);
+var util = __webpack_require__(38300);
 
 /**
  * Represents an Node
@@ -26213,7 +25348,7 @@ var Node = function(modem, id) {
   this.id = id;
 };
 
-Node.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
+Node.prototype[(__webpack_require__(39023).inspect).custom] = function() { return this; };
 
 /**
  * Query Docker for Node details.
@@ -26343,7 +25478,7 @@ module.exports = Node;
 /***/ 8247:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(8300);
+var util = __webpack_require__(38300);
 
 /**
  * Represents a plugin
@@ -26356,7 +25491,7 @@ var Plugin = function(modem, name, remote) {
   this.remote = remote || name;
 };
 
-Plugin.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
+Plugin.prototype[(__webpack_require__(39023).inspect).custom] = function() { return this; };
 
 /**
  * Inspect
@@ -26722,7 +25857,7 @@ module.exports = Plugin;
 /***/ 6080:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(8300);
+var util = __webpack_require__(38300);
 
 /**
  * Represents a secret
@@ -26734,7 +25869,7 @@ var Secret = function(modem, id) {
   this.id = id;
 };
 
-Secret.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
+Secret.prototype[(__webpack_require__(39023).inspect).custom] = function() { return this; };
 
 /**
  * Inspect
@@ -26860,10 +25995,10 @@ module.exports = Secret;
 
 /***/ }),
 
-/***/ 4769:
+/***/ 14769:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(8300);
+var util = __webpack_require__(38300);
 
 /**
  * Represents an Service
@@ -26875,7 +26010,7 @@ var Service = function(modem, id) {
   this.id = id;
 };
 
-Service.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
+Service.prototype[(__webpack_require__(39023).inspect).custom] = function() { return this; };
 
 /**
  * Query Docker for service details.
@@ -27050,13 +26185,13 @@ module.exports = Service;
 
 /***/ }),
 
-/***/ 638:
+/***/ 10638:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var grpc = __webpack_require__(3033),
-  protoLoader = __webpack_require__(6081),
-  path = __webpack_require__(6928),
-  crypto = __webpack_require__(6982);
+var grpc = __webpack_require__(83033),
+  protoLoader = __webpack_require__(76081),
+  path = __webpack_require__(16928),
+  crypto = __webpack_require__(76982);
 
 function withSession(docker, auth, handler) {
   const sessionId = crypto.randomUUID();
@@ -27120,10 +26255,10 @@ module.exports = withSession;
 
 /***/ }),
 
-/***/ 5325:
+/***/ 85325:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(8300);
+var util = __webpack_require__(38300);
 
 /**
  * Represents an Task
@@ -27139,7 +26274,7 @@ var Task = function(modem, id) {
   };
 };
 
-Task.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
+Task.prototype[(__webpack_require__(39023).inspect).custom] = function() { return this; };
 
 /**
  * Query Docker for Task details.
@@ -27224,14 +26359,14 @@ module.exports = Task;
 
 /***/ }),
 
-/***/ 8300:
+/***/ 38300:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var DockerIgnore = __webpack_require__(4158);
-var fs = __webpack_require__(9896);
-var path = __webpack_require__(6928);
-var tar = __webpack_require__(4803);
-var zlib = __webpack_require__(3106);
+var DockerIgnore = __webpack_require__(44158);
+var fs = __webpack_require__(79896);
+var path = __webpack_require__(16928);
+var tar = __webpack_require__(94803);
+var zlib = __webpack_require__(43106);
 
 // https://github.com/HenrikJoreteg/extend-object/blob/v0.1.0/extend-object.js
 
@@ -27337,10 +26472,10 @@ module.exports.prepareBuildContext = function(file, next) {
 
 /***/ }),
 
-/***/ 8302:
+/***/ 78302:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(8300);
+var util = __webpack_require__(38300);
 
 /**
  * Represents a volume
@@ -27352,7 +26487,7 @@ var Volume = function(modem, name) {
   this.name = name;
 };
 
-Volume.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
+Volume.prototype[(__webpack_require__(39023).inspect).custom] = function() { return this; };
 
 /**
  * Inspect
@@ -27434,16 +26569,16 @@ module.exports = Volume;
 
 /***/ }),
 
-/***/ 4803:
+/***/ 94803:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-var chownr = __webpack_require__(5384)
-var tar = __webpack_require__(1132)
-var pump = __webpack_require__(7898)
-var mkdirp = __webpack_require__(9200)
-var fs = __webpack_require__(9896)
-var path = __webpack_require__(6928)
-var os = __webpack_require__(857)
+var chownr = __webpack_require__(25384)
+var tar = __webpack_require__(91132)
+var pump = __webpack_require__(87898)
+var mkdirp = __webpack_require__(99200)
+var fs = __webpack_require__(79896)
+var path = __webpack_require__(16928)
+var os = __webpack_require__(70857)
 
 var win32 = os.platform() === 'win32'
 
@@ -27833,15 +26968,15 @@ function inCwd (dst, cwd) {
 
 /***/ }),
 
-/***/ 6869:
+/***/ 36869:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(9023)
-var bl = __webpack_require__(794)
-var headers = __webpack_require__(5006)
+var util = __webpack_require__(39023)
+var bl = __webpack_require__(80794)
+var headers = __webpack_require__(55006)
 
-var Writable = (__webpack_require__(6131).Writable)
-var PassThrough = (__webpack_require__(6131).PassThrough)
+var Writable = (__webpack_require__(86131).Writable)
+var PassThrough = (__webpack_require__(86131).PassThrough)
 
 var noop = function () {}
 
@@ -28097,7 +27232,7 @@ module.exports = Extract
 
 /***/ }),
 
-/***/ 5006:
+/***/ 55006:
 /***/ ((__unused_webpack_module, exports) => {
 
 var alloc = Buffer.alloc
@@ -28399,28 +27534,28 @@ exports.decode = function (buf, filenameEncoding, allowUnknownFormat) {
 
 /***/ }),
 
-/***/ 1132:
+/***/ 91132:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-exports.extract = __webpack_require__(6869)
-exports.pack = __webpack_require__(9499)
+exports.extract = __webpack_require__(36869)
+exports.pack = __webpack_require__(19499)
 
 
 /***/ }),
 
-/***/ 9499:
+/***/ 19499:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var constants = __webpack_require__(2147)
-var eos = __webpack_require__(1424)
-var inherits = __webpack_require__(9598)
+var constants = __webpack_require__(12147)
+var eos = __webpack_require__(31424)
+var inherits = __webpack_require__(39598)
 var alloc = Buffer.alloc
 
-var Readable = (__webpack_require__(6131).Readable)
-var Writable = (__webpack_require__(6131).Writable)
-var StringDecoder = (__webpack_require__(3193).StringDecoder)
+var Readable = (__webpack_require__(86131).Readable)
+var Writable = (__webpack_require__(86131).Writable)
+var StringDecoder = (__webpack_require__(13193).StringDecoder)
 
-var headers = __webpack_require__(5006)
+var headers = __webpack_require__(55006)
 
 var DMODE = parseInt('755', 8)
 var FMODE = parseInt('644', 8)
@@ -28670,10 +27805,10 @@ module.exports = Pack
 
 /***/ }),
 
-/***/ 1424:
+/***/ 31424:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var once = __webpack_require__(5560);
+var once = __webpack_require__(55560);
 
 var noop = function() {};
 
@@ -28773,31 +27908,31 @@ module.exports = eos;
 
 /***/ }),
 
-/***/ 2147:
+/***/ 12147:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = (__webpack_require__(9896).constants) || __webpack_require__(9140)
+module.exports = (__webpack_require__(79896).constants) || __webpack_require__(49140)
 
 
 /***/ }),
 
-/***/ 9598:
+/***/ 39598:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 try {
-  var util = __webpack_require__(9023);
+  var util = __webpack_require__(39023);
   /* istanbul ignore next */
   if (typeof util.inherits !== 'function') throw '';
   module.exports = util.inherits;
 } catch (e) {
   /* istanbul ignore next */
-  module.exports = __webpack_require__(6589);
+  module.exports = __webpack_require__(26589);
 }
 
 
 /***/ }),
 
-/***/ 6589:
+/***/ 26589:
 /***/ ((module) => {
 
 if (typeof Object.create === 'function') {
@@ -28831,7 +27966,7 @@ if (typeof Object.create === 'function') {
 
 /***/ }),
 
-/***/ 4277:
+/***/ 14277:
 /***/ ((module) => {
 
 /**
@@ -29437,11 +28572,11 @@ module.exports = camelCase;
 
 /***/ }),
 
-/***/ 9200:
+/***/ 99200:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var path = __webpack_require__(6928);
-var fs = __webpack_require__(9896);
+var path = __webpack_require__(16928);
+var fs = __webpack_require__(79896);
 var _0777 = parseInt('0777', 8);
 
 module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -29542,179 +28677,10 @@ mkdirP.sync = function sync (p, opts, made) {
 
 /***/ }),
 
-/***/ 744:
-/***/ ((module) => {
-
-/**
- * Helpers.
- */
-
-var s = 1000;
-var m = s * 60;
-var h = m * 60;
-var d = h * 24;
-var w = d * 7;
-var y = d * 365.25;
-
-/**
- * Parse or format the given `val`.
- *
- * Options:
- *
- *  - `long` verbose formatting [false]
- *
- * @param {String|Number} val
- * @param {Object} [options]
- * @throws {Error} throw an error if val is not a non-empty string or a number
- * @return {String|Number}
- * @api public
- */
-
-module.exports = function (val, options) {
-  options = options || {};
-  var type = typeof val;
-  if (type === 'string' && val.length > 0) {
-    return parse(val);
-  } else if (type === 'number' && isFinite(val)) {
-    return options.long ? fmtLong(val) : fmtShort(val);
-  }
-  throw new Error(
-    'val is not a non-empty string or a valid number. val=' +
-      JSON.stringify(val)
-  );
-};
-
-/**
- * Parse the given `str` and return milliseconds.
- *
- * @param {String} str
- * @return {Number}
- * @api private
- */
-
-function parse(str) {
-  str = String(str);
-  if (str.length > 100) {
-    return;
-  }
-  var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-    str
-  );
-  if (!match) {
-    return;
-  }
-  var n = parseFloat(match[1]);
-  var type = (match[2] || 'ms').toLowerCase();
-  switch (type) {
-    case 'years':
-    case 'year':
-    case 'yrs':
-    case 'yr':
-    case 'y':
-      return n * y;
-    case 'weeks':
-    case 'week':
-    case 'w':
-      return n * w;
-    case 'days':
-    case 'day':
-    case 'd':
-      return n * d;
-    case 'hours':
-    case 'hour':
-    case 'hrs':
-    case 'hr':
-    case 'h':
-      return n * h;
-    case 'minutes':
-    case 'minute':
-    case 'mins':
-    case 'min':
-    case 'm':
-      return n * m;
-    case 'seconds':
-    case 'second':
-    case 'secs':
-    case 'sec':
-    case 's':
-      return n * s;
-    case 'milliseconds':
-    case 'millisecond':
-    case 'msecs':
-    case 'msec':
-    case 'ms':
-      return n;
-    default:
-      return undefined;
-  }
-}
-
-/**
- * Short format for `ms`.
- *
- * @param {Number} ms
- * @return {String}
- * @api private
- */
-
-function fmtShort(ms) {
-  var msAbs = Math.abs(ms);
-  if (msAbs >= d) {
-    return Math.round(ms / d) + 'd';
-  }
-  if (msAbs >= h) {
-    return Math.round(ms / h) + 'h';
-  }
-  if (msAbs >= m) {
-    return Math.round(ms / m) + 'm';
-  }
-  if (msAbs >= s) {
-    return Math.round(ms / s) + 's';
-  }
-  return ms + 'ms';
-}
-
-/**
- * Long format for `ms`.
- *
- * @param {Number} ms
- * @return {String}
- * @api private
- */
-
-function fmtLong(ms) {
-  var msAbs = Math.abs(ms);
-  if (msAbs >= d) {
-    return plural(ms, msAbs, d, 'day');
-  }
-  if (msAbs >= h) {
-    return plural(ms, msAbs, h, 'hour');
-  }
-  if (msAbs >= m) {
-    return plural(ms, msAbs, m, 'minute');
-  }
-  if (msAbs >= s) {
-    return plural(ms, msAbs, s, 'second');
-  }
-  return ms + ' ms';
-}
-
-/**
- * Pluralization helper.
- */
-
-function plural(ms, msAbs, n, name) {
-  var isPlural = msAbs >= n * 1.5;
-  return Math.round(ms / n) + ' ' + name + (isPlural ? 's' : '');
-}
-
-
-/***/ }),
-
-/***/ 5560:
+/***/ 55560:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var wrappy = __webpack_require__(8264)
+var wrappy = __webpack_require__(58264)
 module.exports = wrappy(once)
 module.exports.strict = wrappy(onceStrict)
 
@@ -29764,8 +28730,8 @@ function onceStrict (fn) {
 /***/ ((module, exports, __webpack_require__) => {
 
 
-var $protobuf = __webpack_require__(3928);
-module.exports = exports = $protobuf.descriptor = $protobuf.Root.fromJSON(__webpack_require__(3951)).lookup(".google.protobuf");
+var $protobuf = __webpack_require__(23928);
+module.exports = exports = $protobuf.descriptor = $protobuf.Root.fromJSON(__webpack_require__(93951)).lookup(".google.protobuf");
 
 var Namespace = $protobuf.Namespace,
     Root      = $protobuf.Root,
@@ -30953,18 +29919,18 @@ function editionToDescriptor(edition, fileDescriptor) {
 
 /***/ }),
 
-/***/ 3928:
+/***/ 23928:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // full library entry point.
 
 
-module.exports = __webpack_require__(8513);
+module.exports = __webpack_require__(58513);
 
 
 /***/ }),
 
-/***/ 872:
+/***/ 60872:
 /***/ ((module) => {
 
 
@@ -31370,7 +30336,7 @@ common.get = function get(file) {
 
 /***/ }),
 
-/***/ 2437:
+/***/ 92437:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -31380,8 +30346,8 @@ common.get = function get(file) {
  */
 var converter = exports;
 
-var Enum = __webpack_require__(3528),
-    util = __webpack_require__(9609);
+var Enum = __webpack_require__(73528),
+    util = __webpack_require__(39609);
 
 /**
  * Generates a partial value fromObject conveter.
@@ -31695,15 +30661,15 @@ converter.toObject = function toObject(mtype) {
 
 /***/ }),
 
-/***/ 5301:
+/***/ 45301:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = decoder;
 
-var Enum    = __webpack_require__(3528),
-    types   = __webpack_require__(1024),
-    util    = __webpack_require__(9609);
+var Enum    = __webpack_require__(73528),
+    types   = __webpack_require__(21024),
+    util    = __webpack_require__(39609);
 
 function missing(field) {
     return "missing required '" + field.name + "'";
@@ -31866,15 +30832,15 @@ function decoder(mtype) {
 
 /***/ }),
 
-/***/ 7641:
+/***/ 67641:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = encoder;
 
-var Enum     = __webpack_require__(3528),
-    types    = __webpack_require__(1024),
-    util     = __webpack_require__(9609);
+var Enum     = __webpack_require__(73528),
+    types    = __webpack_require__(21024),
+    util     = __webpack_require__(39609);
 
 /**
  * Generates a partial message type encoder.
@@ -31976,18 +30942,18 @@ function encoder(mtype) {
 
 /***/ }),
 
-/***/ 3528:
+/***/ 73528:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = Enum;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(7946);
+var ReflectionObject = __webpack_require__(67946);
 ((Enum.prototype = Object.create(ReflectionObject.prototype)).constructor = Enum).className = "Enum";
 
-var Namespace = __webpack_require__(1946),
-    util = __webpack_require__(9609);
+var Namespace = __webpack_require__(21946),
+    util = __webpack_require__(39609);
 
 /**
  * Constructs a new enum instance.
@@ -32209,19 +31175,19 @@ Enum.prototype.isReservedName = function isReservedName(name) {
 
 /***/ }),
 
-/***/ 457:
+/***/ 30457:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = Field;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(7946);
+var ReflectionObject = __webpack_require__(67946);
 ((Field.prototype = Object.create(ReflectionObject.prototype)).constructor = Field).className = "Field";
 
-var Enum  = __webpack_require__(3528),
-    types = __webpack_require__(1024),
-    util  = __webpack_require__(9609);
+var Enum  = __webpack_require__(73528),
+    types = __webpack_require__(21024),
+    util  = __webpack_require__(39609);
 
 var Type; // cyclic
 
@@ -32669,11 +31635,11 @@ Field._configure = function configure(Type_) {
 
 /***/ }),
 
-/***/ 5504:
+/***/ 35504:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-var protobuf = module.exports = __webpack_require__(6579);
+var protobuf = module.exports = __webpack_require__(66579);
 
 protobuf.build = "light";
 
@@ -32746,30 +31712,30 @@ function loadSync(filename, root) {
 protobuf.loadSync = loadSync;
 
 // Serialization
-protobuf.encoder          = __webpack_require__(7641);
-protobuf.decoder          = __webpack_require__(5301);
+protobuf.encoder          = __webpack_require__(67641);
+protobuf.decoder          = __webpack_require__(45301);
 protobuf.verifier         = __webpack_require__(7639);
-protobuf.converter        = __webpack_require__(2437);
+protobuf.converter        = __webpack_require__(92437);
 
 // Reflection
-protobuf.ReflectionObject = __webpack_require__(7946);
-protobuf.Namespace        = __webpack_require__(1946);
+protobuf.ReflectionObject = __webpack_require__(67946);
+protobuf.Namespace        = __webpack_require__(21946);
 protobuf.Root             = __webpack_require__(8185);
-protobuf.Enum             = __webpack_require__(3528);
-protobuf.Type             = __webpack_require__(901);
-protobuf.Field            = __webpack_require__(457);
-protobuf.OneOf            = __webpack_require__(4624);
-protobuf.MapField         = __webpack_require__(8791);
-protobuf.Service          = __webpack_require__(338);
-protobuf.Method           = __webpack_require__(9988);
+protobuf.Enum             = __webpack_require__(73528);
+protobuf.Type             = __webpack_require__(70901);
+protobuf.Field            = __webpack_require__(30457);
+protobuf.OneOf            = __webpack_require__(84624);
+protobuf.MapField         = __webpack_require__(58791);
+protobuf.Service          = __webpack_require__(30338);
+protobuf.Method           = __webpack_require__(59988);
 
 // Runtime
-protobuf.Message          = __webpack_require__(9450);
-protobuf.wrappers         = __webpack_require__(9781);
+protobuf.Message          = __webpack_require__(69450);
+protobuf.wrappers         = __webpack_require__(59781);
 
 // Utility
-protobuf.types            = __webpack_require__(1024);
-protobuf.util             = __webpack_require__(9609);
+protobuf.types            = __webpack_require__(21024);
+protobuf.util             = __webpack_require__(39609);
 
 // Set up possibly cyclic reflection dependencies
 protobuf.ReflectionObject._configure(protobuf.Root);
@@ -32780,7 +31746,7 @@ protobuf.Field._configure(protobuf.Type);
 
 /***/ }),
 
-/***/ 6579:
+/***/ 66579:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -32795,15 +31761,15 @@ var protobuf = exports;
 protobuf.build = "minimal";
 
 // Serialization
-protobuf.Writer       = __webpack_require__(3654);
+protobuf.Writer       = __webpack_require__(33654);
 protobuf.BufferWriter = __webpack_require__(3751);
-protobuf.Reader       = __webpack_require__(9350);
-protobuf.BufferReader = __webpack_require__(2423);
+protobuf.Reader       = __webpack_require__(69350);
+protobuf.BufferReader = __webpack_require__(42423);
 
 // Utility
-protobuf.util         = __webpack_require__(2857);
+protobuf.util         = __webpack_require__(22857);
 protobuf.rpc          = __webpack_require__(9882);
-protobuf.roots        = __webpack_require__(4460);
+protobuf.roots        = __webpack_require__(34460);
 protobuf.configure    = configure;
 
 /* istanbul ignore next */
@@ -32823,18 +31789,18 @@ configure();
 
 /***/ }),
 
-/***/ 8513:
+/***/ 58513:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-var protobuf = module.exports = __webpack_require__(5504);
+var protobuf = module.exports = __webpack_require__(35504);
 
 protobuf.build = "full";
 
 // Parser
 protobuf.tokenize         = __webpack_require__(580);
-protobuf.parse            = __webpack_require__(8790);
-protobuf.common           = __webpack_require__(872);
+protobuf.parse            = __webpack_require__(58790);
+protobuf.common           = __webpack_require__(60872);
 
 // Configure parser
 protobuf.Root._configure(protobuf.Type, protobuf.parse, protobuf.common);
@@ -32842,18 +31808,18 @@ protobuf.Root._configure(protobuf.Type, protobuf.parse, protobuf.common);
 
 /***/ }),
 
-/***/ 8791:
+/***/ 58791:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = MapField;
 
 // extends Field
-var Field = __webpack_require__(457);
+var Field = __webpack_require__(30457);
 ((MapField.prototype = Object.create(Field.prototype)).constructor = MapField).className = "MapField";
 
-var types   = __webpack_require__(1024),
-    util    = __webpack_require__(9609);
+var types   = __webpack_require__(21024),
+    util    = __webpack_require__(39609);
 
 /**
  * Constructs a new map field instance.
@@ -32975,13 +31941,13 @@ MapField.d = function decorateMapField(fieldId, fieldKeyType, fieldValueType) {
 
 /***/ }),
 
-/***/ 9450:
+/***/ 69450:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = Message;
 
-var util = __webpack_require__(2857);
+var util = __webpack_require__(22857);
 
 /**
  * Constructs a new message instance.
@@ -33125,17 +32091,17 @@ Message.prototype.toJSON = function toJSON() {
 
 /***/ }),
 
-/***/ 9988:
+/***/ 59988:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = Method;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(7946);
+var ReflectionObject = __webpack_require__(67946);
 ((Method.prototype = Object.create(ReflectionObject.prototype)).constructor = Method).className = "Method";
 
-var util = __webpack_require__(9609);
+var util = __webpack_require__(39609);
 
 /**
  * Constructs a new service method instance.
@@ -33292,19 +32258,19 @@ Method.prototype.resolve = function resolve() {
 
 /***/ }),
 
-/***/ 1946:
+/***/ 21946:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = Namespace;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(7946);
+var ReflectionObject = __webpack_require__(67946);
 ((Namespace.prototype = Object.create(ReflectionObject.prototype)).constructor = Namespace).className = "Namespace";
 
-var Field    = __webpack_require__(457),
-    util     = __webpack_require__(9609),
-    OneOf    = __webpack_require__(4624);
+var Field    = __webpack_require__(30457),
+    util     = __webpack_require__(39609),
+    OneOf    = __webpack_require__(84624);
 
 var Type,    // cyclic
     Service,
@@ -33857,7 +32823,7 @@ Namespace._configure = function(Type_, Service_, Enum_) {
 
 /***/ }),
 
-/***/ 7946:
+/***/ 67946:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -33865,8 +32831,8 @@ module.exports = ReflectionObject;
 
 ReflectionObject.className = "ReflectionObject";
 
-const OneOf = __webpack_require__(4624);
-var util = __webpack_require__(9609);
+const OneOf = __webpack_require__(84624);
+var util = __webpack_require__(39609);
 
 var Root; // cyclic
 
@@ -34246,18 +33212,18 @@ ReflectionObject._configure = function(Root_) {
 
 /***/ }),
 
-/***/ 4624:
+/***/ 84624:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = OneOf;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(7946);
+var ReflectionObject = __webpack_require__(67946);
 ((OneOf.prototype = Object.create(ReflectionObject.prototype)).constructor = OneOf).className = "OneOf";
 
-var Field = __webpack_require__(457),
-    util  = __webpack_require__(9609);
+var Field = __webpack_require__(30457),
+    util  = __webpack_require__(39609);
 
 /**
  * Constructs a new oneof instance.
@@ -34475,7 +33441,7 @@ OneOf.d = function decorateOneOf() {
 
 /***/ }),
 
-/***/ 8790:
+/***/ 58790:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -34486,16 +33452,16 @@ parse.defaults = { keepCase: false };
 
 var tokenize  = __webpack_require__(580),
     Root      = __webpack_require__(8185),
-    Type      = __webpack_require__(901),
-    Field     = __webpack_require__(457),
-    MapField  = __webpack_require__(8791),
-    OneOf     = __webpack_require__(4624),
-    Enum      = __webpack_require__(3528),
-    Service   = __webpack_require__(338),
-    Method    = __webpack_require__(9988),
-    ReflectionObject = __webpack_require__(7946),
-    types     = __webpack_require__(1024),
-    util      = __webpack_require__(9609);
+    Type      = __webpack_require__(70901),
+    Field     = __webpack_require__(30457),
+    MapField  = __webpack_require__(58791),
+    OneOf     = __webpack_require__(84624),
+    Enum      = __webpack_require__(73528),
+    Service   = __webpack_require__(30338),
+    Method    = __webpack_require__(59988),
+    ReflectionObject = __webpack_require__(67946),
+    types     = __webpack_require__(21024),
+    util      = __webpack_require__(39609);
 
 var base10Re    = /^[1-9][0-9]*$/,
     base10NegRe = /^-?[1-9][0-9]*$/,
@@ -35474,13 +34440,13 @@ function parse(source, root, options) {
 
 /***/ }),
 
-/***/ 9350:
+/***/ 69350:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = Reader;
 
-var util      = __webpack_require__(2857);
+var util      = __webpack_require__(22857);
 
 var BufferReader; // cyclic
 
@@ -35927,17 +34893,17 @@ Reader._configure = function(BufferReader_) {
 
 /***/ }),
 
-/***/ 2423:
+/***/ 42423:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = BufferReader;
 
 // extends Reader
-var Reader = __webpack_require__(9350);
+var Reader = __webpack_require__(69350);
 (BufferReader.prototype = Object.create(Reader.prototype)).constructor = BufferReader;
 
-var util = __webpack_require__(2857);
+var util = __webpack_require__(22857);
 
 /**
  * Constructs a new buffer reader instance.
@@ -35992,13 +34958,13 @@ BufferReader._configure();
 module.exports = Root;
 
 // extends Namespace
-var Namespace = __webpack_require__(1946);
+var Namespace = __webpack_require__(21946);
 ((Root.prototype = Object.create(Namespace.prototype)).constructor = Root).className = "Root";
 
-var Field   = __webpack_require__(457),
-    Enum    = __webpack_require__(3528),
-    OneOf   = __webpack_require__(4624),
-    util    = __webpack_require__(9609);
+var Field   = __webpack_require__(30457),
+    Enum    = __webpack_require__(73528),
+    OneOf   = __webpack_require__(84624),
+    util    = __webpack_require__(39609);
 
 var Type,   // cyclic
     parse,  // might be excluded
@@ -36404,7 +35370,7 @@ Root._configure = function(Type_, parse_, common_) {
 
 /***/ }),
 
-/***/ 4460:
+/***/ 34460:
 /***/ ((module) => {
 
 
@@ -36467,18 +35433,18 @@ var rpc = exports;
  * @returns {undefined}
  */
 
-rpc.Service = __webpack_require__(4026);
+rpc.Service = __webpack_require__(34026);
 
 
 /***/ }),
 
-/***/ 4026:
+/***/ 34026:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = Service;
 
-var util = __webpack_require__(2857);
+var util = __webpack_require__(22857);
 
 // Extends EventEmitter
 (Service.prototype = Object.create(util.EventEmitter.prototype)).constructor = Service;
@@ -36621,18 +35587,18 @@ Service.prototype.end = function end(endedByRPC) {
 
 /***/ }),
 
-/***/ 338:
+/***/ 30338:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = Service;
 
 // extends Namespace
-var Namespace = __webpack_require__(1946);
+var Namespace = __webpack_require__(21946);
 ((Service.prototype = Object.create(Namespace.prototype)).constructor = Service).className = "Service";
 
-var Method = __webpack_require__(9988),
-    util   = __webpack_require__(9609),
+var Method = __webpack_require__(59988),
+    util   = __webpack_require__(39609),
     rpc    = __webpack_require__(9882);
 
 /**
@@ -37244,30 +36210,30 @@ function tokenize(source, alternateCommentMode) {
 
 /***/ }),
 
-/***/ 901:
+/***/ 70901:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = Type;
 
 // extends Namespace
-var Namespace = __webpack_require__(1946);
+var Namespace = __webpack_require__(21946);
 ((Type.prototype = Object.create(Namespace.prototype)).constructor = Type).className = "Type";
 
-var Enum      = __webpack_require__(3528),
-    OneOf     = __webpack_require__(4624),
-    Field     = __webpack_require__(457),
-    MapField  = __webpack_require__(8791),
-    Service   = __webpack_require__(338),
-    Message   = __webpack_require__(9450),
-    Reader    = __webpack_require__(9350),
-    Writer    = __webpack_require__(3654),
-    util      = __webpack_require__(9609),
-    encoder   = __webpack_require__(7641),
-    decoder   = __webpack_require__(5301),
+var Enum      = __webpack_require__(73528),
+    OneOf     = __webpack_require__(84624),
+    Field     = __webpack_require__(30457),
+    MapField  = __webpack_require__(58791),
+    Service   = __webpack_require__(30338),
+    Message   = __webpack_require__(69450),
+    Reader    = __webpack_require__(69350),
+    Writer    = __webpack_require__(33654),
+    util      = __webpack_require__(39609),
+    encoder   = __webpack_require__(67641),
+    decoder   = __webpack_require__(45301),
     verifier  = __webpack_require__(7639),
-    converter = __webpack_require__(2437),
-    wrappers  = __webpack_require__(9781);
+    converter = __webpack_require__(92437),
+    wrappers  = __webpack_require__(59781);
 
 /**
  * Constructs a new reflected message type instance.
@@ -37883,7 +36849,7 @@ Type.d = function decorateType(typeName) {
 
 /***/ }),
 
-/***/ 1024:
+/***/ 21024:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -37894,7 +36860,7 @@ Type.d = function decorateType(typeName) {
  */
 var types = exports;
 
-var util = __webpack_require__(9609);
+var util = __webpack_require__(39609);
 
 var s = [
     "double",   // 0
@@ -38086,7 +37052,7 @@ types.packed = bake([
 
 /***/ }),
 
-/***/ 9609:
+/***/ 39609:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -38095,17 +37061,17 @@ types.packed = bake([
  * Various utility functions.
  * @namespace
  */
-var util = module.exports = __webpack_require__(2857);
+var util = module.exports = __webpack_require__(22857);
 
-var roots = __webpack_require__(4460);
+var roots = __webpack_require__(34460);
 
 var Type, // cyclic
     Enum;
 
-util.codegen = __webpack_require__(5346);
-util.fetch   = __webpack_require__(4279);
-util.path    = __webpack_require__(6090);
-util.patterns = __webpack_require__(1991);
+util.codegen = __webpack_require__(25346);
+util.fetch   = __webpack_require__(44279);
+util.path    = __webpack_require__(66090);
+util.patterns = __webpack_require__(91991);
 
 var reservedRe = util.patterns.reservedRe;
 
@@ -38113,7 +37079,7 @@ var reservedRe = util.patterns.reservedRe;
  * Node's fs module if available.
  * @type {Object.<string,*>}
  */
-util.fs = __webpack_require__(8144);
+util.fs = __webpack_require__(58144);
 
 /**
  * Checks a recursion depth.
@@ -38237,7 +37203,7 @@ util.decorateType = function decorateType(ctor, typeName) {
 
     /* istanbul ignore next */
     if (!Type)
-        Type = __webpack_require__(901);
+        Type = __webpack_require__(70901);
 
     var type = new Type(typeName || ctor.name);
     util.decorateRoot.add(type);
@@ -38262,7 +37228,7 @@ util.decorateEnum = function decorateEnum(object) {
 
     /* istanbul ignore next */
     if (!Enum)
-        Enum = __webpack_require__(3528);
+        Enum = __webpack_require__(73528);
 
     var enm = new Enum("Enum" + decorateEnumIndex++, object);
     util.decorateRoot.add(enm);
@@ -38323,14 +37289,14 @@ Object.defineProperty(util, "decorateRoot", {
 
 /***/ }),
 
-/***/ 8144:
+/***/ 58144:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 var fs = null;
 try {
-    fs = __webpack_require__(/* webpackIgnore: true */ 9896);
+    fs = __webpack_require__(/* webpackIgnore: true */ 79896);
     if (!fs || !fs.readFile || !fs.readFileSync)
         fs = null;
 } catch (e) {
@@ -38341,13 +37307,13 @@ module.exports = fs;
 
 /***/ }),
 
-/***/ 994:
+/***/ 70994:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = LongBits;
 
-var util = __webpack_require__(2857);
+var util = __webpack_require__(22857);
 
 /**
  * Constructs new long bits.
@@ -38548,32 +37514,32 @@ LongBits.prototype.length = function length() {
 
 /***/ }),
 
-/***/ 2857:
+/***/ 22857:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
 var util = exports;
 
 // used to return a Promise where callback is omitted
-util.asPromise = __webpack_require__(2222);
+util.asPromise = __webpack_require__(92222);
 
 // converts to / from base64 encoded strings
-util.base64 = __webpack_require__(5478);
+util.base64 = __webpack_require__(25478);
 
 // base class of rpc.Service
-util.EventEmitter = __webpack_require__(2491);
+util.EventEmitter = __webpack_require__(32491);
 
 // float handling accross browsers
 util.float = __webpack_require__(8597);
 
 // converts to / from utf8 encoded strings
-util.utf8 = __webpack_require__(958);
+util.utf8 = __webpack_require__(70958);
 
 // provides a node-like buffer pool in the browser
-util.pool = __webpack_require__(6239);
+util.pool = __webpack_require__(56239);
 
 // utility to work with the low and high bits of a 64 bit value
-util.LongBits = __webpack_require__(994);
+util.LongBits = __webpack_require__(70994);
 
 /**
  * Tests if the specified key can affect object prototypes.
@@ -38743,7 +37709,7 @@ util.Long = /* istanbul ignore next */ util.global.dcodeIO && /* istanbul ignore
          || /* istanbul ignore next */ util.global.Long
          || (function() {
                 try {
-                    var Long = __webpack_require__(6390);
+                    var Long = __webpack_require__(66390);
                     return Long && Long.isLong ? Long : null;
                 } catch (e) {
                     /* istanbul ignore next */
@@ -39046,7 +38012,7 @@ util._configure = function() {
 
 /***/ }),
 
-/***/ 1991:
+/***/ 91991:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39066,8 +38032,8 @@ patterns.reservedRe  = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|fal
 
 module.exports = verifier;
 
-var Enum      = __webpack_require__(3528),
-    util      = __webpack_require__(9609);
+var Enum      = __webpack_require__(73528),
+    util      = __webpack_require__(39609);
 
 function invalid(field, expected) {
     return field.name + ": " + expected + (field.repeated && expected !== "array" ? "[]" : field.map && expected !== "object" ? "{k:"+field.keyType+"}" : "") + " expected";
@@ -39247,7 +38213,7 @@ function verifier(mtype) {
 
 /***/ }),
 
-/***/ 9781:
+/***/ 59781:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -39259,8 +38225,8 @@ function verifier(mtype) {
  */
 var wrappers = exports;
 
-var Message = __webpack_require__(9450),
-    util    = __webpack_require__(2857);
+var Message = __webpack_require__(69450),
+    util    = __webpack_require__(22857);
 
 /**
  * From object converter part of an {@link IWrapper}.
@@ -39365,13 +38331,13 @@ wrappers[".google.protobuf.Any"] = {
 
 /***/ }),
 
-/***/ 3654:
+/***/ 33654:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 module.exports = Writer;
 
-var util      = __webpack_require__(2857);
+var util      = __webpack_require__(22857);
 
 var BufferWriter; // cyclic
 
@@ -39846,10 +38812,10 @@ Writer._configure = function(BufferWriter_) {
 module.exports = BufferWriter;
 
 // extends Writer
-var Writer = __webpack_require__(3654);
+var Writer = __webpack_require__(33654);
 (BufferWriter.prototype = Object.create(Writer.prototype)).constructor = BufferWriter;
 
-var util = __webpack_require__(2857);
+var util = __webpack_require__(22857);
 
 /**
  * Constructs a new buffer writer instance.
@@ -39931,15 +38897,15 @@ BufferWriter._configure();
 
 /***/ }),
 
-/***/ 7898:
+/***/ 87898:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var once = __webpack_require__(5560)
-var eos = __webpack_require__(1424)
+var once = __webpack_require__(55560)
+var eos = __webpack_require__(31424)
 var fs
 
 try {
-  fs = __webpack_require__(9896) // we only need fs to get the ReadStream and WriteStream prototypes
+  fs = __webpack_require__(79896) // we only need fs to get the ReadStream and WriteStream prototypes
 } catch (e) {}
 
 var noop = function () {}
@@ -40024,7 +38990,7 @@ module.exports = pump
 
 /***/ }),
 
-/***/ 5500:
+/***/ 25500:
 /***/ ((module) => {
 
 
@@ -40147,7 +39113,7 @@ module.exports.F = codes;
 
 /***/ }),
 
-/***/ 2063:
+/***/ 82063:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -40187,9 +39153,9 @@ var objectKeys = Object.keys || function (obj) {
 /*</replacement>*/
 
 module.exports = Duplex;
-var Readable = __webpack_require__(6893);
-var Writable = __webpack_require__(8797);
-__webpack_require__(9598)(Duplex, Readable);
+var Readable = __webpack_require__(86893);
+var Writable = __webpack_require__(38797);
+__webpack_require__(39598)(Duplex, Readable);
 {
   // Allow the keys array to be GC'ed.
   var keys = objectKeys(Writable.prototype);
@@ -40279,7 +39245,7 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
 
 /***/ }),
 
-/***/ 5283:
+/***/ 35283:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -40310,8 +39276,8 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
 
 
 module.exports = PassThrough;
-var Transform = __webpack_require__(2337);
-__webpack_require__(9598)(PassThrough, Transform);
+var Transform = __webpack_require__(12337);
+__webpack_require__(39598)(PassThrough, Transform);
 function PassThrough(options) {
   if (!(this instanceof PassThrough)) return new PassThrough(options);
   Transform.call(this, options);
@@ -40322,7 +39288,7 @@ PassThrough.prototype._transform = function (chunk, encoding, cb) {
 
 /***/ }),
 
-/***/ 6893:
+/***/ 86893:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -40357,17 +39323,17 @@ var Duplex;
 Readable.ReadableState = ReadableState;
 
 /*<replacement>*/
-var EE = (__webpack_require__(4434).EventEmitter);
+var EE = (__webpack_require__(24434).EventEmitter);
 var EElistenerCount = function EElistenerCount(emitter, type) {
   return emitter.listeners(type).length;
 };
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __webpack_require__(3283);
+var Stream = __webpack_require__(63283);
 /*</replacement>*/
 
-var Buffer = (__webpack_require__(181).Buffer);
+var Buffer = (__webpack_require__(20181).Buffer);
 var OurUint8Array = (typeof global !== 'undefined' ? global : typeof window !== 'undefined' ? window : typeof self !== 'undefined' ? self : {}).Uint8Array || function () {};
 function _uint8ArrayToBuffer(chunk) {
   return Buffer.from(chunk);
@@ -40377,7 +39343,7 @@ function _isUint8Array(obj) {
 }
 
 /*<replacement>*/
-var debugUtil = __webpack_require__(9023);
+var debugUtil = __webpack_require__(39023);
 var debug;
 if (debugUtil && debugUtil.debuglog) {
   debug = debugUtil.debuglog('stream');
@@ -40386,11 +39352,11 @@ if (debugUtil && debugUtil.debuglog) {
 }
 /*</replacement>*/
 
-var BufferList = __webpack_require__(7336);
-var destroyImpl = __webpack_require__(5089);
-var _require = __webpack_require__(4874),
+var BufferList = __webpack_require__(77336);
+var destroyImpl = __webpack_require__(65089);
+var _require = __webpack_require__(54874),
   getHighWaterMark = _require.getHighWaterMark;
-var _require$codes = (__webpack_require__(5500)/* .codes */ .F),
+var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
   ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE,
   ERR_STREAM_PUSH_AFTER_EOF = _require$codes.ERR_STREAM_PUSH_AFTER_EOF,
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
@@ -40400,7 +39366,7 @@ var _require$codes = (__webpack_require__(5500)/* .codes */ .F),
 var StringDecoder;
 var createReadableStreamAsyncIterator;
 var from;
-__webpack_require__(9598)(Readable, Stream);
+__webpack_require__(39598)(Readable, Stream);
 var errorOrDestroy = destroyImpl.errorOrDestroy;
 var kProxyEvents = ['error', 'close', 'destroy', 'pause', 'resume'];
 function prependListener(emitter, event, fn) {
@@ -40415,7 +39381,7 @@ function prependListener(emitter, event, fn) {
   if (!emitter._events || !emitter._events[event]) emitter.on(event, fn);else if (Array.isArray(emitter._events[event])) emitter._events[event].unshift(fn);else emitter._events[event] = [fn, emitter._events[event]];
 }
 function ReadableState(options, stream, isDuplex) {
-  Duplex = Duplex || __webpack_require__(2063);
+  Duplex = Duplex || __webpack_require__(82063);
   options = options || {};
 
   // Duplex streams are both readable and writable, but share
@@ -40482,13 +39448,13 @@ function ReadableState(options, stream, isDuplex) {
   this.decoder = null;
   this.encoding = null;
   if (options.encoding) {
-    if (!StringDecoder) StringDecoder = (__webpack_require__(634)/* .StringDecoder */ .I);
+    if (!StringDecoder) StringDecoder = (__webpack_require__(80634)/* .StringDecoder */ .I);
     this.decoder = new StringDecoder(options.encoding);
     this.encoding = options.encoding;
   }
 }
 function Readable(options) {
-  Duplex = Duplex || __webpack_require__(2063);
+  Duplex = Duplex || __webpack_require__(82063);
   if (!(this instanceof Readable)) return new Readable(options);
 
   // Checking for a Stream.Duplex instance is faster here instead of inside
@@ -40625,7 +39591,7 @@ Readable.prototype.isPaused = function () {
 
 // backwards compatibility.
 Readable.prototype.setEncoding = function (enc) {
-  if (!StringDecoder) StringDecoder = (__webpack_require__(634)/* .StringDecoder */ .I);
+  if (!StringDecoder) StringDecoder = (__webpack_require__(80634)/* .StringDecoder */ .I);
   var decoder = new StringDecoder(enc);
   this._readableState.decoder = decoder;
   // If setEncoding(null), decoder.encoding equals utf8
@@ -41244,7 +40210,7 @@ Readable.prototype.wrap = function (stream) {
 if (typeof Symbol === 'function') {
   Readable.prototype[Symbol.asyncIterator] = function () {
     if (createReadableStreamAsyncIterator === undefined) {
-      createReadableStreamAsyncIterator = __webpack_require__(4868);
+      createReadableStreamAsyncIterator = __webpack_require__(14868);
     }
     return createReadableStreamAsyncIterator(this);
   };
@@ -41355,7 +40321,7 @@ function indexOf(xs, x) {
 
 /***/ }),
 
-/***/ 2337:
+/***/ 12337:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -41424,13 +40390,13 @@ function indexOf(xs, x) {
 
 
 module.exports = Transform;
-var _require$codes = (__webpack_require__(5500)/* .codes */ .F),
+var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
   ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK,
   ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING,
   ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
-var Duplex = __webpack_require__(2063);
-__webpack_require__(9598)(Transform, Duplex);
+var Duplex = __webpack_require__(82063);
+__webpack_require__(39598)(Transform, Duplex);
 function afterTransform(er, data) {
   var ts = this._transformState;
   ts.transforming = false;
@@ -41551,7 +40517,7 @@ function done(stream, er, data) {
 
 /***/ }),
 
-/***/ 8797:
+/***/ 38797:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -41611,15 +40577,15 @@ Writable.WritableState = WritableState;
 
 /*<replacement>*/
 var internalUtil = {
-  deprecate: __webpack_require__(4488)
+  deprecate: __webpack_require__(24488)
 };
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __webpack_require__(3283);
+var Stream = __webpack_require__(63283);
 /*</replacement>*/
 
-var Buffer = (__webpack_require__(181).Buffer);
+var Buffer = (__webpack_require__(20181).Buffer);
 var OurUint8Array = (typeof global !== 'undefined' ? global : typeof window !== 'undefined' ? window : typeof self !== 'undefined' ? self : {}).Uint8Array || function () {};
 function _uint8ArrayToBuffer(chunk) {
   return Buffer.from(chunk);
@@ -41627,10 +40593,10 @@ function _uint8ArrayToBuffer(chunk) {
 function _isUint8Array(obj) {
   return Buffer.isBuffer(obj) || obj instanceof OurUint8Array;
 }
-var destroyImpl = __webpack_require__(5089);
-var _require = __webpack_require__(4874),
+var destroyImpl = __webpack_require__(65089);
+var _require = __webpack_require__(54874),
   getHighWaterMark = _require.getHighWaterMark;
-var _require$codes = (__webpack_require__(5500)/* .codes */ .F),
+var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
   ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE,
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
   ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK,
@@ -41640,10 +40606,10 @@ var _require$codes = (__webpack_require__(5500)/* .codes */ .F),
   ERR_STREAM_WRITE_AFTER_END = _require$codes.ERR_STREAM_WRITE_AFTER_END,
   ERR_UNKNOWN_ENCODING = _require$codes.ERR_UNKNOWN_ENCODING;
 var errorOrDestroy = destroyImpl.errorOrDestroy;
-__webpack_require__(9598)(Writable, Stream);
+__webpack_require__(39598)(Writable, Stream);
 function nop() {}
 function WritableState(options, stream, isDuplex) {
-  Duplex = Duplex || __webpack_require__(2063);
+  Duplex = Duplex || __webpack_require__(82063);
   options = options || {};
 
   // Duplex streams are both readable and writable, but share
@@ -41785,7 +40751,7 @@ if (typeof Symbol === 'function' && Symbol.hasInstance && typeof Function.protot
   };
 }
 function Writable(options) {
-  Duplex = Duplex || __webpack_require__(2063);
+  Duplex = Duplex || __webpack_require__(82063);
 
   // Writable ctor is applied to Duplexes, too.
   // `realHasInstance` is necessary because using plain `instanceof`
@@ -42198,7 +41164,7 @@ Writable.prototype._destroy = function (err, cb) {
 
 /***/ }),
 
-/***/ 4868:
+/***/ 14868:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -42207,7 +41173,7 @@ var _Object$setPrototypeO;
 function _defineProperty(obj, key, value) { key = _toPropertyKey(key); if (key in obj) { Object.defineProperty(obj, key, { value: value, enumerable: true, configurable: true, writable: true }); } else { obj[key] = value; } return obj; }
 function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typeof key === "symbol" ? key : String(key); }
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
-var finished = __webpack_require__(6815);
+var finished = __webpack_require__(36815);
 var kLastResolve = Symbol('lastResolve');
 var kLastReject = Symbol('lastReject');
 var kError = Symbol('error');
@@ -42384,7 +41350,7 @@ module.exports = createReadableStreamAsyncIterator;
 
 /***/ }),
 
-/***/ 7336:
+/***/ 77336:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -42397,9 +41363,9 @@ function _defineProperties(target, props) { for (var i = 0; i < props.length; i+
 function _createClass(Constructor, protoProps, staticProps) { if (protoProps) _defineProperties(Constructor.prototype, protoProps); if (staticProps) _defineProperties(Constructor, staticProps); Object.defineProperty(Constructor, "prototype", { writable: false }); return Constructor; }
 function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typeof key === "symbol" ? key : String(key); }
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
-var _require = __webpack_require__(181),
+var _require = __webpack_require__(20181),
   Buffer = _require.Buffer;
-var _require2 = __webpack_require__(9023),
+var _require2 = __webpack_require__(39023),
   inspect = _require2.inspect;
 var custom = inspect && inspect.custom || 'inspect';
 function copyBuffer(src, target, offset) {
@@ -42573,7 +41539,7 @@ module.exports = /*#__PURE__*/function () {
 
 /***/ }),
 
-/***/ 5089:
+/***/ 65089:
 /***/ ((module) => {
 
 
@@ -42675,7 +41641,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6815:
+/***/ 36815:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Ported from https://github.com/mafintosh/end-of-stream with
@@ -42683,7 +41649,7 @@ module.exports = {
 
 
 
-var ERR_STREAM_PREMATURE_CLOSE = (__webpack_require__(5500)/* .codes */ .F).ERR_STREAM_PREMATURE_CLOSE;
+var ERR_STREAM_PREMATURE_CLOSE = (__webpack_require__(25500)/* .codes */ .F).ERR_STREAM_PREMATURE_CLOSE;
 function once(callback) {
   var called = false;
   return function () {
@@ -42779,7 +41745,7 @@ function _objectSpread(target) { for (var i = 1; i < arguments.length; i++) { va
 function _defineProperty(obj, key, value) { key = _toPropertyKey(key); if (key in obj) { Object.defineProperty(obj, key, { value: value, enumerable: true, configurable: true, writable: true }); } else { obj[key] = value; } return obj; }
 function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typeof key === "symbol" ? key : String(key); }
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
-var ERR_INVALID_ARG_TYPE = (__webpack_require__(5500)/* .codes */ .F).ERR_INVALID_ARG_TYPE;
+var ERR_INVALID_ARG_TYPE = (__webpack_require__(25500)/* .codes */ .F).ERR_INVALID_ARG_TYPE;
 function from(Readable, iterable, opts) {
   var iterator;
   if (iterable && typeof iterable.next === 'function') {
@@ -42826,7 +41792,7 @@ module.exports = from;
 
 /***/ }),
 
-/***/ 6701:
+/***/ 16701:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Ported from https://github.com/mafintosh/pump with
@@ -42843,7 +41809,7 @@ function once(callback) {
     callback.apply(void 0, arguments);
   };
 }
-var _require$codes = (__webpack_require__(5500)/* .codes */ .F),
+var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
   ERR_MISSING_ARGS = _require$codes.ERR_MISSING_ARGS,
   ERR_STREAM_DESTROYED = _require$codes.ERR_STREAM_DESTROYED;
 function noop(err) {
@@ -42859,7 +41825,7 @@ function destroyer(stream, reading, writing, callback) {
   stream.on('close', function () {
     closed = true;
   });
-  if (eos === undefined) eos = __webpack_require__(6815);
+  if (eos === undefined) eos = __webpack_require__(36815);
   eos(stream, {
     readable: reading,
     writable: writing
@@ -42918,12 +41884,12 @@ module.exports = pipeline;
 
 /***/ }),
 
-/***/ 4874:
+/***/ 54874:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var ERR_INVALID_OPT_VALUE = (__webpack_require__(5500)/* .codes */ .F).ERR_INVALID_OPT_VALUE;
+var ERR_INVALID_OPT_VALUE = (__webpack_require__(25500)/* .codes */ .F).ERR_INVALID_OPT_VALUE;
 function highWaterMarkFrom(options, isDuplex, duplexKey) {
   return options.highWaterMark != null ? options.highWaterMark : isDuplex ? options[duplexKey] : null;
 }
@@ -42946,7 +41912,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3283:
+/***/ 63283:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = __webpack_require__(2203);
@@ -42954,7 +41920,7 @@ module.exports = __webpack_require__(2203);
 
 /***/ }),
 
-/***/ 6131:
+/***/ 86131:
 /***/ ((module, exports, __webpack_require__) => {
 
 var Stream = __webpack_require__(2203);
@@ -42963,26 +41929,26 @@ if (process.env.READABLE_STREAM === 'disable' && Stream) {
   Object.assign(module.exports, Stream);
   module.exports.Stream = Stream;
 } else {
-  exports = module.exports = __webpack_require__(6893);
+  exports = module.exports = __webpack_require__(86893);
   exports.Stream = Stream || exports;
   exports.Readable = exports;
-  exports.Writable = __webpack_require__(8797);
-  exports.Duplex = __webpack_require__(2063);
-  exports.Transform = __webpack_require__(2337);
-  exports.PassThrough = __webpack_require__(5283);
-  exports.finished = __webpack_require__(6815);
-  exports.pipeline = __webpack_require__(6701);
+  exports.Writable = __webpack_require__(38797);
+  exports.Duplex = __webpack_require__(82063);
+  exports.Transform = __webpack_require__(12337);
+  exports.PassThrough = __webpack_require__(35283);
+  exports.finished = __webpack_require__(36815);
+  exports.pipeline = __webpack_require__(16701);
 }
 
 
 /***/ }),
 
-/***/ 3058:
+/***/ 93058:
 /***/ ((module, exports, __webpack_require__) => {
 
 /*! safe-buffer. MIT License. Feross Aboukhadijeh <https://feross.org/opensource> */
 /* eslint-disable node/no-deprecated-api */
-var buffer = __webpack_require__(181)
+var buffer = __webpack_require__(20181)
 var Buffer = buffer.Buffer
 
 // alternative to using Object.keys for old browsers
@@ -43049,10 +42015,10 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 
 /***/ }),
 
-/***/ 4087:
+/***/ 74087:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var fs = __webpack_require__(9896);
+var fs = __webpack_require__(79896);
 
 module.exports = function (filepath, split, encoding) {
   split = typeof split !== 'undefined' ? split : "\n";
@@ -43083,7 +42049,7 @@ module.exports = function (filepath, split, encoding) {
 
 /***/ }),
 
-/***/ 634:
+/***/ 80634:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -43111,7 +42077,7 @@ module.exports = function (filepath, split, encoding) {
 
 /*<replacement>*/
 
-var Buffer = (__webpack_require__(3058).Buffer);
+var Buffer = (__webpack_require__(93058).Buffer);
 /*</replacement>*/
 
 var isEncoding = Buffer.isEncoding || function (encoding) {
@@ -43385,7 +42351,7 @@ function simpleEnd(buf) {
 
 /***/ }),
 
-/***/ 4488:
+/***/ 24488:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -43393,12 +42359,12 @@ function simpleEnd(buf) {
  * For Node.js, simply re-export the core `util.deprecate` function.
  */
 
-module.exports = __webpack_require__(9023).deprecate;
+module.exports = __webpack_require__(39023).deprecate;
 
 
 /***/ }),
 
-/***/ 8264:
+/***/ 58264:
 /***/ ((module) => {
 
 // Returns a wrapper function that returns a wrapped callback
@@ -43438,15 +42404,7 @@ function wrappy (fn, cb) {
 
 /***/ }),
 
-/***/ 75:
-/***/ ((module) => {
-
-module.exports = eval("require")("supports-color");
-
-
-/***/ }),
-
-/***/ 6390:
+/***/ 66390:
 /***/ (function(module, exports) {
 
 // GENERATED FILE. DO NOT EDIT.
@@ -45076,28 +44034,28 @@ module.exports = {"rE":"1.14.7"};
 
 /***/ }),
 
-/***/ 5434:
+/***/ 15434:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protobuf":{"nested":{"Api":{"fields":{"name":{"type":"string","id":1},"methods":{"rule":"repeated","type":"Method","id":2},"options":{"rule":"repeated","type":"Option","id":3},"version":{"type":"string","id":4},"sourceContext":{"type":"SourceContext","id":5},"mixins":{"rule":"repeated","type":"Mixin","id":6},"syntax":{"type":"Syntax","id":7}}},"Method":{"fields":{"name":{"type":"string","id":1},"requestTypeUrl":{"type":"string","id":2},"requestStreaming":{"type":"bool","id":3},"responseTypeUrl":{"type":"string","id":4},"responseStreaming":{"type":"bool","id":5},"options":{"rule":"repeated","type":"Option","id":6},"syntax":{"type":"Syntax","id":7}}},"Mixin":{"fields":{"name":{"type":"string","id":1},"root":{"type":"string","id":2}}},"SourceContext":{"fields":{"fileName":{"type":"string","id":1}}},"Option":{"fields":{"name":{"type":"string","id":1},"value":{"type":"Any","id":2}}},"Syntax":{"values":{"SYNTAX_PROTO2":0,"SYNTAX_PROTO3":1}}}}}}}}');
 
 /***/ }),
 
-/***/ 3951:
+/***/ 93951:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protobuf":{"options":{"go_package":"google.golang.org/protobuf/types/descriptorpb","java_package":"com.google.protobuf","java_outer_classname":"DescriptorProtos","csharp_namespace":"Google.Protobuf.Reflection","objc_class_prefix":"GPB","cc_enable_arenas":true,"optimize_for":"SPEED"},"nested":{"FileDescriptorSet":{"edition":"proto2","fields":{"file":{"rule":"repeated","type":"FileDescriptorProto","id":1}},"extensions":[[536000000,536000000]]},"Edition":{"edition":"proto2","values":{"EDITION_UNKNOWN":0,"EDITION_LEGACY":900,"EDITION_PROTO2":998,"EDITION_PROTO3":999,"EDITION_2023":1000,"EDITION_2024":1001,"EDITION_1_TEST_ONLY":1,"EDITION_2_TEST_ONLY":2,"EDITION_99997_TEST_ONLY":99997,"EDITION_99998_TEST_ONLY":99998,"EDITION_99999_TEST_ONLY":99999,"EDITION_MAX":2147483647}},"FileDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"package":{"type":"string","id":2},"dependency":{"rule":"repeated","type":"string","id":3},"publicDependency":{"rule":"repeated","type":"int32","id":10},"weakDependency":{"rule":"repeated","type":"int32","id":11},"optionDependency":{"rule":"repeated","type":"string","id":15},"messageType":{"rule":"repeated","type":"DescriptorProto","id":4},"enumType":{"rule":"repeated","type":"EnumDescriptorProto","id":5},"service":{"rule":"repeated","type":"ServiceDescriptorProto","id":6},"extension":{"rule":"repeated","type":"FieldDescriptorProto","id":7},"options":{"type":"FileOptions","id":8},"sourceCodeInfo":{"type":"SourceCodeInfo","id":9},"syntax":{"type":"string","id":12},"edition":{"type":"Edition","id":14}}},"DescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"field":{"rule":"repeated","type":"FieldDescriptorProto","id":2},"extension":{"rule":"repeated","type":"FieldDescriptorProto","id":6},"nestedType":{"rule":"repeated","type":"DescriptorProto","id":3},"enumType":{"rule":"repeated","type":"EnumDescriptorProto","id":4},"extensionRange":{"rule":"repeated","type":"ExtensionRange","id":5},"oneofDecl":{"rule":"repeated","type":"OneofDescriptorProto","id":8},"options":{"type":"MessageOptions","id":7},"reservedRange":{"rule":"repeated","type":"ReservedRange","id":9},"reservedName":{"rule":"repeated","type":"string","id":10},"visibility":{"type":"SymbolVisibility","id":11}},"nested":{"ExtensionRange":{"fields":{"start":{"type":"int32","id":1},"end":{"type":"int32","id":2},"options":{"type":"ExtensionRangeOptions","id":3}}},"ReservedRange":{"fields":{"start":{"type":"int32","id":1},"end":{"type":"int32","id":2}}}}},"ExtensionRangeOptions":{"edition":"proto2","fields":{"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999},"declaration":{"rule":"repeated","type":"Declaration","id":2,"options":{"retention":"RETENTION_SOURCE"}},"features":{"type":"FeatureSet","id":50},"verification":{"type":"VerificationState","id":3,"options":{"default":"UNVERIFIED","retention":"RETENTION_SOURCE"}}},"extensions":[[1000,536870911]],"nested":{"Declaration":{"fields":{"number":{"type":"int32","id":1},"fullName":{"type":"string","id":2},"type":{"type":"string","id":3},"reserved":{"type":"bool","id":5},"repeated":{"type":"bool","id":6}},"reserved":[[4,4]]},"VerificationState":{"values":{"DECLARATION":0,"UNVERIFIED":1}}}},"FieldDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"number":{"type":"int32","id":3},"label":{"type":"Label","id":4},"type":{"type":"Type","id":5},"typeName":{"type":"string","id":6},"extendee":{"type":"string","id":2},"defaultValue":{"type":"string","id":7},"oneofIndex":{"type":"int32","id":9},"jsonName":{"type":"string","id":10},"options":{"type":"FieldOptions","id":8},"proto3Optional":{"type":"bool","id":17}},"nested":{"Type":{"values":{"TYPE_DOUBLE":1,"TYPE_FLOAT":2,"TYPE_INT64":3,"TYPE_UINT64":4,"TYPE_INT32":5,"TYPE_FIXED64":6,"TYPE_FIXED32":7,"TYPE_BOOL":8,"TYPE_STRING":9,"TYPE_GROUP":10,"TYPE_MESSAGE":11,"TYPE_BYTES":12,"TYPE_UINT32":13,"TYPE_ENUM":14,"TYPE_SFIXED32":15,"TYPE_SFIXED64":16,"TYPE_SINT32":17,"TYPE_SINT64":18}},"Label":{"values":{"LABEL_OPTIONAL":1,"LABEL_REPEATED":3,"LABEL_REQUIRED":2}}}},"OneofDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"options":{"type":"OneofOptions","id":2}}},"EnumDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"value":{"rule":"repeated","type":"EnumValueDescriptorProto","id":2},"options":{"type":"EnumOptions","id":3},"reservedRange":{"rule":"repeated","type":"EnumReservedRange","id":4},"reservedName":{"rule":"repeated","type":"string","id":5},"visibility":{"type":"SymbolVisibility","id":6}},"nested":{"EnumReservedRange":{"fields":{"start":{"type":"int32","id":1},"end":{"type":"int32","id":2}}}}},"EnumValueDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"number":{"type":"int32","id":2},"options":{"type":"EnumValueOptions","id":3}}},"ServiceDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"method":{"rule":"repeated","type":"MethodDescriptorProto","id":2},"options":{"type":"ServiceOptions","id":3}}},"MethodDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"inputType":{"type":"string","id":2},"outputType":{"type":"string","id":3},"options":{"type":"MethodOptions","id":4},"clientStreaming":{"type":"bool","id":5},"serverStreaming":{"type":"bool","id":6}}},"FileOptions":{"edition":"proto2","fields":{"javaPackage":{"type":"string","id":1},"javaOuterClassname":{"type":"string","id":8},"javaMultipleFiles":{"type":"bool","id":10},"javaGenerateEqualsAndHash":{"type":"bool","id":20,"options":{"deprecated":true}},"javaStringCheckUtf8":{"type":"bool","id":27},"optimizeFor":{"type":"OptimizeMode","id":9,"options":{"default":"SPEED"}},"goPackage":{"type":"string","id":11},"ccGenericServices":{"type":"bool","id":16},"javaGenericServices":{"type":"bool","id":17},"pyGenericServices":{"type":"bool","id":18},"deprecated":{"type":"bool","id":23},"ccEnableArenas":{"type":"bool","id":31,"options":{"default":true}},"objcClassPrefix":{"type":"string","id":36},"csharpNamespace":{"type":"string","id":37},"swiftPrefix":{"type":"string","id":39},"phpClassPrefix":{"type":"string","id":40},"phpNamespace":{"type":"string","id":41},"phpMetadataNamespace":{"type":"string","id":44},"rubyPackage":{"type":"string","id":45},"features":{"type":"FeatureSet","id":50},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]],"reserved":[[42,42],[38,38],"php_generic_services"],"nested":{"OptimizeMode":{"values":{"SPEED":1,"CODE_SIZE":2,"LITE_RUNTIME":3}}}},"MessageOptions":{"edition":"proto2","fields":{"messageSetWireFormat":{"type":"bool","id":1},"noStandardDescriptorAccessor":{"type":"bool","id":2},"deprecated":{"type":"bool","id":3},"mapEntry":{"type":"bool","id":7},"deprecatedLegacyJsonFieldConflicts":{"type":"bool","id":11,"options":{"deprecated":true}},"features":{"type":"FeatureSet","id":12},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]],"reserved":[[4,4],[5,5],[6,6],[8,8],[9,9]]},"FieldOptions":{"edition":"proto2","fields":{"ctype":{"type":"CType","id":1,"options":{"default":"STRING"}},"packed":{"type":"bool","id":2},"jstype":{"type":"JSType","id":6,"options":{"default":"JS_NORMAL"}},"lazy":{"type":"bool","id":5},"unverifiedLazy":{"type":"bool","id":15},"deprecated":{"type":"bool","id":3},"weak":{"type":"bool","id":10,"options":{"deprecated":true}},"debugRedact":{"type":"bool","id":16},"retention":{"type":"OptionRetention","id":17},"targets":{"rule":"repeated","type":"OptionTargetType","id":19},"editionDefaults":{"rule":"repeated","type":"EditionDefault","id":20},"features":{"type":"FeatureSet","id":21},"featureSupport":{"type":"FeatureSupport","id":22},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]],"reserved":[[4,4],[18,18]],"nested":{"CType":{"values":{"STRING":0,"CORD":1,"STRING_PIECE":2}},"JSType":{"values":{"JS_NORMAL":0,"JS_STRING":1,"JS_NUMBER":2}},"OptionRetention":{"values":{"RETENTION_UNKNOWN":0,"RETENTION_RUNTIME":1,"RETENTION_SOURCE":2}},"OptionTargetType":{"values":{"TARGET_TYPE_UNKNOWN":0,"TARGET_TYPE_FILE":1,"TARGET_TYPE_EXTENSION_RANGE":2,"TARGET_TYPE_MESSAGE":3,"TARGET_TYPE_FIELD":4,"TARGET_TYPE_ONEOF":5,"TARGET_TYPE_ENUM":6,"TARGET_TYPE_ENUM_ENTRY":7,"TARGET_TYPE_SERVICE":8,"TARGET_TYPE_METHOD":9}},"EditionDefault":{"fields":{"edition":{"type":"Edition","id":3},"value":{"type":"string","id":2}}},"FeatureSupport":{"fields":{"editionIntroduced":{"type":"Edition","id":1},"editionDeprecated":{"type":"Edition","id":2},"deprecationWarning":{"type":"string","id":3},"editionRemoved":{"type":"Edition","id":4}}}}},"OneofOptions":{"edition":"proto2","fields":{"features":{"type":"FeatureSet","id":1},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]]},"EnumOptions":{"edition":"proto2","fields":{"allowAlias":{"type":"bool","id":2},"deprecated":{"type":"bool","id":3},"deprecatedLegacyJsonFieldConflicts":{"type":"bool","id":6,"options":{"deprecated":true}},"features":{"type":"FeatureSet","id":7},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]],"reserved":[[5,5]]},"EnumValueOptions":{"edition":"proto2","fields":{"deprecated":{"type":"bool","id":1},"features":{"type":"FeatureSet","id":2},"debugRedact":{"type":"bool","id":3},"featureSupport":{"type":"FieldOptions.FeatureSupport","id":4},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]]},"ServiceOptions":{"edition":"proto2","fields":{"features":{"type":"FeatureSet","id":34},"deprecated":{"type":"bool","id":33},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]]},"MethodOptions":{"edition":"proto2","fields":{"deprecated":{"type":"bool","id":33},"idempotencyLevel":{"type":"IdempotencyLevel","id":34,"options":{"default":"IDEMPOTENCY_UNKNOWN"}},"features":{"type":"FeatureSet","id":35},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]],"nested":{"IdempotencyLevel":{"values":{"IDEMPOTENCY_UNKNOWN":0,"NO_SIDE_EFFECTS":1,"IDEMPOTENT":2}}}},"UninterpretedOption":{"edition":"proto2","fields":{"name":{"rule":"repeated","type":"NamePart","id":2},"identifierValue":{"type":"string","id":3},"positiveIntValue":{"type":"uint64","id":4},"negativeIntValue":{"type":"int64","id":5},"doubleValue":{"type":"double","id":6},"stringValue":{"type":"bytes","id":7},"aggregateValue":{"type":"string","id":8}},"nested":{"NamePart":{"fields":{"namePart":{"rule":"required","type":"string","id":1},"isExtension":{"rule":"required","type":"bool","id":2}}}}},"FeatureSet":{"edition":"proto2","fields":{"fieldPresence":{"type":"FieldPresence","id":1,"options":{"retention":"RETENTION_RUNTIME","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2023","edition_defaults.edition":"EDITION_2023","edition_defaults.value":"EXPLICIT"}},"enumType":{"type":"EnumType","id":2,"options":{"retention":"RETENTION_RUNTIME","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2023","edition_defaults.edition":"EDITION_PROTO3","edition_defaults.value":"OPEN"}},"repeatedFieldEncoding":{"type":"RepeatedFieldEncoding","id":3,"options":{"retention":"RETENTION_RUNTIME","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2023","edition_defaults.edition":"EDITION_PROTO3","edition_defaults.value":"PACKED"}},"utf8Validation":{"type":"Utf8Validation","id":4,"options":{"retention":"RETENTION_RUNTIME","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2023","edition_defaults.edition":"EDITION_PROTO3","edition_defaults.value":"VERIFY"}},"messageEncoding":{"type":"MessageEncoding","id":5,"options":{"retention":"RETENTION_RUNTIME","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2023","edition_defaults.edition":"EDITION_LEGACY","edition_defaults.value":"LENGTH_PREFIXED"}},"jsonFormat":{"type":"JsonFormat","id":6,"options":{"retention":"RETENTION_RUNTIME","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2023","edition_defaults.edition":"EDITION_PROTO3","edition_defaults.value":"ALLOW"}},"enforceNamingStyle":{"type":"EnforceNamingStyle","id":7,"options":{"retention":"RETENTION_SOURCE","targets":"TARGET_TYPE_METHOD","feature_support.edition_introduced":"EDITION_2024","edition_defaults.edition":"EDITION_2024","edition_defaults.value":"STYLE2024"}},"defaultSymbolVisibility":{"type":"VisibilityFeature.DefaultSymbolVisibility","id":8,"options":{"retention":"RETENTION_SOURCE","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2024","edition_defaults.edition":"EDITION_2024","edition_defaults.value":"EXPORT_TOP_LEVEL"}}},"extensions":[[1000,9994],[9995,9999],[10000,10000]],"reserved":[[999,999]],"nested":{"FieldPresence":{"values":{"FIELD_PRESENCE_UNKNOWN":0,"EXPLICIT":1,"IMPLICIT":2,"LEGACY_REQUIRED":3}},"EnumType":{"values":{"ENUM_TYPE_UNKNOWN":0,"OPEN":1,"CLOSED":2}},"RepeatedFieldEncoding":{"values":{"REPEATED_FIELD_ENCODING_UNKNOWN":0,"PACKED":1,"EXPANDED":2}},"Utf8Validation":{"values":{"UTF8_VALIDATION_UNKNOWN":0,"VERIFY":2,"NONE":3}},"MessageEncoding":{"values":{"MESSAGE_ENCODING_UNKNOWN":0,"LENGTH_PREFIXED":1,"DELIMITED":2}},"JsonFormat":{"values":{"JSON_FORMAT_UNKNOWN":0,"ALLOW":1,"LEGACY_BEST_EFFORT":2}},"EnforceNamingStyle":{"values":{"ENFORCE_NAMING_STYLE_UNKNOWN":0,"STYLE2024":1,"STYLE_LEGACY":2}},"VisibilityFeature":{"fields":{},"reserved":[[1,536870911]],"nested":{"DefaultSymbolVisibility":{"values":{"DEFAULT_SYMBOL_VISIBILITY_UNKNOWN":0,"EXPORT_ALL":1,"EXPORT_TOP_LEVEL":2,"LOCAL_ALL":3,"STRICT":4}}}}}},"FeatureSetDefaults":{"edition":"proto2","fields":{"defaults":{"rule":"repeated","type":"FeatureSetEditionDefault","id":1},"minimumEdition":{"type":"Edition","id":4},"maximumEdition":{"type":"Edition","id":5}},"nested":{"FeatureSetEditionDefault":{"fields":{"edition":{"type":"Edition","id":3},"overridableFeatures":{"type":"FeatureSet","id":4},"fixedFeatures":{"type":"FeatureSet","id":5}},"reserved":[[1,1],[2,2],"features"]}}},"SourceCodeInfo":{"edition":"proto2","fields":{"location":{"rule":"repeated","type":"Location","id":1}},"extensions":[[536000000,536000000]],"nested":{"Location":{"fields":{"path":{"rule":"repeated","type":"int32","id":1,"options":{"packed":true}},"span":{"rule":"repeated","type":"int32","id":2,"options":{"packed":true}},"leadingComments":{"type":"string","id":3},"trailingComments":{"type":"string","id":4},"leadingDetachedComments":{"rule":"repeated","type":"string","id":6}}}}},"GeneratedCodeInfo":{"edition":"proto2","fields":{"annotation":{"rule":"repeated","type":"Annotation","id":1}},"nested":{"Annotation":{"fields":{"path":{"rule":"repeated","type":"int32","id":1,"options":{"packed":true}},"sourceFile":{"type":"string","id":2},"begin":{"type":"int32","id":3},"end":{"type":"int32","id":4},"semantic":{"type":"Semantic","id":5}},"nested":{"Semantic":{"values":{"NONE":0,"SET":1,"ALIAS":2}}}}}},"SymbolVisibility":{"edition":"proto2","values":{"VISIBILITY_UNSET":0,"VISIBILITY_LOCAL":1,"VISIBILITY_EXPORT":2}}}}}}}}');
 
 /***/ }),
 
-/***/ 2939:
+/***/ 92939:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protobuf":{"nested":{"SourceContext":{"fields":{"fileName":{"type":"string","id":1}}}}}}}}}');
 
 /***/ }),
 
-/***/ 6710:
+/***/ 36710:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protobuf":{"nested":{"Type":{"fields":{"name":{"type":"string","id":1},"fields":{"rule":"repeated","type":"Field","id":2},"oneofs":{"rule":"repeated","type":"string","id":3},"options":{"rule":"repeated","type":"Option","id":4},"sourceContext":{"type":"SourceContext","id":5},"syntax":{"type":"Syntax","id":6}}},"Field":{"fields":{"kind":{"type":"Kind","id":1},"cardinality":{"type":"Cardinality","id":2},"number":{"type":"int32","id":3},"name":{"type":"string","id":4},"typeUrl":{"type":"string","id":6},"oneofIndex":{"type":"int32","id":7},"packed":{"type":"bool","id":8},"options":{"rule":"repeated","type":"Option","id":9},"jsonName":{"type":"string","id":10},"defaultValue":{"type":"string","id":11}},"nested":{"Kind":{"values":{"TYPE_UNKNOWN":0,"TYPE_DOUBLE":1,"TYPE_FLOAT":2,"TYPE_INT64":3,"TYPE_UINT64":4,"TYPE_INT32":5,"TYPE_FIXED64":6,"TYPE_FIXED32":7,"TYPE_BOOL":8,"TYPE_STRING":9,"TYPE_GROUP":10,"TYPE_MESSAGE":11,"TYPE_BYTES":12,"TYPE_UINT32":13,"TYPE_ENUM":14,"TYPE_SFIXED32":15,"TYPE_SFIXED64":16,"TYPE_SINT32":17,"TYPE_SINT64":18}},"Cardinality":{"values":{"CARDINALITY_UNKNOWN":0,"CARDINALITY_OPTIONAL":1,"CARDINALITY_REQUIRED":2,"CARDINALITY_REPEATED":3}}}},"Enum":{"fields":{"name":{"type":"string","id":1},"enumvalue":{"rule":"repeated","type":"EnumValue","id":2},"options":{"rule":"repeated","type":"Option","id":3},"sourceContext":{"type":"SourceContext","id":4},"syntax":{"type":"Syntax","id":5}}},"EnumValue":{"fields":{"name":{"type":"string","id":1},"number":{"type":"int32","id":2},"options":{"rule":"repeated","type":"Option","id":3}}},"Option":{"fields":{"name":{"type":"string","id":1},"value":{"type":"Any","id":2}}},"Syntax":{"values":{"SYNTAX_PROTO2":0,"SYNTAX_PROTO3":1}},"Any":{"fields":{"type_url":{"type":"string","id":1},"value":{"type":"bytes","id":2}}},"SourceContext":{"fields":{"fileName":{"type":"string","id":1}}}}}}}}}');

@@ -2,14 +2,14 @@ export const id = 421;
 export const ids = [421,127,990];
 export const modules = {
 
-/***/ 4990:
+/***/ 64990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ loadBackend),
 /* harmony export */   backendConfig: () => (/* binding */ backendConfig)
 /* harmony export */ });
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
 
 /** The options of the backend a name stands for (a declared one, or a built-in local one). */
 function backendConfig(name, backends) {
@@ -27,11 +27,11 @@ function backendConfig(name, backends) {
 async function loadBackend(name, config, deps) {
     switch (config.type) {
         case 'local':
-            return (await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(449)]).then(__webpack_require__.bind(__webpack_require__, 7449))).createBackend(name, config, deps);
+            return (await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(449)]).then(__webpack_require__.bind(__webpack_require__, 37449))).createBackend(name, config, deps);
         case 'local-docker':
-            return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(118), __webpack_require__.e(805), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 3735))).createBackend(name, config, deps);
+            return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(118), __webpack_require__.e(805), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 13735))).createBackend(name, config, deps);
         case 'slurm':
-            return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(805), __webpack_require__.e(913), __webpack_require__.e(720)]).then(__webpack_require__.bind(__webpack_require__, 9913))).createBackend(name, config, deps);
+            return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(805), __webpack_require__.e(913), __webpack_require__.e(720)]).then(__webpack_require__.bind(__webpack_require__, 29913))).createBackend(name, config, deps);
         case 'vertex':
         case 'self-hosted':
             throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`backend '${name}' (${config.type}) is not available yet; available: local, local-docker, slurm`, { key: 'backend' });
@@ -41,18 +41,18 @@ async function loadBackend(name, config, deps) {
 
 /***/ }),
 
-/***/ 1036:
+/***/ 61036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ loadConfig)
 /* harmony export */ });
 /* unused harmony export DEFAULT_CONFIG */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3713);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73713);
 
 
 
@@ -75,14 +75,14 @@ async function loadConfig(cwd, path) {
     }
     const label = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path ?? '') ? file : explicit ? path : DEFAULT_CONFIG;
     // The YAML parser loads only when there is a file to parse (start-up time of the small actions).
-    const { parseConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(353)]).then(__webpack_require__.bind(__webpack_require__, 8353));
+    const { parseConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(353)]).then(__webpack_require__.bind(__webpack_require__, 58353));
     return { config: parseConfig(text, label), file };
 }
 
 
 /***/ }),
 
-/***/ 7127:
+/***/ 67127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -97,10 +97,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   readInputs: () => (/* binding */ readInputs),
 /* harmony export */   required: () => (/* binding */ required)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9396);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4528);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8532);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29396);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88532);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
 
 
 const TRUE = ['true', 'True', 'TRUE'];
@@ -208,7 +208,7 @@ function required(value, name) {
 
 /***/ }),
 
-/***/ 9313:
+/***/ 89313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -216,10 +216,10 @@ function required(value, name) {
 /* harmony export */   Kx: () => (/* binding */ countRequests)
 /* harmony export */ });
 /* unused harmony export GitHubClient */
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6856);
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86856);
+/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
 /**
  * The one GitHub client: @octokit/rest with plugin-throttling (primary and secondary rate
  * limits: wait and retry, twice) and plugin-retry (5xx and network errors). The token comes
@@ -268,7 +268,7 @@ function countRequests(gh) {
 
 /***/ }),
 
-/***/ 9424:
+/***/ 99424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -280,19 +280,19 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: MIGRATIONS, SCHEMA_VERSION, TRANSITION_SQL, launchStatus
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/kit/errors.ts
-var errors = __webpack_require__(3713);
+var errors = __webpack_require__(73713);
 // EXTERNAL MODULE: ./src/kit/safe-fs.ts
-var safe_fs = __webpack_require__(3131);
+var safe_fs = __webpack_require__(63131);
 // EXTERNAL MODULE: ./src/ledger/errors.ts
-var ledger_errors = __webpack_require__(9706);
+var ledger_errors = __webpack_require__(99706);
 // EXTERNAL MODULE: ./src/ledger/states.ts
-var ledger_states = __webpack_require__(6183);
+var ledger_states = __webpack_require__(86183);
 ;// CONCATENATED MODULE: ./src/ledger/sqlite.ts
 /**
  * Loads `node:sqlite` on first use.
@@ -922,8 +922,8 @@ function toEvent(row) {
 /* harmony export */   rb: () => (/* binding */ failureAnnotations)
 /* harmony export */ });
 /* unused harmony export MAX_ANNOTATIONS */
-/* harmony import */ var _points_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9135);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4031);
+/* harmony import */ var _points_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49135);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
 
 
 /** GitHub's limit per request. */
@@ -968,20 +968,20 @@ const writesFor = (annotations) => 1 + Math.max(0, Math.ceil(annotations.length 
 
 /***/ }),
 
-/***/ 7355:
+/***/ 67355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bv: () => (/* binding */ baselineOf),
+/* harmony export */   RB: () => (/* binding */ BaselineFileSchema),
 /* harmony export */   mF: () => (/* binding */ readBaseline)
 /* harmony export */ });
-/* unused harmony export BaselineFileSchema */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4528);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8940);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6867);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74528);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98940);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96867);
 /**
  * Baselines: what a report compares against. Every report writes its launch's metrics per
  * sweep point as a baseline file (`baseline-<launch>.json`); `report.baseline` in trainer.yml
@@ -1038,7 +1038,7 @@ async function readBaseline(file, experiment) {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 14031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1157,7 +1157,7 @@ function plainText(text, max = 200) {
 
 /***/ }),
 
-/***/ 854:
+/***/ 80854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1167,16 +1167,16 @@ function plainText(text, max = 200) {
 /* harmony export */   kB: () => (/* binding */ launchReport),
 /* harmony export */   kC: () => (/* binding */ reportSettings)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _backends_outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1893);
+/* harmony import */ var _backends_outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41893);
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(856);
-/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7355);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6867);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1117);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1736);
+/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67355);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96867);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(51117);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(21736);
 /**
  * One launch's report, from its ledger rows to what is published: the model (with each run's
  * history and what could not be read of it), the three renderings, the failure annotations,
@@ -1205,7 +1205,7 @@ async function reportSettings(config, configFile, workspace, experiment) {
         // annotations name a file of the repository: nothing outside the workspace
         if (path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path))
             return undefined;
-        const { experimentLine } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(734)]).then(__webpack_require__.bind(__webpack_require__, 8353));
+        const { experimentLine } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(734)]).then(__webpack_require__.bind(__webpack_require__, 58353));
         const line = experimentLine(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(configFile, 'utf8'), experiment);
         return line === undefined ? undefined : { path: path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'), line };
     }
@@ -1270,7 +1270,7 @@ function previousBudget(existing) {
 
 /***/ }),
 
-/***/ 6867:
+/***/ 96867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1314,7 +1314,7 @@ function reportModel(launch, runs, o = {}) {
 
 /***/ }),
 
-/***/ 9135:
+/***/ 49135:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1326,8 +1326,8 @@ function reportModel(launch, runs, o = {}) {
 /* harmony export */   bu: () => (/* binding */ outcome),
 /* harmony export */   cv: () => (/* binding */ lowerIsBetter)
 /* harmony export */ });
-/* harmony import */ var _ledger_states_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6183);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6867);
+/* harmony import */ var _ledger_states_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86183);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96867);
 /** Sweep points and run outcomes, as every part of a report counts them. */
 
 
@@ -1404,7 +1404,7 @@ function primaryMetric(model) {
 /* harmony export */   dO: () => (/* binding */ checkStatus)
 /* harmony export */ });
 /* unused harmony exports checkName, publishCheckRun, publishComment */
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(856);
 
 
@@ -1556,7 +1556,7 @@ async function publishReport(gh, g, model, r, o) {
 
 /***/ }),
 
-/***/ 1117:
+/***/ 51117:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1566,10 +1566,10 @@ async function publishReport(gh, g, model, r, o) {
 /* harmony export */   w2: () => (/* binding */ updateDue)
 /* harmony export */ });
 /* unused harmony exports recordSize, REQUEST_BUDGET, FINAL_RESERVE, MIN_UPDATE_S */
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4528);
-/* harmony import */ var _ledger_states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6183);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74528);
+/* harmony import */ var _ledger_states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86183);
 /**
  * A launch's durable record on GitHub. On GitHub the ledger file dies with the workflow job,
  * but training may outlive the job: the launch's check run keeps what is needed to find its
@@ -1737,7 +1737,7 @@ function updateDue(prev, o) {
 
 /***/ }),
 
-/***/ 1736:
+/***/ 21736:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1751,7 +1751,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: conclusion, curves, delta, parseReportMarker, pointsTable, reportMarker, runsTable
 
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(4031);
+var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /** Numbers and durations as a report shows them. */
 /** A metric value: 3 significant digits, exponent notation outside [0.001, 1000); `–` when not finite. */
@@ -1807,7 +1807,7 @@ function mermaidNumber(x) {
 }
 
 // EXTERNAL MODULE: ./src/report/points.ts
-var report_points = __webpack_require__(9135);
+var report_points = __webpack_require__(49135);
 ;// CONCATENATED MODULE: ./src/report/curves.ts
 /**
  * Training curves as Mermaid `xychart-beta` blocks, which GitHub draws in comments, check runs
@@ -2074,7 +2074,7 @@ function curves_curveBlocks(model, o = {}) {
 }
 
 // EXTERNAL MODULE: ./src/report/results.ts
-var results = __webpack_require__(8940);
+var results = __webpack_require__(98940);
 ;// CONCATENATED MODULE: ./src/report/render.ts
 /**
  * A launch's report as Markdown, for the three places it goes: a check run's output summary,

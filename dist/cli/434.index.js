@@ -2,7 +2,7 @@ export const id = 434;
 export const ids = [434];
 export const modules = {
 
-/***/ 2053:
+/***/ 94434:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,31 +15,33 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
-var schemas = __webpack_require__(4528);
+var schemas = __webpack_require__(74528);
 // EXTERNAL MODULE: ./src/backends/reconcile.ts
-var reconcile = __webpack_require__(2805);
+var reconcile = __webpack_require__(42805);
 // EXTERNAL MODULE: ./src/config/load.ts
-var load = __webpack_require__(1036);
+var load = __webpack_require__(61036);
 // EXTERNAL MODULE: ./src/kit/errors.ts
-var errors = __webpack_require__(3713);
+var errors = __webpack_require__(73713);
 // EXTERNAL MODULE: ./src/kit/inputs.ts
-var inputs = __webpack_require__(7127);
+var inputs = __webpack_require__(67127);
 // EXTERNAL MODULE: ./src/kit/safe-fs.ts
-var safe_fs = __webpack_require__(3131);
+var safe_fs = __webpack_require__(63131);
 // EXTERNAL MODULE: ./src/kit/octokit.ts
-var octokit = __webpack_require__(9313);
+var octokit = __webpack_require__(89313);
 // EXTERNAL MODULE: ./src/ledger/ledger.ts + 1 modules
-var ledger_ledger = __webpack_require__(9424);
+var ledger_ledger = __webpack_require__(99424);
 // EXTERNAL MODULE: ./src/report/annotations.ts
 var report_annotations = __webpack_require__(856);
 // EXTERNAL MODULE: ./src/report/baseline.ts
-var baseline = __webpack_require__(7355);
+var baseline = __webpack_require__(67355);
+// EXTERNAL MODULE: ./src/actions/baseline-cache.ts + 2 modules
+var baseline_cache = __webpack_require__(7487);
 // EXTERNAL MODULE: ./src/kit/exec.ts
-var exec = __webpack_require__(9495);
+var exec = __webpack_require__(29495);
 ;// CONCATENATED MODULE: ./src/report/chart-images.ts
 /**
  * The report's charts as images, for an artifact: GitHub draws the Mermaid blocks in comments,
@@ -86,16 +88,17 @@ async function chartImages(reportFile, dir, o) {
 }
 
 // EXTERNAL MODULE: ./src/report/launch-report.ts
-var launch_report = __webpack_require__(854);
+var launch_report = __webpack_require__(80854);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(4031);
+var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/report/publish.ts
 var publish = __webpack_require__(4617);
 // EXTERNAL MODULE: ./src/report/render.ts + 2 modules
-var render = __webpack_require__(1736);
+var render = __webpack_require__(21736);
 // EXTERNAL MODULE: ./src/actions/launch.ts + 1 modules
-var actions_launch = __webpack_require__(440);
+var actions_launch = __webpack_require__(20440);
 ;// CONCATENATED MODULE: ./src/actions/report.ts
+
 
 
 
@@ -153,13 +156,23 @@ async function report(io) {
     const root = (0,reconcile/* launchRecord */.n)(launch).resultsRoot;
     const settings = await (0,launch_report/* reportSettings */.kC)(config, configFile, io.workspace, launch.experiment);
     const now = io.now();
+    const g = io.github();
+    // without a fixed baseline file, the default branch's through the Actions cache
+    const cache = g && !settings.baseline ? (0,baseline_cache/* baselineCache */.wN)(io) : undefined;
+    const cacheProblems = [];
+    if (cache && g?.pullRequest !== undefined) {
+        const b = await (0,baseline_cache/* restoreBaseline */.W3)(io, cache, g, launch.experiment);
+        if (b.baseline)
+            settings.baseline = b.baseline;
+        if (b.problem)
+            cacheProblems.push(b.problem);
+    }
     // the summary leaves room for the problems said after it
     const { model, rendered, annotations, states } = (0,launch_report/* launchReport */.kB)(launch, runs, await (0,launch_report/* localHistories */.OE)(root, runs), settings, {
         now,
         limits: { summary: render/* REPORT_LIMITS */.S4.summary - SUMMARY_ROOM },
     });
     const failOn = settings.failOn;
-    const g = io.github();
     const token = i['github-token'] ?? io.env.GITHUB_TOKEN;
     const gh = g && token ? (0,octokit/* githubClient */.$f)({ token, apiUrl: g.apiUrl, log: io.log }) : undefined;
     const spent = gh ? (0,octokit/* countRequests */.Kx)(gh) : { count: () => 0 };
@@ -170,6 +183,14 @@ async function report(io) {
         },
         comment: targets.includes('comment'),
     });
+    if (cache && g && (0,baseline_cache/* onDefaultBranch */.Lt)(g, io.env) && rendered.conclusion !== undefined) {
+        const b = await (0,baseline_cache/* saveBaseline */.XY)(io, cache, model, g);
+        if (b.key)
+            io.setOutput('baseline-cache-key', b.key);
+        if (b.problem)
+            cacheProblems.push(b.problem);
+    }
+    published.problems.push(...cacheProblems);
     for (const p of published.problems)
         io.log.warning(p);
     if (targets.includes('summary')) {
@@ -213,13 +234,13 @@ async function report(io) {
 
 /***/ }),
 
-/***/ 9495:
+/***/ 29495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ exec)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 
 /** Runs a program with an argument vector (never through a shell) and collects its output. */

@@ -2,7 +2,413 @@ export const id = 440;
 export const ids = [440,720];
 export const modules = {
 
-/***/ 440:
+/***/ 7487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  wN: () => (/* binding */ baselineCache),
+  Lt: () => (/* binding */ onDefaultBranch),
+  W3: () => (/* binding */ restoreBaseline),
+  XY: () => (/* binding */ saveBaseline)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./src/kit/errors.ts
+var errors = __webpack_require__(73713);
+;// CONCATENATED MODULE: ./src/kit/actions-cache.ts
+/**
+ * The Actions cache as a port: save and restore a few files under a key through GitHub's cache
+ * service with the real `@actions/cache` client, and say in words what happened.
+ *
+ * `@actions/cache` never throws for a service problem: it logs through `@actions/core` (stdout) and
+ * answers -1 or undefined. So each call here, one at a time:
+ * - installs the cache variables of `io.env` (`CACHE_ENV`) into `process.env`, which is where the
+ *   client reads them, and puts the old values back afterwards (a no-op when `io.env` is
+ *   `process.env`, as in an action). `RUNNER_TEMP` falls back to the OS temp dir;
+ * - collects what the client writes to stdout meanwhile, hands `::add-mask::` values to
+ *   `io.setSecret` and the rest to `io.log` (debug; the client's warnings and errors at info),
+ *   and reads the outcome from it (`failed`, `denied`, `exists` with the service's reason).
+ *   Anything else the process writes to stdout during the call is routed the same way, so do not
+ *   run other work that annotates concurrently with a cache call.
+ *
+ * Paths are handed to the client as given: the cache *version* is a hash of these strings (and the
+ * compression), so save and restore must name the files the same way. Relative paths resolve
+ * against the working directory and are archived relative to `GITHUB_WORKSPACE` (or it).
+ *
+ * `@actions/cache` (and the Azure SDK under it) is imported on first use, so bundles that never
+ * call the cache do not load it.
+ */
+
+
+/** What `@actions/cache` 6.x reads from `process.env` (lib/internal/config.js, cacheUtils.js, tar.js, options.js). */
+const CACHE_ENV = [
+    'ACTIONS_CACHE_SERVICE_V2',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_CACHE_MODE',
+    'GITHUB_SERVER_URL',
+    'GITHUB_REF',
+    'GITHUB_WORKSPACE',
+    'RUNNER_TEMP',
+    'RUNNER_DEBUG',
+    'CACHE_UPLOAD_CONCURRENCY',
+    'CACHE_UPLOAD_CHUNK_SIZE',
+    'SEGMENT_DOWNLOAD_TIMEOUT_MINS',
+];
+const KEY_MAX = 512;
+const KEYS_MAX = 10;
+/** Why the cache would refuse `key` (the client's own rules: at most 512 characters, no commas), or undefined. */
+function cacheKeyProblem(key) {
+    if (key === '')
+        return 'a cache key cannot be empty';
+    if (key.length > KEY_MAX)
+        return `cache key is ${key.length} characters long; the limit is ${KEY_MAX}: ${key}`;
+    if (key.includes(','))
+        return `cache key cannot contain commas: ${key}`;
+    return undefined;
+}
+/** The client's choice of service (lib/internal/config.js): v1 on GHES or without ACTIONS_CACHE_SERVICE_V2. */
+function serviceOf(env) {
+    let ghes;
+    try {
+        const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toUpperCase();
+        ghes = !(host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST'));
+    }
+    catch {
+        ghes = true;
+    }
+    const version = !ghes && env.ACTIONS_CACHE_SERVICE_V2 ? 'v2' : 'v1';
+    const url = version === 'v2' ? 'ACTIONS_RESULTS_URL' : 'ACTIONS_CACHE_URL';
+    return { version, missing: [url, 'ACTIONS_RUNTIME_TOKEN'].filter(k => !env[k]) };
+}
+/** ACTIONS_CACHE_MODE as the client reads it; unknown values permit everything. */
+function modeOf(env) {
+    const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
+    const known = ['none', 'read', 'write', 'write-only'].includes(mode);
+    return {
+        mode,
+        read: !known || mode === 'read' || mode === 'write',
+        write: !known || mode === 'write' || mode === 'write-only',
+    };
+}
+const actions_cache_unescape = (s) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+/** One line @actions/core wrote: a workflow command (`::warning::…`) or plain info. */
+function parseLine(line) {
+    const m = /^::([a-z-]+)(?: [^:]*)?::(.*)$/s.exec(line);
+    if (!m)
+        return { kind: 'info', text: line };
+    const [, command = '', data = ''] = m;
+    const kind = command === 'add-mask' ? 'mask' : command === 'warning' || command === 'error' ? command : 'debug';
+    return { kind, text: actions_cache_unescape(data) };
+}
+// process.env and process.stdout are the process's: one cache call at a time.
+let tail = Promise.resolve();
+function exclusive(fn) {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+}
+/** Runs `fn` with `env`'s cache variables in process.env and stdout collected; restores both. */
+async function captured(io, fn) {
+    const saved = new Map(CACHE_ENV.map(k => [k, process.env[k]]));
+    for (const k of CACHE_ENV) {
+        const v = k === 'RUNNER_TEMP' ? io.env[k] || (0,external_node_os_.tmpdir)() : io.env[k];
+        if (v === undefined)
+            Reflect.deleteProperty(process.env, k);
+        else
+            process.env[k] = v;
+    }
+    const out = process.stdout;
+    const write = Object.getOwnPropertyDescriptor(out, 'write');
+    const lines = [];
+    let pending = '';
+    const collect = (chunk, encoding, cb) => {
+        pending += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+        const parts = pending.split('\n');
+        pending = parts.pop() ?? '';
+        for (const p of parts)
+            lines.push(parseLine(p.replace(/\r$/, '')));
+        const done = typeof encoding === 'function' ? encoding : cb;
+        if (typeof done === 'function')
+            queueMicrotask(() => done());
+        return true;
+    };
+    out.write = collect;
+    try {
+        return { value: await fn(), lines };
+    }
+    finally {
+        if (write)
+            Object.defineProperty(out, 'write', write);
+        else
+            Reflect.deleteProperty(out, 'write');
+        if (pending)
+            lines.push(parseLine(pending));
+        for (const [k, v] of saved) {
+            if (v === undefined)
+                Reflect.deleteProperty(process.env, k);
+            else
+                process.env[k] = v;
+        }
+        // masks first, so nothing logged below shows a signed URL
+        for (const l of lines)
+            if (l.kind === 'mask')
+                io.setSecret(l.text);
+        for (const l of lines) {
+            if (l.kind === 'warning' || l.kind === 'error')
+                io.log.info(`@actions/cache: ${l.text}`);
+            else if (l.kind !== 'mask')
+                io.log.debug(`@actions/cache: ${l.text}`);
+        }
+    }
+}
+/** The client's own account of a failure: its warnings and errors, else its `Failed to …` info line. */
+function failureOf(lines, verb) {
+    const said = lines.filter(l => l.kind === 'warning' || l.kind === 'error').map(l => l.text);
+    const info = lines.find(l => l.kind === 'info' && l.text.startsWith(`Failed to ${verb}: `))?.text;
+    const all = info && !said.includes(info) ? [...said, info] : said;
+    if (all.length === 0)
+        return undefined;
+    const text = all.map(t => t.replace(new RegExp(`^Failed to ${verb}: `), '')).join('; ');
+    // "another job may be creating this cache" stands for any refused reservation; the debug line has the service's answer
+    const detail = lines.find(l => l.kind === 'debug' && l.text.startsWith('Failed to reserve cache: '))?.text;
+    return detail
+        ? text.replace(/, another job may be creating this cache\.$/, `: ${detail.replace(/^Failed to reserve cache: (Error: )?/, '')}`)
+        : text;
+}
+/** The cache port over `@actions/cache` for the environment and log of `io`. */
+function actionsCache(io) {
+    const unavailable = () => {
+        const { version, missing } = serviceOf(io.env);
+        if (missing.length === 0)
+            return undefined;
+        return {
+            status: 'unavailable',
+            message: `no Actions cache service here (cache service ${version}: ${missing.join(' and ')} not set; the runner sets them for JavaScript actions)`,
+        };
+    };
+    const checkKeys = (keys) => {
+        if (keys.length > KEYS_MAX)
+            throw new errors/* TrainerError */.e0(`a cache restore takes at most ${KEYS_MAX} keys (a key and 9 restore keys); got ${keys.length}`);
+        for (const k of keys) {
+            const problem = cacheKeyProblem(k);
+            if (problem)
+                throw new errors/* TrainerError */.e0(problem);
+        }
+    };
+    return {
+        available: () => unavailable() === undefined,
+        save: (paths, key) => {
+            checkKeys([key]);
+            const none = unavailable();
+            if (none)
+                return Promise.resolve(none);
+            const { write, mode } = modeOf(io.env);
+            if (!write)
+                return Promise.resolve({
+                    status: 'denied',
+                    message: `this run may not write the cache (ACTIONS_CACHE_MODE=${mode})`,
+                });
+            return exclusive(async () => {
+                let id;
+                let lines;
+                try {
+                    const { saveCache } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 44520));
+                    ({ value: id, lines } = await captured(io, () => saveCache(paths, key)));
+                }
+                catch (e) {
+                    return { status: 'failed', message: (0,errors/* getErrorMessage */.u1)(e) };
+                }
+                if (id !== -1)
+                    return { status: 'saved', key };
+                const message = failureOf(lines, 'save') ?? 'the cache client saved nothing and said why only in its debug log';
+                if (/cache write denied:/.test(message))
+                    return { status: 'denied', message };
+                if (/\balready exists\b/i.test(message))
+                    return {
+                        status: 'exists',
+                        key,
+                        message: `the cache already holds ${key} for this run's branch (entries are never overwritten)`,
+                    };
+                return { status: 'failed', message };
+            });
+        },
+        restore: (paths, key, restoreKeys = []) => {
+            checkKeys([key, ...restoreKeys]);
+            const none = unavailable();
+            if (none)
+                return Promise.resolve(none);
+            const { read, mode } = modeOf(io.env);
+            if (!read)
+                return Promise.resolve({
+                    status: 'denied',
+                    message: `this run may not read the cache (ACTIONS_CACHE_MODE=${mode})`,
+                });
+            return exclusive(async () => {
+                let hit;
+                let lines;
+                try {
+                    const { restoreCache } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 44520));
+                    ({ value: hit, lines } = await captured(io, () => restoreCache(paths, key, restoreKeys)));
+                }
+                catch (e) {
+                    return { status: 'failed', message: (0,errors/* getErrorMessage */.u1)(e) };
+                }
+                if (hit !== undefined)
+                    return { status: 'hit', key: hit, exact: hit.toLowerCase() === key.toLowerCase() };
+                const message = failureOf(lines, 'restore');
+                if (message === undefined)
+                    return { status: 'miss' };
+                if (/cache read denied:/.test(message))
+                    return { status: 'denied', message };
+                return { status: 'failed', message };
+            });
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/baseline.ts
+var baseline = __webpack_require__(67355);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/report/baseline-key.ts
+/**
+ * Cache keys for baselines: `trainer-baseline-<experiment>-<sha>`, restored on a pull request by the
+ * base commit's key and, failing that, by the experiment's prefix (the newest baseline).
+ *
+ * The Actions cache matches keys by prefix and case-insensitively, and refuses commas and keys over
+ * 512 characters, so the experiment name is encoded: `[a-z0-9_.]` stay, an upper-case letter
+ * becomes `^` and the letter, every other byte of its UTF-8 `~` and two lower-case hex digits
+ * (`mnist-cnn` → `mnist~2dcnn`, `MNIST` → `^m^n^i^s^t`). The result is lower case, never contains
+ * `-` or `,`, and different names give different results, so the `-` that ends it keeps one
+ * experiment's prefix from matching another's keys (`a` and `ab`, `a` and `a-b`). Encodings over
+ * 100 characters keep their first 80 and end in `~~` and 16 hex digits of the name's SHA-256.
+ */
+
+const PREFIX = 'trainer-baseline-';
+const ENC_MAX = 100;
+const ENC_KEEP = 80;
+/** The experiment name as it appears in its cache keys. */
+function encodeExperiment(name) {
+    const units = [];
+    for (const ch of name) {
+        if (/^[a-z0-9_.]$/.test(ch))
+            units.push(ch);
+        else if (/^[A-Z]$/.test(ch))
+            units.push(`^${ch.toLowerCase()}`);
+        else
+            for (const b of Buffer.from(ch, 'utf8'))
+                units.push(`~${b.toString(16).padStart(2, '0')}`);
+    }
+    const full = units.join('');
+    if (full.length <= ENC_MAX)
+        return full;
+    let kept = '';
+    for (const u of units) {
+        if (kept.length + u.length > ENC_KEEP)
+            break;
+        kept += u;
+    }
+    return `${kept}~~${(0,external_node_crypto_.createHash)('sha256').update(name, 'utf8').digest('hex').slice(0, 16)}`;
+}
+/** The restore key that matches every baseline of `experiment` and no other experiment's. */
+function baselineCachePrefix(experiment) {
+    return `${PREFIX}${encodeExperiment(experiment)}-`;
+}
+/** The cache key of `experiment`'s baseline at commit `sha` (hex, 4 to 64 digits). */
+function baselineCacheKey(experiment, sha) {
+    if (!/^[0-9a-f]{4,64}$/i.test(sha))
+        throw new Error(`baselineCacheKey: not a commit SHA: ${JSON.stringify(sha)}`);
+    return `${baselineCachePrefix(experiment)}${sha.toLowerCase()}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/baseline-cache.ts
+/**
+ * The default branch's baseline through the Actions cache, for reports that have no fixed
+ * `report.baseline` file:
+ * - a report on the default branch (a push to it, a schedule, a dispatch) that has ended
+ *   stores its launch's metrics per sweep point under `trainer-baseline-<experiment>-<sha>`;
+ * - a pull request's report restores the baseline of its base commit, else the newest of its
+ *   experiment (by the key prefix; the cache service answers with the most recent entry), and
+ *   compares against it. A pull request's cache scope can read its base branch's entries, and
+ *   its own saves never reach the default branch's scope.
+ * Nothing here fails a report: what could not be done is returned, for the summary to say.
+ */
+
+
+
+
+
+/** Where the baseline file is kept for the cache, under the workspace (save and restore name it the same way). */
+const FILE = (0,external_node_path_.join)('.trainer', 'baseline-cache', 'baseline.json');
+/** The branch a push, schedule or dispatch ran on is the repository's default branch. */
+function onDefaultBranch(g, env) {
+    const repo = g.event?.repository;
+    const branch = typeof repo?.default_branch === 'string' ? repo.default_branch : undefined;
+    return (branch !== undefined &&
+        env.GITHUB_REF === `refs/heads/${branch}` &&
+        ['push', 'schedule', 'workflow_dispatch'].includes(g.eventName));
+}
+/** The paths as the cache client takes them: relative to the working directory, as on every runner. */
+function paths(io) {
+    const abs = (0,external_node_path_.join)(io.workspace, FILE);
+    return { abs, rel: (0,external_node_path_.relative)(process.cwd(), abs) || abs };
+}
+/** A cache port where there is a cache service; undefined (nothing to say) where there is none. */
+function baselineCache(io) {
+    const cache = actionsCache(io);
+    return cache.available() ? cache : undefined;
+}
+/** A pull request's baseline from the cache: its base commit's, else the experiment's newest. */
+async function restoreBaseline(io, cache, g, experiment) {
+    const pr = g.event?.pull_request;
+    const base = typeof pr?.base?.sha === 'string' ? pr.base.sha : undefined;
+    const prefix = baselineCachePrefix(experiment);
+    const { abs, rel } = paths(io);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(abs), { recursive: true });
+    const r = await cache.restore([rel], base ? baselineCacheKey(experiment, base) : prefix, base ? [prefix] : []);
+    if (r.status === 'miss')
+        return {};
+    if (r.status !== 'hit')
+        return { problem: `the default branch's baseline could not be restored: ${r.message}` };
+    try {
+        const b = baseline/* BaselineFileSchema */.RB.parse(JSON.parse(await (0,promises_.readFile)(abs, 'utf8')));
+        if (b.experiment !== experiment)
+            return { problem: `the cached baseline ${r.key} is another experiment's` };
+        return { baseline: { source: b.source, points: b.points }, key: r.key };
+    }
+    catch (e) {
+        return { problem: `the cached baseline ${r.key} is not a baseline file (${e.message})` };
+    }
+}
+/** Stores an ended launch's metrics as the default branch's baseline at its commit (the launch's, else the step's). */
+async function saveBaseline(io, cache, model, g) {
+    const sha = model.github?.headSha ?? g.headSha;
+    const file = (0,baseline/* baselineOf */.Bv)({ ...model, github: model.github ?? { repository: g.repository, headSha: sha } });
+    if (!Object.keys(file.points).length)
+        return { problem: 'no run succeeded: no baseline stored' };
+    const { abs, rel } = paths(io);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(abs), { recursive: true });
+    await (0,promises_.writeFile)(abs, `${JSON.stringify(file)}\n`);
+    const key = baselineCacheKey(model.experiment, sha);
+    const r = await cache.save([rel], key);
+    if (r.status === 'saved' || r.status === 'exists')
+        return { key };
+    return { problem: `the baseline could not be stored in the cache: ${r.message}` };
+}
+
+
+/***/ }),
+
+/***/ 20440:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,46 +428,49 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
+var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/config/load.ts
-var load = __webpack_require__(1036);
+var load = __webpack_require__(61036);
 // EXTERNAL MODULE: ./src/backends/driver.ts
-var driver = __webpack_require__(1799);
+var driver = __webpack_require__(41799);
 // EXTERNAL MODULE: ./src/backends/registry.ts
-var registry = __webpack_require__(4990);
+var registry = __webpack_require__(64990);
 // EXTERNAL MODULE: ./src/backends/types.ts
-var types = __webpack_require__(6264);
+var types = __webpack_require__(16264);
 // EXTERNAL MODULE: ./src/kit/errors.ts
-var errors = __webpack_require__(3713);
+var errors = __webpack_require__(73713);
 // EXTERNAL MODULE: ./src/kit/proc.ts
-var proc = __webpack_require__(1642);
+var proc = __webpack_require__(11642);
 // EXTERNAL MODULE: ./src/kit/safe-fs.ts
-var safe_fs = __webpack_require__(3131);
+var safe_fs = __webpack_require__(63131);
 // EXTERNAL MODULE: ./src/ledger/errors.ts
-var ledger_errors = __webpack_require__(9706);
+var ledger_errors = __webpack_require__(99706);
 // EXTERNAL MODULE: ./src/backends/reconcile.ts
-var reconcile = __webpack_require__(2805);
+var reconcile = __webpack_require__(42805);
 // EXTERNAL MODULE: ./src/kit/inputs.ts
-var inputs = __webpack_require__(7127);
+var inputs = __webpack_require__(67127);
 // EXTERNAL MODULE: ./src/ledger/ledger.ts + 1 modules
-var ledger_ledger = __webpack_require__(9424);
+var ledger_ledger = __webpack_require__(99424);
 // EXTERNAL MODULE: ./src/report/results.ts
-var results = __webpack_require__(8940);
+var results = __webpack_require__(98940);
 // EXTERNAL MODULE: ./src/actions/plan.ts
-var actions_plan = __webpack_require__(7568);
+var actions_plan = __webpack_require__(17568);
 // EXTERNAL MODULE: ./src/kit/octokit.ts
-var octokit = __webpack_require__(9313);
+var octokit = __webpack_require__(89313);
 // EXTERNAL MODULE: ./src/report/launch-report.ts
-var launch_report = __webpack_require__(854);
+var launch_report = __webpack_require__(80854);
 // EXTERNAL MODULE: ./src/report/publish.ts
 var publish = __webpack_require__(4617);
 // EXTERNAL MODULE: ./src/report/annotations.ts
 var annotations = __webpack_require__(856);
+// EXTERNAL MODULE: ./src/actions/baseline-cache.ts + 2 modules
+var baseline_cache = __webpack_require__(7487);
 // EXTERNAL MODULE: ./src/report/record.ts
-var record = __webpack_require__(1117);
+var record = __webpack_require__(51117);
 ;// CONCATENATED MODULE: ./src/actions/reporter.ts
+
 
 
 
@@ -76,6 +485,7 @@ class LaunchReporter {
     launchId;
     settings;
     resultsRoot;
+    cache;
     #budget;
     #existing;
     #inFlight;
@@ -86,7 +496,7 @@ class LaunchReporter {
     /** What could not be published, said once each. */
     #said = new Set();
     checkRunId;
-    constructor(io, gh, g, ledger, launchId, settings, resultsRoot) {
+    constructor(io, gh, g, ledger, launchId, settings, resultsRoot, cache) {
         this.io = io;
         this.gh = gh;
         this.g = g;
@@ -94,6 +504,7 @@ class LaunchReporter {
         this.launchId = launchId;
         this.settings = settings;
         this.resultsRoot = resultsRoot;
+        this.cache = cache;
     }
     /**
      * A reporter for the launch, or undefined (with a warning saying why) where it cannot
@@ -107,8 +518,17 @@ class LaunchReporter {
         }
         const launch = o.ledger.getLaunch(o.launchId);
         const settings = await (0,launch_report/* reportSettings */.kC)(o.config, o.configFile, io.workspace, launch.experiment);
+        // without a fixed baseline file, the default branch's through the Actions cache
+        const cache = settings.baseline ? undefined : (0,baseline_cache/* baselineCache */.wN)(io);
+        if (cache && g.pullRequest !== undefined) {
+            const b = await (0,baseline_cache/* restoreBaseline */.W3)(io, cache, g, launch.experiment);
+            if (b.baseline)
+                settings.baseline = b.baseline;
+            if (b.problem)
+                io.log.warning(`report: ${b.problem}`);
+        }
         const gh = (0,octokit/* githubClient */.$f)({ token: o.token, apiUrl: g.apiUrl, log: io.log });
-        const r = new LaunchReporter(io, gh, g, o.ledger, o.launchId, settings, o.resultsRoot);
+        const r = new LaunchReporter(io, gh, g, o.ledger, o.launchId, settings, o.resultsRoot, cache);
         io.onClose(() => r.close());
         return r;
     }
@@ -180,6 +600,11 @@ class LaunchReporter {
             }
             const histories = new Map([...(await (0,launch_report/* localHistories */.OE)(this.resultsRoot, runs)), ...this.#histories]);
             const report = (0,launch_report/* launchReport */.kB)(launch, runs, histories, this.settings, { now });
+            if (kind === 'final' && this.cache && report.rendered.conclusion && (0,baseline_cache/* onDefaultBranch */.Lt)(this.g, this.io.env)) {
+                const b = await (0,baseline_cache/* saveBaseline */.XY)(this.io, this.cache, report.model, this.g);
+                if (b.problem)
+                    this.io.log.warning(`report: ${b.problem}`);
+            }
             const spent = (0,octokit/* countRequests */.Kx)(this.gh);
             const before = this.#budget?.requests ?? 0;
             const published = await (0,publish/* publishReport */.S3)(this.gh, this.g, report.model, report.rendered, {
@@ -279,8 +704,8 @@ async function pipelineImage(io, i) {
     if (b.type !== 'local-docker' && !(b.type === 'slurm' && b.container !== 'none'))
         return undefined;
     const [{ imageSettings }, { imageForManifest }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(692), __webpack_require__.e(812)]).then(__webpack_require__.bind(__webpack_require__, 9692)),
-        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(22)]).then(__webpack_require__.bind(__webpack_require__, 6641)),
+        Promise.all(/* import() */[__webpack_require__.e(692), __webpack_require__.e(812)]).then(__webpack_require__.bind(__webpack_require__, 69692)),
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(22)]).then(__webpack_require__.bind(__webpack_require__, 16641)),
     ]);
     const settings = await imageSettings(io.workspace, config.image, file, {}, io.env);
     return (await imageForManifest(settings, { log: io.log })).ref.full;
@@ -326,9 +751,9 @@ async function launchBackend(launch, config, deps) {
  */
 async function registryDigest(io, image, authRealms) {
     const [{ parseRef }, { RegistryClient }, { dockerCredentials }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 431).then(__webpack_require__.bind(__webpack_require__, 2812)),
-        Promise.all(/* import() */[__webpack_require__.e(718), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 3718)),
-        __webpack_require__.e(/* import() */ 791).then(__webpack_require__.bind(__webpack_require__, 791)),
+        __webpack_require__.e(/* import() */ 431).then(__webpack_require__.bind(__webpack_require__, 62812)),
+        Promise.all(/* import() */[__webpack_require__.e(718), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 43718)),
+        __webpack_require__.e(/* import() */ 791).then(__webpack_require__.bind(__webpack_require__, 50791)),
     ]);
     try {
         const ref = parseRef(image);
@@ -506,7 +931,7 @@ async function launch(io, deps) {
 
 /***/ }),
 
-/***/ 7568:
+/***/ 17568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -516,11 +941,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   plan: () => (/* binding */ plan),
 /* harmony export */   planFromInputs: () => (/* binding */ planFromInputs)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4528);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1036);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
-/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7127);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8720);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74528);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61036);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
+/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(67127);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48720);
 
 
 
@@ -575,20 +1000,20 @@ async function plan(io) {
     if (!i['show-script'])
         return p;
     const name = p.runs[0]?.backend ?? 'local';
-    const { backendConfig } = await __webpack_require__.e(/* import() */ 990).then(__webpack_require__.bind(__webpack_require__, 4990));
+    const { backendConfig } = await __webpack_require__.e(/* import() */ 990).then(__webpack_require__.bind(__webpack_require__, 64990));
     const c = backendConfig(name, config.backends);
     if (c.type !== 'slurm')
         throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`--show-script: backend '${name}' is ${c.type}; only a Slurm backend has a job script`, {
             key: 'backend',
         });
-    const { previewScript } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(805), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 9913));
+    const { previewScript } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(805), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 29913));
     return { ...p, script: previewScript(c, p) };
 }
 
 
 /***/ }),
 
-/***/ 8720:
+/***/ 48720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -597,10 +1022,10 @@ async function plan(io) {
 /* harmony export */   f$: () => (/* binding */ parseOverrides)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_MAX_RUNS, gridPoints */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8315);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28315);
 
 
 
@@ -731,7 +1156,7 @@ function parseOverrides(words) {
 
 /***/ }),
 
-/***/ 8315:
+/***/ 28315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -741,9 +1166,9 @@ function parseOverrides(words) {
 /* harmony export */   pA: () => (/* binding */ nearest)
 /* harmony export */ });
 /* unused harmony exports distance, normKey, paramType, fallbackSeed */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
 
 
 /** Edit distance, for "did you mean" suggestions. */

@@ -2,18 +2,18 @@ export const id = 614;
 export const ids = [614,720];
 export const modules = {
 
-/***/ 1036:
+/***/ 61036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ loadConfig)
 /* harmony export */ });
 /* unused harmony export DEFAULT_CONFIG */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3713);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73713);
 
 
 
@@ -36,14 +36,14 @@ async function loadConfig(cwd, path) {
     }
     const label = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path ?? '') ? file : explicit ? path : DEFAULT_CONFIG;
     // The YAML parser loads only when there is a file to parse (start-up time of the small actions).
-    const { parseConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(353)]).then(__webpack_require__.bind(__webpack_require__, 8353));
+    const { parseConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(353)]).then(__webpack_require__.bind(__webpack_require__, 58353));
     return { config: parseConfig(text, label), file };
 }
 
 
 /***/ }),
 
-/***/ 1834:
+/***/ 91834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -51,7 +51,7 @@ async function loadConfig(cwd, path) {
 /* harmony export */   Uz: () => (/* binding */ RETRYABLE_STATUS),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
 
 /**
  * HTTP statuses worth another try, for every service this project talks to: time-outs,
@@ -101,9 +101,9 @@ function parseRetryAfter(value, now = Date.now()) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ walk)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 
 
@@ -142,7 +142,7 @@ async function walkDir(dir, abs, visit, sort) {
 
 /***/ }),
 
-/***/ 8720:
+/***/ 48720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -151,10 +151,10 @@ async function walkDir(dir, abs, visit, sort) {
 /* harmony export */   f$: () => (/* binding */ parseOverrides)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_MAX_RUNS, gridPoints */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8315);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28315);
 
 
 
@@ -285,7 +285,7 @@ function parseOverrides(words) {
 
 /***/ }),
 
-/***/ 8315:
+/***/ 28315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -295,9 +295,9 @@ function parseOverrides(words) {
 /* harmony export */   pA: () => (/* binding */ nearest)
 /* harmony export */ });
 /* unused harmony exports distance, normKey, paramType, fallbackSeed */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
 
 
 /** Edit distance, for "did you mean" suggestions. */
@@ -437,7 +437,7 @@ function applyOverrides(experiment, defaults, overrides, extraKeys = [], types =
 
 /***/ }),
 
-/***/ 6670:
+/***/ 46670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -446,9 +446,9 @@ function applyOverrides(experiment, defaults, overrides, extraKeys = [], types =
 /* harmony export */   ub: () => (/* binding */ RunSpecSchema)
 /* harmony export */ });
 /* unused harmony exports CONTRACT_VERSION, RunOutput, RUN_STATUSES, firstIssue */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74528);
 /**
  * The run contract: what a launcher hands `trainer run` (TRAINER_RUN_SPEC) and what
  * `trainer run` leaves behind (metrics.json). Writer and reader both go through these
@@ -542,7 +542,7 @@ function firstIssue(e) {
 
 /***/ }),
 
-/***/ 5614:
+/***/ 85614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -554,9 +554,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/kit/errors.ts
-var errors = __webpack_require__(3713);
+var errors = __webpack_require__(73713);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/runner/environ.ts
 /**
  * Taking a secret out of this process's environment for good. `delete process.env.X` unsets
@@ -721,13 +721,13 @@ function urlRedactor(url) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./src/kit/safe-fs.ts
-var safe_fs = __webpack_require__(3131);
+var safe_fs = __webpack_require__(63131);
 ;// CONCATENATED MODULE: ./src/runner/args.ts
 
 const RUNNER_USAGE = `Usage: trainer run --experiment NAME --run_index N [--seed S] [--no-prefer-config-seed]
@@ -833,9 +833,9 @@ function parseRunnerArgs(argv) {
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./node_modules/yazl/index.js
-var yazl = __webpack_require__(3044);
+var yazl = __webpack_require__(93044);
 // EXTERNAL MODULE: ./src/kit/walk.ts
 var walk = __webpack_require__(7135);
 ;// CONCATENATED MODULE: ./src/runner/archive.ts
@@ -1107,7 +1107,7 @@ async function readLines(handle, onLine, maxBytes) {
 }
 
 // EXTERNAL MODULE: ./src/runner/contract.ts
-var contract = __webpack_require__(6670);
+var contract = __webpack_require__(46670);
 ;// CONCATENATED MODULE: ./src/runner/metrics.ts
 /**
  * How a training process reports metrics to `trainer run`, either way:
@@ -1217,9 +1217,9 @@ function serializeMetrics(m) {
 }
 
 // EXTERNAL MODULE: ./src/runner/spec.ts
-var runner_spec = __webpack_require__(6979);
+var runner_spec = __webpack_require__(16979);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./src/runner/training.ts
 /**
  * The training as a process. It runs in a process group of its own, so a stop reaches the
@@ -1377,11 +1377,11 @@ class Relay {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 // EXTERNAL MODULE: ./src/kit/retry.ts
-var retry = __webpack_require__(1834);
+var retry = __webpack_require__(91834);
 ;// CONCATENATED MODULE: ./src/runner/upload.ts
 
 
@@ -2212,7 +2212,7 @@ async function runnerMain(argv, early = []) {
 
 /***/ }),
 
-/***/ 6979:
+/***/ 16979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2221,13 +2221,13 @@ async function runnerMain(argv, early = []) {
 /* harmony export */   eN: () => (/* binding */ keepFilter),
 /* harmony export */   ig: () => (/* binding */ resolveSpec)
 /* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1036);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8720);
-/* harmony import */ var _plan_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8315);
-/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6670);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61036);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48720);
+/* harmony import */ var _plan_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28315);
+/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46670);
 
 
 

@@ -2,7 +2,7 @@ export const id = 674;
 export const ids = [674,641,22];
 export const modules = {
 
-/***/ 7674:
+/***/ 67674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,28 +15,28 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
-var schemas = __webpack_require__(4528);
+var schemas = __webpack_require__(74528);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __webpack_require__(8532);
+var core = __webpack_require__(88532);
 // EXTERNAL MODULE: ./src/config/load.ts
-var load = __webpack_require__(1036);
+var load = __webpack_require__(61036);
 // EXTERNAL MODULE: ./src/config/schema.ts
-var schema = __webpack_require__(131);
+var schema = __webpack_require__(90131);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/image/check.ts
-var check = __webpack_require__(6641);
+var check = __webpack_require__(16641);
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
-var ignore = __webpack_require__(4158);
+var ignore = __webpack_require__(44158);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
+var tar_stream = __webpack_require__(56118);
 // EXTERNAL MODULE: ./src/kit/errors.ts
-var errors = __webpack_require__(3713);
+var errors = __webpack_require__(73713);
 // EXTERNAL MODULE: ./src/kit/walk.ts
 var walk = __webpack_require__(7135);
 ;// CONCATENATED MODULE: ./src/image/context.ts
@@ -188,13 +188,13 @@ function entry(tar, header) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/kit/exec.ts
-var exec = __webpack_require__(9495);
+var exec = __webpack_require__(29495);
 // EXTERNAL MODULE: ./src/image/credentials.ts
-var image_credentials = __webpack_require__(791);
+var image_credentials = __webpack_require__(50791);
 ;// CONCATENATED MODULE: ./src/image/buildx.ts
 
 
@@ -528,9 +528,9 @@ async function gitHead(root) {
 }
 
 // EXTERNAL MODULE: ./src/image/docker.ts + 2 modules
-var image_docker = __webpack_require__(6957);
+var image_docker = __webpack_require__(36957);
 // EXTERNAL MODULE: ./src/image/registry.ts
-var registry = __webpack_require__(3718);
+var registry = __webpack_require__(43718);
 ;// CONCATENATED MODULE: ./src/image/pipeline.ts
 
 
@@ -828,13 +828,13 @@ async function pushCache(o) {
 }
 
 // EXTERNAL MODULE: ./src/image/settings.ts
-var image_settings = __webpack_require__(9692);
+var image_settings = __webpack_require__(69692);
 // EXTERNAL MODULE: ./src/image/summary.ts + 1 modules
-var summary = __webpack_require__(283);
+var summary = __webpack_require__(80283);
 // EXTERNAL MODULE: ./src/kit/inputs.ts
-var inputs = __webpack_require__(7127);
+var inputs = __webpack_require__(67127);
 // EXTERNAL MODULE: ./src/actions/launch.ts + 1 modules
-var launch = __webpack_require__(440);
+var launch = __webpack_require__(20440);
 ;// CONCATENATED MODULE: ./src/actions/build.ts
 
 
@@ -916,7 +916,7 @@ async function build(io) {
 
 /***/ }),
 
-/***/ 6641:
+/***/ 16641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -924,10 +924,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   imageForManifest: () => (/* binding */ imageForManifest),
 /* harmony export */   imageRegistry: () => (/* binding */ imageRegistry)
 /* harmony export */ });
-/* harmony import */ var _manifest_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2219);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(791);
-/* harmony import */ var _ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2812);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3718);
+/* harmony import */ var _manifest_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82219);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50791);
+/* harmony import */ var _ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62812);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43718);
 
 
 
@@ -983,7 +983,7 @@ async function imageRegistry(o) {
 
 /***/ }),
 
-/***/ 791:
+/***/ 50791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -991,14 +991,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   dockerConfigDir: () => (/* binding */ dockerConfigDir),
 /* harmony export */   dockerCredentials: () => (/* binding */ dockerCredentials)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _kit_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9495);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3713);
+/* harmony import */ var _kit_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29495);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73713);
 
 
 
@@ -1102,7 +1102,7 @@ async function dockerCredentials(registry, env) {
 
 /***/ }),
 
-/***/ 283:
+/***/ 80283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

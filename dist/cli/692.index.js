@@ -2,7 +2,7 @@ export const id = 692;
 export const ids = [692];
 export const modules = {
 
-/***/ 9361:
+/***/ 39361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   pT: () => (/* binding */ BackendsSchema)
 /* harmony export */ });
 /* unused harmony exports MountSchema, SlurmBackendSchema, LocalBackendSchema, LocalDockerBackendSchema, VertexBackendSchema, SelfHostedBackendSchema, BackendSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74528);
 /**
  * trainer.yml `backends:`: named places to run, each validated by the schema of its type
  * (a discriminated union on `type`). A backend named after its type (`slurm:`) needs no
@@ -163,7 +163,7 @@ const BackendsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(v 
 
 /***/ }),
 
-/***/ 131:
+/***/ 90131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -173,10 +173,10 @@ const BackendsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(v 
 /* harmony export */   rV: () => (/* binding */ BUILDERS)
 /* harmony export */ });
 /* unused harmony exports ImageSchema, ResourcesSchema, SweepSchema, ExperimentSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4528);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
-/* harmony import */ var _backends_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4534);
-/* harmony import */ var _backends_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9361);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88532);
+/* harmony import */ var _backends_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44534);
+/* harmony import */ var _backends_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39361);
 
 
 
@@ -343,7 +343,7 @@ const ConfigSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
 
 /***/ }),
 
-/***/ 9692:
+/***/ 69692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -354,13 +354,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   realmHosts: () => (/* binding */ realmHosts),
 /* harmony export */   workspaceOutputs: () => (/* binding */ workspaceOutputs)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(131);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3713);
-/* harmony import */ var _ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2812);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90131);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
+/* harmony import */ var _ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62812);
 
 
 

@@ -2,7 +2,7 @@ export const id = 718;
 export const ids = [718];
 export const modules = {
 
-/***/ 3718:
+/***/ 43718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -17,9 +17,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseChallenges: () => (/* binding */ parseChallenges),
 /* harmony export */   readCapped: () => (/* binding */ readCapped)
 /* harmony export */ });
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
-/* harmony import */ var _kit_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1834);
-/* harmony import */ var _ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2812);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
+/* harmony import */ var _kit_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91834);
+/* harmony import */ var _ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62812);
 
 
 
@@ -451,7 +451,7 @@ class RegistryClient {
 
 /***/ }),
 
-/***/ 1834:
+/***/ 91834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -459,7 +459,7 @@ class RegistryClient {
 /* harmony export */   Uz: () => (/* binding */ RETRYABLE_STATUS),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
 
 /**
  * HTTP statuses worth another try, for every service this project talks to: time-outs,

@@ -2,7 +2,7 @@ export const id = 734;
 export const ids = [734];
 export const modules = {
 
-/***/ 9361:
+/***/ 39361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   pT: () => (/* binding */ BackendsSchema)
 /* harmony export */ });
 /* unused harmony exports MountSchema, SlurmBackendSchema, LocalBackendSchema, LocalDockerBackendSchema, VertexBackendSchema, SelfHostedBackendSchema, BackendSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74528);
 /**
  * trainer.yml `backends:`: named places to run, each validated by the schema of its type
  * (a discriminated union on `type`). A backend named after its type (`slurm:`) needs no
@@ -163,16 +163,16 @@ const BackendsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(v 
 
 /***/ }),
 
-/***/ 8353:
+/***/ 58353:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   experimentLine: () => (/* binding */ experimentLine),
 /* harmony export */   parseConfig: () => (/* binding */ parseConfig)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(131);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90131);
 
 
 
@@ -369,7 +369,7 @@ function experimentLine(text, name) {
 
 /***/ }),
 
-/***/ 131:
+/***/ 90131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -379,10 +379,10 @@ function experimentLine(text, name) {
 /* harmony export */   rV: () => (/* binding */ BUILDERS)
 /* harmony export */ });
 /* unused harmony exports ImageSchema, ResourcesSchema, SweepSchema, ExperimentSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4528);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
-/* harmony import */ var _backends_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4534);
-/* harmony import */ var _backends_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9361);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88532);
+/* harmony import */ var _backends_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44534);
+/* harmony import */ var _backends_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39361);
 
 
 

@@ -2,7 +2,7 @@ export const id = 735;
 export const ids = [735,449,720];
 export const modules = {
 
-/***/ 3735:
+/***/ 13735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,25 +14,25 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/kit/errors.ts
-var errors = __webpack_require__(3713);
+var errors = __webpack_require__(73713);
 // EXTERNAL MODULE: ./src/backends/local/index.ts
-var local = __webpack_require__(7449);
+var local = __webpack_require__(37449);
 // EXTERNAL MODULE: ./src/backends/pooled.ts
-var pooled = __webpack_require__(2534);
+var pooled = __webpack_require__(62534);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
+var tar_stream = __webpack_require__(56118);
 // EXTERNAL MODULE: ./src/runner/spec.ts
-var spec = __webpack_require__(6979);
+var spec = __webpack_require__(16979);
 // EXTERNAL MODULE: ./src/kit/safe-fs.ts
-var safe_fs = __webpack_require__(3131);
+var safe_fs = __webpack_require__(63131);
 // EXTERNAL MODULE: ./src/backends/env.ts
-var env = __webpack_require__(4534);
+var env = __webpack_require__(44534);
 // EXTERNAL MODULE: ./src/backends/pool.ts
-var pool = __webpack_require__(6919);
+var pool = __webpack_require__(86919);
 ;// CONCATENATED MODULE: ./src/backends/local-docker/executor.ts
 
 
@@ -195,7 +195,7 @@ function containerOf(h) {
 function createBackend(name, config, deps) {
     let engine;
     // dockerode loads only when a container is started or asked about
-    const docker = (env) => (engine ??= Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(40), __webpack_require__.e(957)]).then(__webpack_require__.bind(__webpack_require__, 6957)).then(async ({ connectDocker, pingDocker }) => {
+    const docker = (env) => (engine ??= Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(830), __webpack_require__.e(40), __webpack_require__.e(957)]).then(__webpack_require__.bind(__webpack_require__, 36957)).then(async ({ connectDocker, pingDocker }) => {
         const { docker: d, host } = connectDocker(env);
         await pingDocker(d, host);
         return d;
@@ -252,7 +252,7 @@ function createBackend(name, config, deps) {
 
 /***/ }),
 
-/***/ 7449:
+/***/ 37449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -260,9 +260,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createBackend: () => (/* binding */ createBackend),
 /* harmony export */   needed: () => (/* binding */ needed)
 /* harmony export */ });
-/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1642);
-/* harmony import */ var _pooled_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2534);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3576);
+/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11642);
+/* harmony import */ var _pooled_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62534);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43576);
 
 
 
@@ -293,19 +293,19 @@ function createBackend(name, config, deps) {
 
 /***/ }),
 
-/***/ 2534:
+/***/ 62534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ pooledBackend)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3131);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1893);
-/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6919);
-/* harmony import */ var _reconcile_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2805);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6264);
+/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63131);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41893);
+/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86919);
+/* harmony import */ var _reconcile_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42805);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(16264);
 /**
  * What the two local backends share: their runs are the launcher's own work, a few at a time
  * through the pool (src/backends/pool.ts), each writing its results under the launch's results
@@ -404,7 +404,7 @@ function pooledBackend(o) {
 
 /***/ }),
 
-/***/ 8720:
+/***/ 48720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -413,10 +413,10 @@ function pooledBackend(o) {
 /* harmony export */   f$: () => (/* binding */ parseOverrides)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_MAX_RUNS, gridPoints */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8315);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28315);
 
 
 
@@ -547,7 +547,7 @@ function parseOverrides(words) {
 
 /***/ }),
 
-/***/ 8315:
+/***/ 28315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -557,9 +557,9 @@ function parseOverrides(words) {
 /* harmony export */   pA: () => (/* binding */ nearest)
 /* harmony export */ });
 /* unused harmony exports distance, normKey, paramType, fallbackSeed */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
 
 
 /** Edit distance, for "did you mean" suggestions. */
@@ -699,7 +699,7 @@ function applyOverrides(experiment, defaults, overrides, extraKeys = [], types =
 
 /***/ }),
 
-/***/ 6979:
+/***/ 16979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -708,13 +708,13 @@ function applyOverrides(experiment, defaults, overrides, extraKeys = [], types =
 /* harmony export */   eN: () => (/* binding */ keepFilter),
 /* harmony export */   ig: () => (/* binding */ resolveSpec)
 /* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1036);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8720);
-/* harmony import */ var _plan_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8315);
-/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6670);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61036);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48720);
+/* harmony import */ var _plan_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28315);
+/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46670);
 
 
 

@@ -2,7 +2,7 @@ export const id = 805;
 export const ids = [805];
 export const modules = {
 
-/***/ 1799:
+/***/ 41799:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,11 +12,11 @@ export const modules = {
 /* harmony export */   vc: () => (/* binding */ watchLaunch)
 /* harmony export */ });
 /* unused harmony export pollDelay */
-/* harmony import */ var _ledger_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9706);
-/* harmony import */ var _ledger_states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6183);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3713);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1893);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6264);
+/* harmony import */ var _ledger_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99706);
+/* harmony import */ var _ledger_states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86183);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73713);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41893);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16264);
 /**
  * The launch driver: the one place that moves the ledger from what a backend says. It
  * submits (recording every handle as QUEUED), polls (one backend call for the whole launch),
@@ -282,7 +282,7 @@ async function watchLaunch(backend, ctx, o) {
 
 /***/ }),
 
-/***/ 4534:
+/***/ 44534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -370,7 +370,7 @@ function runEnvironment(launcher, requested, o = {}) {
 
 /***/ }),
 
-/***/ 3576:
+/***/ 43576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -379,11 +379,11 @@ function runEnvironment(launcher, requested, o = {}) {
 /* harmony export */   hh: () => (/* binding */ processOf)
 /* harmony export */ });
 /* unused harmony export localHandle */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1642);
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4534);
-/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6919);
+/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11642);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44534);
+/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86919);
 
 
 
@@ -454,7 +454,7 @@ function processExecutor(o) {
 
 /***/ }),
 
-/***/ 1893:
+/***/ 41893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -463,9 +463,9 @@ function processExecutor(o) {
 /* harmony export */   tG: () => (/* binding */ stateOfStatus),
 /* harmony export */   xD: () => (/* binding */ readRunMetrics)
 /* harmony export */ });
-/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3131);
-/* harmony import */ var _runner_contract_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6670);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3713);
+/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(63131);
+/* harmony import */ var _runner_contract_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46670);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73713);
 
 
 
@@ -540,7 +540,7 @@ function stateOfStatus(status) {
 
 /***/ }),
 
-/***/ 6919:
+/***/ 86919:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -549,11 +549,11 @@ function stateOfStatus(status) {
 /* harmony export */   kD: () => (/* binding */ runPool),
 /* harmony export */   rI: () => (/* binding */ specOf)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ledger_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9706);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1893);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6264);
+/* harmony import */ var _ledger_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99706);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41893);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16264);
 
 
 
@@ -722,16 +722,16 @@ function lineTail(n = 15) {
 
 /***/ }),
 
-/***/ 2805:
+/***/ 42805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ reconcileLaunch),
 /* harmony export */   n: () => (/* binding */ launchRecord)
 /* harmony export */ });
-/* harmony import */ var _ledger_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9706);
-/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1642);
-/* harmony import */ var _driver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1799);
+/* harmony import */ var _ledger_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99706);
+/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11642);
+/* harmony import */ var _driver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41799);
 
 
 
@@ -785,7 +785,7 @@ async function reconcileLaunch(backend, ctx, o = {}) {
 
 /***/ }),
 
-/***/ 6264:
+/***/ 16264:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -794,8 +794,8 @@ async function reconcileLaunch(backend, ctx, o = {}) {
 /* harmony export */   UL: () => (/* binding */ PartialSubmitError)
 /* harmony export */ });
 /* unused harmony export BACKEND_TYPES */
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
-/* harmony import */ var _local_process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3576);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
+/* harmony import */ var _local_process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43576);
 /**
  * The backend seam: what every place a launch's runs can happen (local processes, the local
  * Docker engine, a Slurm cluster, Vertex AI, self-hosted runners) implements, and the typed
@@ -862,7 +862,7 @@ function parseHandle(text) {
 
 /***/ }),
 
-/***/ 9706:
+/***/ 99706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -870,8 +870,8 @@ function parseHandle(text) {
 /* harmony export */   gZ: () => (/* binding */ IllegalTransitionError),
 /* harmony export */   oy: () => (/* binding */ LedgerError)
 /* harmony export */ });
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
-/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6183);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
+/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86183);
 
 
 /** A run was asked to move along an edge the lifecycle table does not have. */
@@ -906,7 +906,7 @@ class LedgerBusyError extends LedgerError {
 
 /***/ }),
 
-/***/ 6183:
+/***/ 86183:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -995,7 +995,7 @@ function legalTransitions() {
 
 /***/ }),
 
-/***/ 6670:
+/***/ 46670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1004,9 +1004,9 @@ function legalTransitions() {
 /* harmony export */   ub: () => (/* binding */ RunSpecSchema)
 /* harmony export */ });
 /* unused harmony exports CONTRACT_VERSION, RunOutput, RUN_STATUSES, firstIssue */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74528);
 /**
  * The run contract: what a launcher hands `trainer run` (TRAINER_RUN_SPEC) and what
  * `trainer run` leaves behind (metrics.json). Writer and reader both go through these

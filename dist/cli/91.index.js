@@ -2,27 +2,27 @@ export const id = 91;
 export const ids = [91];
 export const modules = {
 
-/***/ 7091:
+/***/ 17091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   restControl: () => (/* binding */ restControl)
 /* harmony export */ });
 /* unused harmony exports API, slurmMinutes, slurmMegabytes, sbatchJob, waitStatusCode, parseJobs */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(481);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80481);
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_readline__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3713);
-/* harmony import */ var _kit_retry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1834);
-/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5742);
-/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7567);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73713);
+/* harmony import */ var _kit_retry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(91834);
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(25742);
+/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(37567);
 /**
  * The `rest` transport: slurmrestd (OpenAPI v0.0.38, Slurm 22.05+) with a JWT, sent as
  * X-SLURM-USER-NAME and X-SLURM-USER-TOKEN. Jobs run as that user.
@@ -640,7 +640,7 @@ async function restControl(c, env, o = {}) {
 
 /***/ }),
 
-/***/ 1834:
+/***/ 91834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -648,7 +648,7 @@ async function restControl(c, env, o = {}) {
 /* harmony export */   Uz: () => (/* binding */ RETRYABLE_STATUS),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
 
 /**
  * HTTP statuses worth another try, for every service this project talks to: time-outs,

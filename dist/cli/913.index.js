@@ -2,7 +2,7 @@ export const id = 913;
 export const ids = [913,449];
 export const modules = {
 
-/***/ 7449:
+/***/ 37449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,9 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createBackend: () => (/* binding */ createBackend),
 /* harmony export */   needed: () => (/* binding */ needed)
 /* harmony export */ });
-/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1642);
-/* harmony import */ var _pooled_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2534);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3576);
+/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11642);
+/* harmony import */ var _pooled_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62534);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43576);
 
 
 
@@ -43,19 +43,19 @@ function createBackend(name, config, deps) {
 
 /***/ }),
 
-/***/ 2534:
+/***/ 62534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ pooledBackend)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3131);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1893);
-/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6919);
-/* harmony import */ var _reconcile_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2805);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6264);
+/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63131);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41893);
+/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86919);
+/* harmony import */ var _reconcile_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42805);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(16264);
 /**
  * What the two local backends share: their runs are the launcher's own work, a few at a time
  * through the pool (src/backends/pool.ts), each writing its results under the launch's results
@@ -163,8 +163,8 @@ function pooledBackend(o) {
 /* harmony export */   "if": () => (/* binding */ cliControl)
 /* harmony export */ });
 /* unused harmony exports parseSqueue, parseSacct, parseLimits */
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3713);
-/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7567);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
+/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37567);
 /**
  * Talking to a Slurm controller. `SlurmControl` is what the backend needs (limits, submit,
  * one listing of a launch's jobs, cancel, and the job directory's files); `cliControl`
@@ -359,7 +359,7 @@ function cliControl(where, exec, files) {
 
 /***/ }),
 
-/***/ 9913:
+/***/ 29913:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -369,23 +369,23 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   scriptFor: () => (/* binding */ scriptFor),
 /* harmony export */   unreachable: () => (/* binding */ unreachable)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3713);
-/* harmony import */ var _runner_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6979);
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4534);
-/* harmony import */ var _local_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7449);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1893);
-/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6919);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6264);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
+/* harmony import */ var _runner_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16979);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(44534);
+/* harmony import */ var _local_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37449);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(41893);
+/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(86919);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(16264);
 /* harmony import */ var _control_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7160);
-/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5742);
-/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6542);
-/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7567);
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(25742);
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(26542);
+/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(37567);
 /**
  * The Slurm backend. A launch's runs become job arrays (`sbatch --array=0-N%K`, split at the
  * cluster's MaxArraySize); each task finds its run's argv and environment in the job directory
@@ -462,11 +462,11 @@ async function connect(c, env) {
         case 'local':
             return (0,_control_js__WEBPACK_IMPORTED_MODULE_9__/* .cliControl */ ["if"])('local', (0,_local_js__WEBPACK_IMPORTED_MODULE_10__/* .localExec */ .N)(env), (0,_local_js__WEBPACK_IMPORTED_MODULE_10__/* .localFiles */ .J)());
         case 'ssh': {
-            const { sshControl } = await Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(135)]).then(__webpack_require__.bind(__webpack_require__, 9516));
+            const { sshControl } = await Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(135)]).then(__webpack_require__.bind(__webpack_require__, 77135));
             return sshControl(c, env);
         }
         case 'rest': {
-            const { restControl } = await __webpack_require__.e(/* import() */ 91).then(__webpack_require__.bind(__webpack_require__, 7091));
+            const { restControl } = await __webpack_require__.e(/* import() */ 91).then(__webpack_require__.bind(__webpack_require__, 17091));
             return restControl(c, env);
         }
     }
@@ -777,22 +777,22 @@ function unreachable(where, why) {
 
 /***/ }),
 
-/***/ 5742:
+/***/ 25742:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ localFiles),
 /* harmony export */   N: () => (/* binding */ localExec)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3131);
+/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63131);
 /* harmony import */ var _control_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7160);
 /**
  * The `local` transport: Slurm's commands on this machine (a login node, or a workstation that
@@ -890,7 +890,7 @@ function localFiles(home = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)()) {
 
 /***/ }),
 
-/***/ 6542:
+/***/ 26542:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -900,7 +900,7 @@ function localFiles(home = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)()) {
 /* harmony export */   y9: () => (/* binding */ renderScript)
 /* harmony export */ });
 /* unused harmony export mountList */
-/* harmony import */ var _config_backends_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9361);
+/* harmony import */ var _config_backends_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39361);
 
 /** One word for bash: single-quoted, with `'` written as `'\''`. */
 function shellQuote(word) {
@@ -1049,7 +1049,7 @@ function nulJoin(words) {
 
 /***/ }),
 
-/***/ 7567:
+/***/ 37567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1126,7 +1126,7 @@ function slurmState(word) {
 
 /***/ }),
 
-/***/ 9361:
+/***/ 39361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1134,7 +1134,7 @@ function slurmState(word) {
 /* harmony export */   pT: () => (/* binding */ BackendsSchema)
 /* harmony export */ });
 /* unused harmony exports MountSchema, SlurmBackendSchema, LocalBackendSchema, LocalDockerBackendSchema, VertexBackendSchema, SelfHostedBackendSchema, BackendSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74528);
 /**
  * trainer.yml `backends:`: named places to run, each validated by the schema of its type
  * (a discriminated union on `type`). A backend named after its type (`slurm:`) needs no
@@ -1287,7 +1287,7 @@ const BackendsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(v 
 
 /***/ }),
 
-/***/ 6979:
+/***/ 16979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1296,13 +1296,13 @@ const BackendsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(v 
 /* harmony export */   eN: () => (/* binding */ keepFilter),
 /* harmony export */   ig: () => (/* binding */ resolveSpec)
 /* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1036);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8720);
-/* harmony import */ var _plan_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8315);
-/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6670);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61036);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48720);
+/* harmony import */ var _plan_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28315);
+/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46670);
 
 
 

@@ -2,7 +2,7 @@ export const id = 95;
 export const ids = [95];
 export const modules = {
 
-/***/ 1095:
+/***/ 41095:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,28 +10,28 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   ReconcileInputs: () => (/* binding */ ReconcileInputs),
 /* harmony export */   reconcile: () => (/* binding */ reconcile)
 /* harmony export */ });
-/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8474);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78474);
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_events__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(4528);
-/* harmony import */ var _backends_reconcile_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2805);
-/* harmony import */ var _backends_registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4990);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1036);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3713);
-/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7127);
-/* harmony import */ var _kit_octokit_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9313);
-/* harmony import */ var _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9424);
-/* harmony import */ var _ledger_states_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6183);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4031);
-/* harmony import */ var _report_launch_report_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(854);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(74528);
+/* harmony import */ var _backends_reconcile_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42805);
+/* harmony import */ var _backends_registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(64990);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61036);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(73713);
+/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(67127);
+/* harmony import */ var _kit_octokit_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89313);
+/* harmony import */ var _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(99424);
+/* harmony import */ var _ledger_states_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(86183);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(14031);
+/* harmony import */ var _report_launch_report_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(80854);
 /* harmony import */ var _report_publish_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4617);
 /* harmony import */ var _report_annotations_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(856);
-/* harmony import */ var _report_record_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(1117);
+/* harmony import */ var _report_record_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(51117);
 /**
  * `trainer reconcile` / actions/reconcile: brings the reports of launches that outlived their
  * workflow job up to date, with nothing but GitHub itself as the database. Run on a schedule

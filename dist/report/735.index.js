@@ -195,7 +195,7 @@ function containerOf(h) {
 function createBackend(name, config, deps) {
     let engine;
     // dockerode loads only when a container is started or asked about
-    const docker = (env) => (engine ??= Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(40), __webpack_require__.e(957)]).then(__webpack_require__.bind(__webpack_require__, 36957)).then(async ({ connectDocker, pingDocker }) => {
+    const docker = (env) => (engine ??= Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(830), __webpack_require__.e(40), __webpack_require__.e(957)]).then(__webpack_require__.bind(__webpack_require__, 36957)).then(async ({ connectDocker, pingDocker }) => {
         const { docker: d, host } = connectDocker(env);
         await pingDocker(d, host);
         return d;

@@ -11,6 +11,7 @@ import {countRequests, githubClient} from '../kit/octokit.js'
 import {Ledger} from '../ledger/ledger.js'
 import {writesFor} from '../report/annotations.js'
 import {baselineOf} from '../report/baseline.js'
+import {baselineCache, onDefaultBranch, restoreBaseline, saveBaseline} from './baseline-cache.js'
 import {chartImages, type ChartFormat} from '../report/chart-images.js'
 import {launchReport, localHistories, recordText, reportSettings} from '../report/launch-report.js'
 import type {ReportModel} from '../report/model.js'
@@ -68,6 +69,15 @@ export async function report(io: ActionIO): Promise<ReportResult> {
   const root = launchRecord(launch).resultsRoot
   const settings = await reportSettings(config, configFile, io.workspace, launch.experiment)
   const now = io.now()
+  const g = io.github()
+  // without a fixed baseline file, the default branch's through the Actions cache
+  const cache = g && !settings.baseline ? baselineCache(io) : undefined
+  const cacheProblems: string[] = []
+  if (cache && g?.pullRequest !== undefined) {
+    const b = await restoreBaseline(io, cache, g, launch.experiment)
+    if (b.baseline) settings.baseline = b.baseline
+    if (b.problem) cacheProblems.push(b.problem)
+  }
   // the summary leaves room for the problems said after it
   const {model, rendered, annotations, states} = launchReport(
     launch,
@@ -81,7 +91,6 @@ export async function report(io: ActionIO): Promise<ReportResult> {
   )
   const failOn = settings.failOn
 
-  const g = io.github()
   const token = i['github-token'] ?? io.env.GITHUB_TOKEN
   const gh = g && token ? githubClient({token, apiUrl: g.apiUrl, log: io.log}) : undefined
   const spent = gh ? countRequests(gh) : {count: () => 0}
@@ -92,6 +101,12 @@ export async function report(io: ActionIO): Promise<ReportResult> {
     },
     comment: targets.includes('comment'),
   })
+  if (cache && g && onDefaultBranch(g, io.env) && rendered.conclusion !== undefined) {
+    const b = await saveBaseline(io, cache, model, g)
+    if (b.key) io.setOutput('baseline-cache-key', b.key)
+    if (b.problem) cacheProblems.push(b.problem)
+  }
+  published.problems.push(...cacheProblems)
   for (const p of published.problems) io.log.warning(p)
   if (targets.includes('summary')) {
     const problems = published.problems.length

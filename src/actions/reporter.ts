@@ -25,7 +25,9 @@ import {
   type RunHistory,
 } from '../report/launch-report.js'
 import {checkStatus, findCheckRun, publishReport, type ExistingCheck} from '../report/publish.js'
+import type {CachePort} from '../kit/actions-cache.js'
 import {writesFor} from '../report/annotations.js'
+import {baselineCache, onDefaultBranch, restoreBaseline, saveBaseline} from './baseline-cache.js'
 import {statesKey, updateDue, type ReportBudget} from '../report/record.js'
 
 export class LaunchReporter {
@@ -48,6 +50,7 @@ export class LaunchReporter {
     private readonly launchId: string,
     private readonly settings: ReportSettings,
     private readonly resultsRoot: string | undefined,
+    private readonly cache: CachePort | undefined,
   ) {}
 
   /**
@@ -74,8 +77,15 @@ export class LaunchReporter {
     }
     const launch = o.ledger.getLaunch(o.launchId)!
     const settings = await reportSettings(o.config, o.configFile, io.workspace, launch.experiment)
+    // without a fixed baseline file, the default branch's through the Actions cache
+    const cache = settings.baseline ? undefined : baselineCache(io)
+    if (cache && g.pullRequest !== undefined) {
+      const b = await restoreBaseline(io, cache, g, launch.experiment)
+      if (b.baseline) settings.baseline = b.baseline
+      if (b.problem) io.log.warning(`report: ${b.problem}`)
+    }
     const gh = githubClient({token: o.token, apiUrl: g.apiUrl, log: io.log})
-    const r = new LaunchReporter(io, gh, g, o.ledger, o.launchId, settings, o.resultsRoot)
+    const r = new LaunchReporter(io, gh, g, o.ledger, o.launchId, settings, o.resultsRoot, cache)
     io.onClose(() => r.close())
     return r
   }
@@ -152,6 +162,10 @@ export class LaunchReporter {
       }
       const histories = new Map([...(await localHistories(this.resultsRoot, runs)), ...this.#histories])
       const report = launchReport(launch, runs, histories, this.settings, {now})
+      if (kind === 'final' && this.cache && report.rendered.conclusion && onDefaultBranch(this.g, this.io.env)) {
+        const b = await saveBaseline(this.io, this.cache, report.model, this.g)
+        if (b.problem) this.io.log.warning(`report: ${b.problem}`)
+      }
       const spent = countRequests(this.gh)
       const before = this.#budget?.requests ?? 0
       const published = await publishReport(this.gh, this.g, report.model, report.rendered, {

@@ -35,7 +35,7 @@ export type CacheSave =
   | {status: 'failed'; message: string}
 
 export type CacheRestore =
-  /** `exact`: the key itself matched, not a prefix or a restore key. */
+  /** `exact`: the key itself matched (ignoring case, as the service does), not a prefix or a restore key. */
   | {status: 'hit'; key: string; exact: boolean}
   | {status: 'miss'}
   | {status: 'unavailable'; message: string}
@@ -158,7 +158,7 @@ async function captured<T>(io: CacheIO, fn: () => Promise<T>): Promise<{value: T
     if (typeof done === 'function') queueMicrotask(() => (done as () => void)())
     return true
   }
-  out.write = collect as typeof out.write
+  out.write = collect
   try {
     return {value: await fn(), lines}
   } finally {
@@ -187,8 +187,11 @@ function failureOf(lines: Line[], verb: 'save' | 'restore'): string | undefined 
   const text = all.map(t => t.replace(new RegExp(`^Failed to ${verb}: `), '')).join('; ')
   // "another job may be creating this cache" stands for any refused reservation; the debug line has the service's answer
   const detail = lines.find(l => l.kind === 'debug' && l.text.startsWith('Failed to reserve cache: '))?.text
-  return detail && text.includes('another job may be creating this cache')
-    ? `${text} (${detail.replace(/^Failed to reserve cache: (Error: )?/, '')})`
+  return detail
+    ? text.replace(
+        /, another job may be creating this cache\.$/,
+        `: ${detail.replace(/^Failed to reserve cache: (Error: )?/, '')}`,
+      )
     : text
 }
 
@@ -267,7 +270,7 @@ export function actionsCache(io: CacheIO): CachePort {
         } catch (e: unknown) {
           return {status: 'failed', message: getErrorMessage(e)}
         }
-        if (hit !== undefined) return {status: 'hit', key: hit, exact: hit === key}
+        if (hit !== undefined) return {status: 'hit', key: hit, exact: hit.toLowerCase() === key.toLowerCase()}
         const message = failureOf(lines, 'restore')
         if (message === undefined) return {status: 'miss'}
         if (/cache read denied:/.test(message)) return {status: 'denied', message}

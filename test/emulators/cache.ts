@@ -1,6 +1,6 @@
 import {createHash, createHmac, randomUUID, timingSafeEqual} from 'node:crypto'
 import {mkdtempSync, rmSync} from 'node:fs'
-import {createServer, STATUS_CODES, type IncomingMessage, type ServerResponse} from 'node:http'
+import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -54,7 +54,7 @@ const b64url = (s: string | Buffer): string => Buffer.from(s).toString('base64ur
 const hmac = (data: string): Buffer => createHmac('sha256', EMULATOR_KEY).update(data).digest()
 
 /** A runtime token (HS256 with `EMULATOR_KEY`) carrying `scopes` as its `ac` claim, valid for an hour. */
-export function runtimeToken(scopes: CacheScope[], opts: {now?: Date; ttlSeconds?: number} = {}): string {
+export function runtimeToken(scopes: readonly CacheScope[], opts: {now?: Date; ttlSeconds?: number} = {}): string {
   const now = Math.floor((opts.now ?? new Date()).getTime() / 1000)
   const header = b64url(JSON.stringify({typ: 'JWT', alg: 'HS256'}))
   const claims = b64url(
@@ -83,7 +83,7 @@ export interface CacheContext {
   /** `ACTIONS_CACHE_MODE` as the runner exports it (`read`, `write`, `write-only`, `none`). */
   mode?: string
   /** The `ac` claim exactly (overrides ref/base/defaultBranch/readOnly for the token). */
-  scopes?: CacheScope[]
+  scopes?: readonly CacheScope[]
 }
 
 export interface CacheEntry {
@@ -135,6 +135,8 @@ export interface CacheFault {
   /** Only this Twirp method or blob operation. */
   method?: string
   headers?: Record<string, string>
+  /** The Twirp `msg` or Azure `Message`; default 'injected fault'. */
+  message?: string
 }
 
 export interface CacheServiceOptions {
@@ -208,14 +210,10 @@ const TWIRP_STATUS: Record<string, number> = {
   unavailable: 503,
   dataloss: 500,
 }
+/** The Twirp code a fault of `status` answers with. */
 const twirpCodeFor = (status: number): string =>
-  status === 429
-    ? 'resource_exhausted'
-    : status === 503
-      ? 'unavailable'
-      : status === 401
-        ? 'unauthenticated'
-        : 'internal'
+  Object.entries(TWIRP_STATUS).find(([code, s]) => s === status && code !== 'malformed' && code !== 'bad_route')?.[0] ??
+  'internal'
 
 const BLOB_WRITES = new Set(['PutBlob', 'PutBlock', 'PutBlockList'])
 const METHODS = new Set(CacheService.methods.map(m => m.name))
@@ -259,7 +257,8 @@ export async function startCacheService(opts: CacheServiceOptions = {}): Promise
   function twirpError(call: CacheCall, code: string, msg: string, status = TWIRP_STATUS[code] ?? 500): Reply {
     call.code = code
     call.message = msg
-    if (code === 'bad_route' || code === 'malformed' || code === 'invalid_argument') call.rejected = true
+    if (!call.fault && (code === 'bad_route' || code === 'malformed' || code === 'invalid_argument'))
+      call.rejected = true
     return {
       status,
       headers: {'content-type': 'application/json'},
@@ -291,7 +290,7 @@ export async function startCacheService(opts: CacheServiceOptions = {}): Promise
     }
     call.body = json
     // the body must be the method's request message: unknown or ill-typed fields are refused
-    let request: Request
+    let request: TwirpRequest
     try {
       request = readRequest(method, json)
     } catch (e: unknown) {
@@ -300,7 +299,7 @@ export async function startCacheService(opts: CacheServiceOptions = {}): Promise
     const fault = takeFault(method)
     if (fault) {
       call.fault = true
-      const reply = twirpError(call, twirpCodeFor(fault.status), STATUS_CODES[fault.status] ?? 'fault', fault.status)
+      const reply = twirpError(call, twirpCodeFor(fault.status), fault.message ?? 'injected fault', fault.status)
       return {...reply, headers: {...reply.headers, ...fault.headers}}
     }
     switch (request.method) {
@@ -562,7 +561,7 @@ export async function startCacheService(opts: CacheServiceOptions = {}): Promise
     if (fault && !(fault.status < 300 && BLOB_WRITES.has(op))) {
       call.fault = true
       const code = fault.status === 503 ? 'ServerBusy' : fault.status === 403 ? 'AuthenticationFailed' : 'InternalError'
-      const reply = azureError(req, call, fault.status, code, STATUS_CODES[fault.status] ?? 'fault')
+      const reply = azureError(req, call, fault.status, code, fault.message ?? 'injected fault')
       return {...reply, headers: {...reply.headers, ...fault.headers}}
     }
     const lost = fault !== undefined
@@ -752,13 +751,13 @@ export async function startCacheService(opts: CacheServiceOptions = {}): Promise
   }
 }
 
-type Request =
+type TwirpRequest =
   | {method: 'CreateCacheEntry'; r: CreateCacheEntryRequest}
   | {method: 'FinalizeCacheEntryUpload'; r: FinalizeCacheEntryUploadRequest}
   | {method: 'GetCacheEntryDownloadURL'; r: GetCacheEntryDownloadURLRequest}
 
 /** The request message of `method`, read the way a protobuf JSON server reads it (throws on unknown fields). */
-function readRequest(method: string, json: unknown): Request {
+function readRequest(method: string, json: unknown): TwirpRequest {
   const body = json as Parameters<typeof CreateCacheEntryRequest.fromJson>[0]
   switch (method) {
     case 'CreateCacheEntry':
