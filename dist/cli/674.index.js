@@ -833,8 +833,8 @@ var image_settings = __webpack_require__(69692);
 var summary = __webpack_require__(80283);
 // EXTERNAL MODULE: ./src/kit/inputs.ts
 var inputs = __webpack_require__(67127);
-// EXTERNAL MODULE: ./src/actions/launch.ts + 1 modules
-var launch = __webpack_require__(20440);
+// EXTERNAL MODULE: ./src/actions/launch.ts
+var launch = __webpack_require__(97036);
 ;// CONCATENATED MODULE: ./src/actions/build.ts
 
 

@@ -18,7 +18,7 @@ import {Ledger, type GithubContext, type LaunchStatus, type LedgerLaunch, type L
 import type {Plan} from '../plan/types.js'
 import {summarize, type PointSummary} from '../report/results.js'
 import {PlanInputs, planFromInputs} from './plan.js'
-import {LaunchReporter} from './reporter.js'
+import type {LaunchReporter} from './reporter.js'
 
 export const DEFAULT_LEDGER = '.trainer/ledger.db'
 export const DEFAULT_RESULTS = 'results'
@@ -245,9 +245,10 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
     throw e
   }
   // a detached local launch is reported by its own launcher
-  const reporter =
+  // loaded only when asked for: the GitHub client stays out of the bundles that never report
+  const reporter: LaunchReporter | undefined =
     i.report && !detachLocal
-      ? await LaunchReporter.start(io, {
+      ? await (await import('./reporter.js')).LaunchReporter.start(io, {
           ledger,
           launchId: plan.launchId,
           config,
