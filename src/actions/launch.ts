@@ -248,7 +248,9 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
   // loaded only when asked for: the GitHub client stays out of the bundles that never report
   const reporter: LaunchReporter | undefined =
     i.report && !detachLocal
-      ? await (await import('./reporter.js')).LaunchReporter.start(io, {
+      ? await (
+          await import('./reporter.js')
+        ).LaunchReporter.start(io, {
           ledger,
           launchId: plan.launchId,
           config,
