@@ -36,18 +36,39 @@ function fakeGitHub() {
       }
       if (req.method === 'GET' && path.endsWith('/check-runs'))
         return send(200, {total_count: check ? 1 : 0, check_runs: check ? [check] : []})
+      // a check run as GitHub lists it: its status, conclusion and output (what a report compares)
+      const apply = b => {
+        check = {
+          ...check,
+          ...(b.name ? {name: b.name, external_id: b.external_id} : {}),
+          id: 1,
+          html_url: 'http://x/c/1',
+          status: b.conclusion ? 'completed' : (b.status ?? check?.status ?? 'queued'),
+          conclusion: b.conclusion ?? check?.conclusion ?? null,
+          output: {
+            summary: b.output?.summary ?? check?.output.summary ?? null,
+            text: b.output?.text ?? check?.output.text ?? null,
+            annotations_count: (check?.output.annotations_count ?? 0) + (b.output?.annotations?.length ?? 0),
+          },
+        }
+      }
       if (req.method === 'POST' && path.endsWith('/check-runs')) {
-        const b = JSON.parse(body)
-        check = {id: 1, name: b.name, external_id: b.external_id, html_url: 'http://x/c/1'}
+        apply(JSON.parse(body))
         return send(201, check)
       }
-      if (req.method === 'PATCH' && /\/check-runs\/\d+$/.test(path)) return send(200, check)
+      if (req.method === 'PATCH' && /\/check-runs\/\d+$/.test(path)) {
+        apply(JSON.parse(body))
+        return send(200, check)
+      }
       if (req.method === 'GET' && path.endsWith('/comments')) return send(200, comment ? [comment] : [])
       if (req.method === 'POST' && path.endsWith('/comments')) {
         comment = {id: 2, body: JSON.parse(body).body, html_url: 'http://x/m/2'}
         return send(201, comment)
       }
-      if (req.method === 'PATCH' && /\/comments\/\d+$/.test(path)) return send(200, comment)
+      if (req.method === 'PATCH' && /\/comments\/\d+$/.test(path)) {
+        comment = {...comment, body: JSON.parse(body).body}
+        return send(200, comment)
+      }
       send(404, {message: 'Not Found'})
     })
   })
@@ -180,13 +201,20 @@ const eventDir = mkdtempSync(join(tmpdir(), 'bench-report-event-'))
 const event = join(eventDir, 'event.json')
 writeFileSync(event, JSON.stringify({pull_request: {number: 7, head: {sha: 'a'.repeat(40)}}}))
 
-// calls per update of a 100-run sweep, reported five times
+// calls per update of a 100-run sweep, reported six times: the first makes the check run and
+// the comment; then, in turn, a report with nothing new (a run's metrics unchanged) and one
+// after a run's result changed
 const small = launchOf(100, 100)
 const perUpdate = []
-for (let i = 0; i < 5; i++) {
+for (let i = 0; i < 6; i++) {
+  if (i && i % 2 === 0) {
+    const l = new DatabaseSync(join(small.ws, '.trainer/ledger.db'))
+    l.prepare(`UPDATE runs SET metrics_json = ? WHERE id = 'L.0000'`).run(JSON.stringify({loss: 0.5 + i, acc: 0.1}))
+    l.close()
+  }
   const before = gh.calls.length
   await reportStep(small.ws, gh.url, event)
-  perUpdate.push(gh.calls.slice(before))
+  perUpdate.push({changed: i === 0 ? 'first' : i % 2 === 0 ? 'yes' : 'no', calls: gh.calls.slice(before)})
 }
 
 // time of a 1,000 × 10,000 report, against reading and parsing the same files
@@ -205,11 +233,11 @@ else for (const d of [small.ws, big.ws, eventDir]) rmSync(d, {recursive: true, f
 
 const r = stats(times.report)
 const f = stats(times.floor)
-console.log(`\nReports: API calls per update (100-run sweep, reported 5 times)\n`)
+console.log(`\nReports: API calls per update (100-run sweep, reported 6 times)\n`)
 console.log(
   table(
-    perUpdate.map((c, i) => [String(i + 1), String(c.length), c.join(', ')]),
-    ['update', 'calls', 'which'],
+    perUpdate.map((u, i) => [String(i + 1), u.changed, String(u.calls.length), u.calls.join(', ')]),
+    ['update', 'changed', 'calls', 'which'],
   ),
 )
 console.log(`\nthe alternative, one check run per run: ${100} calls per update\n`)
