@@ -9,6 +9,7 @@ for (const b of [
   'build-cache.mjs',
   'slurm-submit.mjs',
   'report.mjs',
+  'command-fuzz.mjs',
 ]) {
   const r = spawnSync(process.execPath, [new URL(b, import.meta.url).pathname], {stdio: 'inherit'})
   if (r.status !== 0) process.exit(r.status ?? 1)
