@@ -4,6 +4,8 @@ import {parse} from 'yaml'
 import {describe, expect, test} from 'vitest'
 import {BuildInputs} from '../../../src/actions/build.js'
 import {HashInputs} from '../../../src/actions/hash.js'
+import {CommandInputs} from '../../../src/actions/command.js'
+import {ReconcileInputs} from '../../../src/actions/reconcile.js'
 import {ReportInputs} from '../../../src/actions/report.js'
 
 interface ActionYml {
@@ -20,6 +22,8 @@ const ACTIONS: [string, {shape: Record<string, unknown>}][] = [
   ['actions/hash/action.yml', HashInputs],
   ['actions/build/action.yml', BuildInputs],
   ['actions/report/action.yml', ReportInputs],
+  ['actions/reconcile/action.yml', ReconcileInputs],
+  ['actions/command/action.yml', CommandInputs],
 ]
 
 describe.each(ACTIONS)('%s', (file, schema) => {
@@ -46,5 +50,5 @@ describe.each(ACTIONS)('%s', (file, schema) => {
 })
 
 test('each action has a docs page', () => {
-  for (const n of ['hash', 'build', 'report', 'launch']) expect(existsSync(`docs/actions/${n}.md`), n).toBe(true)
+  for (const n of ['hash', 'build', 'report', 'reconcile', 'command', 'launch']) expect(existsSync(`docs/actions/${n}.md`), n).toBe(true)
 })
