@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parse} from 'yaml'
 
-export const BUNDLES = ['hash', 'build', 'report', 'reconcile', 'command', 'cli', 'run']
+export const BUNDLES = ['hash', 'build', 'launch', 'launch-post', 'report', 'reconcile', 'command', 'cli', 'run']
 
 const statsDir = mkdtempSync(join(tmpdir(), 'trainer-build-'))
 for (const name of BUNDLES) {

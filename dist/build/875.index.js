@@ -420,6 +420,12 @@ async function readBaseline(file, experiment) {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __webpack_require__(90131);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan = __webpack_require__(48720);
+// EXTERNAL MODULE: ./src/runner/contract.ts
+var contract = __webpack_require__(46670);
 ;// CONCATENATED MODULE: ./src/report/record.ts
 /**
  * A launch's durable record on GitHub. On GitHub the ledger file dies with the workflow job,
@@ -435,11 +441,32 @@ var external_node_zlib_ = __webpack_require__(38522);
 
 
 
+
+
+
 const PREFIX = '<!-- trainer-action:launch-record v1 ';
 const SUFFIX = ' -->';
 const BLOCK = /<!-- trainer-action:launch-record v1 ([A-Za-z0-9+/]+={0,2}) -->/;
-/** A decompressed record larger than this is refused (a crafted block must not exhaust memory). */
-const MAX_JSON_BYTES = 32 * 1024 * 1024;
+/**
+ * Bounds on a record, checked before it is parsed and validated: a crafted block of a few
+ * hundred bytes can inflate to millions of empty objects, which take a GiB to parse and
+ * more to validate (an issue per missing field). A check run's text (65,535 characters)
+ * holds about 1.5 MB of a real record, ten objects or so per run.
+ */
+const MAX_JSON_BYTES = 8 * 1024 * 1024;
+const MAX_CONTAINERS = 200_000;
+const MAX_RUNS = 10_000;
+/** Objects and arrays in a JSON text, at most (a `{` or `[` inside a string counts too). */
+function containers(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x7b || c === 0x5b)
+            n++;
+    }
+    return n;
+}
+const runCount = (x) => (Array.isArray(x) ? x.length : 0);
 /** A run's fields that its plan entry holds too: left out of the block, taken from the plan again. */
 const FROM_PLAN = [
     'launchId',
@@ -460,17 +487,19 @@ const RunShape = schemas/* looseObject */._H3({
     metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* number */.aig()),
     links: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
 });
+const launchId = schemas/* string */.YjP().regex(plan/* LAUNCH_ID */.QS, 'not a launch id');
+const experiment = schemas/* string */.YjP().regex(schema/* EXPERIMENT_NAME */.QJ, 'not an experiment name');
 const RecordShape = schemas/* object */.Ikc({
     v: schemas/* literal */.euz(1),
     launch: schemas/* looseObject */._H3({
-        id: schemas/* string */.YjP().min(1),
-        experiment: schemas/* string */.YjP().min(1),
+        id: launchId,
+        experiment,
         backend: schemas/* string */.YjP().min(1),
         createdAt: schemas/* string */.YjP(),
         status: schemas/* enum */.k5n(['ACTIVE', 'SUCCEEDED', 'FAILED', 'CANCELLED']),
         plan: schemas/* looseObject */._H3({
-            launchId: schemas/* string */.YjP(),
-            experiment: schemas/* string */.YjP(),
+            launchId,
+            experiment,
             runs: schemas/* array */.YOg(schemas/* looseObject */._H3({
                 id: schemas/* string */.YjP().min(1),
                 experiment: schemas/* string */.YjP(),
@@ -479,9 +508,10 @@ const RecordShape = schemas/* object */.Ikc({
                 params: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
                 point: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
                 resources: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-                output: schemas/* string */.YjP(),
+                output: contract/* RunOutput */.NF,
                 backend: schemas/* string */.YjP(),
-            })),
+            }))
+                .min(1),
         }),
     }),
     runs: schemas/* array */.YOg(RunShape),
@@ -489,6 +519,7 @@ const RecordShape = schemas/* object */.Ikc({
         requests: schemas/* number */.aig().int().min(0),
         updatedAt: schemas/* string */.YjP().optional(),
         states: schemas/* string */.YjP().optional(),
+        commentId: schemas/* number */.aig().int().positive().optional(),
     }),
 });
 /** The hidden block for a check run's output text. */
@@ -507,23 +538,40 @@ function decodeRecord(text) {
         return { problem: 'none' };
     let raw;
     try {
-        raw = JSON.parse((0,external_node_zlib_.gunzipSync)(Buffer.from(m[1], 'base64'), { maxOutputLength: MAX_JSON_BYTES }).toString('utf8'));
+        const json = (0,external_node_zlib_.gunzipSync)(Buffer.from(m[1], 'base64'), { maxOutputLength: MAX_JSON_BYTES }).toString('utf8');
+        if (containers(json) > MAX_CONTAINERS)
+            return { problem: `its launch record cannot be read (over ${MAX_CONTAINERS} objects)` };
+        raw = JSON.parse(json);
     }
     catch (e) {
         return { problem: `its launch record cannot be read (${e.message})` };
     }
+    const shape = raw;
+    if (Math.max(runCount(shape?.runs), runCount(shape?.launch?.plan?.runs)) > MAX_RUNS)
+        return { problem: `its launch record is not one (over ${MAX_RUNS} runs)` };
     const r = RecordShape.safeParse(raw);
     if (!r.success) {
         const i = r.error.issues[0];
         return { problem: `its launch record is not one (${i.path.join('.') || 'the record'}: ${i.message})` };
     }
     const launch = r.data.launch;
+    const not = (why) => ({ problem: `its launch record is not one (${why})` });
+    // one launch, whole: its plan's, every run of it once, nothing of another launch
+    if (launch.plan.launchId !== launch.id)
+        return not(`launch ${launch.id} holds the plan of ${launch.plan.launchId}`);
+    if (launch.plan.experiment !== launch.experiment || launch.plan.runs.some(x => x.experiment !== launch.experiment))
+        return not(`its plan is not experiment ${launch.experiment}'s`);
     const planned = new Map(launch.plan.runs.map(x => [x.id, x]));
+    if (planned.size !== launch.plan.runs.length)
+        return not('its plan holds a run twice');
+    const alien = launch.plan.runs.find(x => !x.id.startsWith(`${launch.id}.`));
+    if (alien)
+        return not(`run ${alien.id} is not a run of launch ${launch.id}`);
     const runs = [];
     for (const x of r.data.runs) {
         const p = planned.get(x.id);
         if (!p)
-            return { problem: `its launch record is not one (run ${x.id} is not in launch ${launch.id})` };
+            return not(`run ${x.id} is not in launch ${launch.id}`);
         runs.push({
             ...x,
             launchId: launch.id,
@@ -537,6 +585,8 @@ function decodeRecord(text) {
             backend: p.backend,
         });
     }
+    if (runs.length !== planned.size || new Set(runs.map(x => x.id)).size !== planned.size)
+        return not(`it holds ${runs.length} runs for the ${planned.size} of its plan`);
     return { v: 1, launch, runs, budget: r.data.budget };
 }
 /** Bytes the block of this record takes. */
@@ -1539,16 +1589,19 @@ function launchReport(launch, runs, histories, s, o) {
 }
 /**
  * The check run's output text: the hidden launch record, with the requests spent so far on
- * this launch (those before, from the record there, and `spent` now, plus the writes about to
- * be made). A record too large for the text is left out, and the text says so.
+ * this launch (those before, from `before` or else the record there, and `spent` now, plus the
+ * writes about to be made) and the sticky comment written. A record too large for the text is
+ * left out, and the text says so.
  */
 function recordText(launch, runs, o) {
-    return existing => {
-        const before = previousBudget(existing);
+    return (existing, commentId) => {
+        const before = o.before ?? previousBudget(existing);
+        const comment = commentId ?? before?.commentId;
         const budget = {
             requests: (before?.requests ?? 0) + o.spent() + o.writes,
             updatedAt: o.now.toISOString(),
             states: o.states,
+            ...(comment === undefined ? {} : { commentId: comment }),
         };
         const block = encodeRecord({ v: 1, launch, runs, budget });
         if (block.length <= REPORT_LIMITS.check)
@@ -1628,7 +1681,7 @@ async function publishCheckRun(gh, g, model, r, o = {}) {
         return { id: mine.id, url: mine.url, written: false };
     const completing = state.status === 'completed' && !(mine?.status === 'completed' && mine.annotationsCount > 0);
     const annotations = completing ? [...(o.annotations ?? [])] : [];
-    const text = o.text?.(mine);
+    const text = o.text?.(mine, o.commentId);
     const output = (batch) => ({
         title: r.title,
         summary: r.check,
@@ -1657,13 +1710,40 @@ async function publishCheckRun(gh, g, model, r, o = {}) {
     return { id, url: written.data.html_url ?? '', written: true };
 }
 /**
- * Edits the PR's sticky comment for this experiment in place, or makes it (first report, or a
- * person deleted it). Only a comment whose first line is the marker counts.
+ * Whether a comment is the report: its first line the marker, written by an app
+ * (`github-actions[bot]` for a workflow's GITHUB_TOKEN) or by someone of the repository (a
+ * token of theirs). Anyone may post a comment whose first line is the marker; taken for the
+ * report, it would be edited by the bot and rewritten by its author afterwards, and the bot's
+ * own report never made.
  */
-async function publishComment(gh, g, pr, r) {
+function isReport(c, marker) {
+    const writer = c.user?.type === 'Bot' || ['OWNER', 'MEMBER', 'COLLABORATOR'].includes(c.author_association ?? '');
+    return writer && (c.body ?? '').split('\n', 1)[0]?.trim() === marker;
+}
+/**
+ * Edits the PR's sticky comment for this experiment in place, or makes it (first report, or a
+ * person deleted it). Only a comment whose first line is the marker, written by an app or by
+ * someone of the repository, counts.
+ */
+async function publishComment(gh, g, pr, r, known) {
     const repo = { owner: g.owner, repo: g.repo };
+    // the comment an earlier report wrote, if it is still there and still the report: two
+    // requests, however many comments the PR has
+    const earlier = known === undefined
+        ? undefined
+        : await gh.rest.issues.getComment({ ...repo, comment_id: known }).then(c => c.data, (e) => {
+            if (e.status === 404)
+                return undefined;
+            throw e;
+        });
+    if (earlier && earlier.issue_url.endsWith(`/issues/${pr}`) && isReport(earlier, r.marker)) {
+        if (earlier.body === r.comment)
+            return { id: earlier.id, url: earlier.html_url };
+        const u = await gh.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body: r.comment });
+        return { id: u.data.id, url: u.data.html_url };
+    }
     const comments = await gh.paginate(gh.rest.issues.listComments, { ...repo, issue_number: pr, per_page: 100 });
-    const mine = comments.find(c => (c.body ?? '').split('\n', 1)[0]?.trim() === r.marker);
+    const mine = comments.find(c => isReport(c, r.marker));
     // the same report again: nothing to send (the request budget)
     if (mine && mine.body === r.comment)
         return { id: mine.id, url: mine.html_url };
@@ -1697,7 +1777,7 @@ async function publishReport(gh, g, model, r, o) {
     // the comment first: the check run's record counts the requests made for it
     const pr = model.github?.pullRequest ?? g.pullRequest;
     if (o.comment && pr !== undefined) {
-        const c = await part('the PR comment', "this token may not write comments (a fork's read-only token; permissions: pull-requests: write)", () => publishComment(gh, g, pr, r));
+        const c = await part('the PR comment', "this token may not write comments (a fork's read-only token; permissions: pull-requests: write)", () => publishComment(gh, g, pr, r, o.commentId));
         out.commentId = c?.id;
         out.commentUrl = c?.url;
     }
@@ -1705,7 +1785,7 @@ async function publishReport(gh, g, model, r, o) {
         const c = await part('the check run', 'this token may not write checks (a pull request from a fork gets a read-only token; permissions: checks: write)', async () => {
             const w = o.check === true ? {} : o.check;
             const existing = w.existing ?? (await findCheckRun(gh, g, model));
-            return publishCheckRun(gh, g, model, r, { ...w, existing });
+            return publishCheckRun(gh, g, model, r, { ...w, existing, commentId: out.commentId });
         });
         out.checkRunId = c?.id;
         out.checkRunUrl = c?.url;
@@ -2123,6 +2203,8 @@ class LaunchReporter {
     /** What could not be published, said once each. */
     #said = new Set();
     checkRunId;
+    /** The check run's conclusion, once a report of the ended launch was published. */
+    conclusion;
     constructor(io, gh, g, ledger, launchId, settings, resultsRoot, cache) {
         this.io = io;
         this.gh = gh;
@@ -2207,12 +2289,15 @@ class LaunchReporter {
             const now = this.io.now();
             const states = statesKey(runs);
             if (!this.#existing && this.checkRunId === undefined) {
+                const finding = countRequests(this.gh);
                 this.#existing = await findCheckRun(this.gh, this.g, {
                     experiment: launch.experiment,
                     launchId: launch.id,
                     github: launch.github,
                 });
-                this.#budget = previousBudget(this.#existing);
+                // what an earlier report of this launch spent, and this search
+                const earlier = previousBudget(this.#existing);
+                this.#budget = { ...earlier, requests: (earlier?.requests ?? 0) + finding.count() };
             }
             if (kind === 'progress') {
                 const due = updateDue(this.#budget, { now, states, final: false });
@@ -2233,21 +2318,30 @@ class LaunchReporter {
                     this.io.log.warning(`report: ${b.problem}`);
             }
             const spent = countRequests(this.gh);
-            const before = this.#budget?.requests ?? 0;
+            const before = this.#budget;
             const published = await publishReport(this.gh, this.g, report.model, report.rendered, {
                 check: {
                     existing: this.#existing,
                     annotations: report.annotations,
+                    // what this launch spent is counted here: the check run as last written holds no record
                     text: recordText(launch, runs, {
                         spent: spent.count,
                         now,
                         states,
                         writes: writesFor(report.annotations),
+                        before,
                     }),
                 },
                 comment: true,
+                commentId: before?.commentId,
             });
-            this.#budget = { requests: before + spent.count(), updatedAt: now.toISOString(), states };
+            const commentId = published.commentId ?? before?.commentId;
+            this.#budget = {
+                requests: (before?.requests ?? 0) + spent.count(),
+                updatedAt: now.toISOString(),
+                states,
+                ...(commentId === undefined ? {} : { commentId }),
+            };
             for (const p of published.problems)
                 if (!this.#said.has(p)) {
                     this.#said.add(p);
@@ -2255,6 +2349,7 @@ class LaunchReporter {
                 }
             if (published.checkRunId !== undefined) {
                 this.checkRunId = published.checkRunId;
+                this.conclusion = report.rendered.conclusion;
                 this.#existing = {
                     id: published.checkRunId,
                     url: published.checkRunUrl ?? '',

@@ -752,6 +752,24 @@ function createBackend(name, config, deps) {
                 resultUrl: `${remotePrefix(n)}${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(n.jobDir, 'results', run.output)}`,
             };
         },
+        async foreignHandle(ctx, run) {
+            if (!run.handle)
+                return undefined;
+            const n = nativeOf((0,_types_js__WEBPACK_IMPORTED_MODULE_8__/* .parseHandle */ .S$)(run.handle));
+            if (!n)
+                return `run ${run.id}: its handle is not a Slurm job`;
+            const jobDir = await jobDirOf(ctx);
+            if (n.jobDir !== jobDir)
+                return `run ${run.id}: its job directory ${n.jobDir} is not this launch's (${jobDir})`;
+            if (!/^a\d+-[0-9a-f]{10}$/.test(String(n.key)) || n.name !== `tr-${ctx.launch.id}-${n.key}`)
+                return `run ${run.id}: its job name ${n.name} is not one of launch ${ctx.launch.id}'s`;
+            if (!/^\d+$/.test(String(n.arrayJobId)) ||
+                !Number.isSafeInteger(n.task) ||
+                n.task < 0 ||
+                n.jobId !== `${n.arrayJobId}_${n.task}`)
+                return `run ${run.id}: its job ${n.jobId} is not a task of an array job`;
+            return undefined;
+        },
         links(_ctx, run) {
             const n = nativeOf((0,_types_js__WEBPACK_IMPORTED_MODULE_8__/* .parseHandle */ .S$)(run.handle));
             if (!n)

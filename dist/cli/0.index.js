@@ -177,6 +177,28 @@ class Closers {
         }
     }
 }
+/**
+ * The same IO with some inputs given (an action that runs another's code with values it
+ * decided: the launch action hands the image it built to the launch). Everything else is `io`'s.
+ */
+function withInputs(io, given) {
+    return {
+        input: name => (Object.hasOwn(given, name) ? given[name] : io.input(name)),
+        setOutput: (name, value) => io.setOutput(name, value),
+        saveState: (name, value) => io.saveState(name, value),
+        getState: name => io.getState(name),
+        summary: markdown => io.summary(markdown),
+        setSecret: value => io.setSecret(value),
+        log: io.log,
+        env: io.env,
+        workspace: io.workspace,
+        github: () => io.github(),
+        now: () => io.now(),
+        onClose: fn => io.onClose(fn),
+        close: () => io.close(),
+        setFailed: (message, where) => io.setFailed(message, where),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/kit/console-io.ts
 
@@ -361,8 +383,8 @@ const VERBS = {
             '              [--auth-realms HOST ...] [--builder auto|buildx|classic] [--cache true|false|registry|gha]\n' +
             '              [--force] [--json]',
         // the password only from stdin (or TRAINER_REGISTRY_PASSWORD), never in argv; build args as docker's --build-arg
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(830), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(36), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 67674))).BuildInputs, { 'build-arg': { type: 'string', multiple: true }, 'password-stdin': { type: 'boolean' } }, ['build-args', 'password']),
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(830), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(36), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 67674))).build(io),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(830), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 67674))).BuildInputs, { 'build-arg': { type: 'string', multiple: true }, 'password-stdin': { type: 'boolean' } }, ['build-args', 'password']),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(6), __webpack_require__.e(472), __webpack_require__.e(118), __webpack_require__.e(830), __webpack_require__.e(40), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(718), __webpack_require__.e(956), __webpack_require__.e(692), __webpack_require__.e(957), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 67674))).build(io),
         json: (r) => ({
             image: r.ref.full,
             tag: r.ref.tag,
@@ -406,10 +428,10 @@ const VERBS = {
             'Ctrl-C cancels queued runs and stops running ones; trainer status --refresh moves a detached',
             'launch on, and settles one whose launcher was killed.',
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(36)]).then(__webpack_require__.bind(__webpack_require__, 97036))).LaunchInputs, { ...PLAN_FLAGS, parallel: { type: 'string', short: 'j' } }, [...PLAN_OMIT, 'github-token']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(36)]).then(__webpack_require__.bind(__webpack_require__, 97036))).LaunchInputs, { ...PLAN_FLAGS, parallel: { type: 'string', short: 'j' } }, [...PLAN_OMIT, 'github-token']),
         positionals: 'overrides',
         run: async (io) => {
-            const { launch } = await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(36)]).then(__webpack_require__.bind(__webpack_require__, 97036));
+            const { launch } = await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(36)]).then(__webpack_require__.bind(__webpack_require__, 97036));
             process.once('SIGINT', () => process.stderr.write('\nstopping: queued runs are cancelled, running ones get their grace period to checkpoint\n'));
             return launch(io, {
                 // the runner's own bundle beside this one: a third of the CLI's start-up, per run
@@ -440,9 +462,9 @@ const VERBS = {
             '                        whose launcher is gone from what they left on disk',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).StatusInputs, {}, ['id']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).StatusInputs, {}, ['id']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).status(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).status(io),
         json: (r) => r,
         human: (r) => `launch ${r.launch.id} (${r.launch.experiment}, ${r.launch.backend}): ${r.launch.status}\n\n${runsTable(r.runs, sweptKeys(r.launch.plan))}\n\n${(0,results/* resultsTable */.r)(r.summaries)}`,
     },
@@ -450,9 +472,9 @@ const VERBS = {
         summary: "print a run's training output (its logs.txt)",
         usage: 'trainer logs RUN-ID [--ledger FILE]',
         details: ['  RUN-ID                <launch-id>.<NNN>, as trainer status lists them', LEDGER_DETAILS].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).LedgerInputs, {}, ['id']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).LedgerInputs, {}, ['id']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).logs(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).logs(io),
         json: (r) => ({ logs: r }),
         human: (r) => r.replace(/\n$/, ''),
     },
@@ -464,9 +486,9 @@ const VERBS = {
             '  still theirs) and their grace period to checkpoint',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).LedgerInputs, {}, ['id']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).LedgerInputs, {}, ['id']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(36), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).cancel(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 75101))).cancel(io),
         json: (r) => r,
         human: (r) => `${r.launch}: ${r.cancelled} cancelled, ${r.stopping} stopping`,
     },
@@ -480,9 +502,9 @@ const VERBS = {
             '  --report-file FILE    the full report (default <results>/<launch-id>/report-<launch-id>.md)',
             LEDGER_DETAILS,
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(36), __webpack_require__.e(836), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 94434))).ReportInputs, {}, ['id', 'github-token']),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(836), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 94434))).ReportInputs, {}, ['id', 'github-token']),
         positionals: 'id',
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(36), __webpack_require__.e(836), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 94434))).report(io),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(836), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 94434))).report(io),
         json: (r) => ({
             launch: r.model.launchId,
             conclusion: r.rendered.conclusion ?? 'pending',
@@ -506,8 +528,8 @@ const VERBS = {
             '  --max-refs N          at most N commits, one request each (default 60)',
             '  --dry-run             poll and say what would be published; write nothing to GitHub',
         ].join('\n'),
-        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(836), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 41095))).ReconcileInputs, {}, ['github-token']),
-        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(236), __webpack_require__.e(836), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 41095))).reconcile(io),
+        options: flags(async () => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(836), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 41095))).ReconcileInputs, {}, ['github-token']),
+        run: async (io) => (await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(167), __webpack_require__.e(805), __webpack_require__.e(713), __webpack_require__.e(836), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 41095))).reconcile(io),
         json: (r) => r,
         human: (r) => [
             `${r.launches.length} unfinished launches; ${r.requests} GitHub API requests`,

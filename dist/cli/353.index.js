@@ -461,6 +461,7 @@ function experimentLine(text, name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QJ: () => (/* binding */ EXPERIMENT_NAME),
 /* harmony export */   Sk: () => (/* binding */ ConfigSchema),
 /* harmony export */   Vz: () => (/* binding */ CACHE_TYPES),
 /* harmony export */   dB: () => (/* binding */ REALM_HOST),
@@ -520,6 +521,8 @@ const ImageSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
      */
     builder: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(BUILDERS, { error: `must be one of ${BUILDERS.map(b => `'${b}'`).join(', ')}` }).optional(),
 });
+/** An experiment's name: letters, digits, `_ . -`. */
+const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const paramKey = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(KEY, 'parameter names are letters, digits, _ . - (starting with a letter or _)');
 const ResourcesSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
@@ -601,7 +604,7 @@ const ExperimentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .re
 const ConfigSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1).optional(),
     image: ImageSchema.optional(),
-    experiments: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'experiment names are letters, digits, _ . -'), ExperimentSchema)
+    experiments: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(EXPERIMENT_NAME, 'experiment names are letters, digits, _ . -'), ExperimentSchema)
         .optional(),
     /** What reports show and judge (src/report). */
     report: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({

@@ -1,5 +1,5 @@
 export const id = 36;
-export const ids = [36,720];
+export const ids = [36];
 export const modules = {
 
 /***/ 97036:
@@ -63,6 +63,11 @@ const LaunchInputs = _plan_js__WEBPACK_IMPORTED_MODULE_13__.PlanInputs.extend({
     /** Report on GitHub while it runs: the check run from `queued` to its conclusion, and the PR comment. */
     report: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_11__.bool)(false),
     'github-token': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_11__.optString)(),
+    /**
+     * The commit the runs' code is, where the launch is reported (default: the event's head; a
+     * `/train` command's pinned SHA, which GITHUB_SHA of an issue_comment event is not).
+     */
+    'head-sha': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_11__.optString)(),
 });
 /** Opens the ledger a workspace uses (trainer.yml `launch.ledger`, else .trainer/ledger.db). */
 function ledgerPath(workspace, input, configured) {
@@ -97,13 +102,15 @@ async function pipelineImage(io, i) {
     return (await imageForManifest(settings, { log: io.log })).ref.full;
 }
 /** Where on GitHub a launch comes from (for reporting); undefined outside Actions. */
-function githubContext(io) {
+function githubContext(io, headSha) {
     const g = io.github();
     if (!g)
         return undefined;
+    if (headSha !== undefined && !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(headSha))
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`head-sha: '${headSha}' is not a full commit SHA (40 or 64 hex digits)`, { key: 'head-sha' });
     return {
         repository: g.repository,
-        headSha: g.headSha,
+        headSha: headSha ?? g.headSha,
         ...(g.pullRequest === undefined ? {} : { pullRequest: g.pullRequest }),
         ...(g.runId === undefined ? {} : { runId: g.runId }),
         serverUrl: g.serverUrl,
@@ -215,7 +222,7 @@ async function launch(io, deps) {
             backend: name,
             config: record,
             backendConfig: bconf,
-            github: githubContext(io),
+            github: githubContext(io, i['head-sha']),
         });
     }
     catch (e) {
@@ -246,12 +253,23 @@ async function launch(io, deps) {
     });
     if (reporter)
         ctx.collected = reporter.collected;
+    deps.recorded?.(plan.launchId);
     reporter?.nudge();
     const result = () => {
         const status = ledger.getLaunch(plan.launchId)?.status ?? 'ACTIVE';
         const runs = ledger.listRuns(plan.launchId);
         io.setOutput('status', status);
-        return { plan, status, runs, summaries: launchSummaries(plan, runs), ledger: path, resultsRoot, detached: i.detach };
+        return {
+            plan,
+            status,
+            runs,
+            summaries: launchSummaries(plan, runs),
+            ledger: path,
+            resultsRoot,
+            detached: i.detach,
+            checkRunId: reporter?.checkRunId,
+            conclusion: reporter?.conclusion,
+        };
     };
     if (detachLocal) {
         io.log.info(`launch ${plan.launchId}: ${plan.runs.length} runs of ${plan.experiment} on ${name}, run by process ${launcher.pid}`);
@@ -395,301 +413,6 @@ async function plan(io) {
         });
     const { previewScript } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(805), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 29913));
     return { ...p, script: previewScript(c, p) };
-}
-
-
-/***/ }),
-
-/***/ 48720:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gg: () => (/* binding */ buildPlan),
-/* harmony export */   Vp: () => (/* binding */ experimentOf),
-/* harmony export */   f$: () => (/* binding */ parseOverrides)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_RUNS, gridPoints */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28315);
-
-
-
-const DEFAULT_MAX_RUNS = 1000;
-/** The experiment named, or a ConfigError with the nearest name. */
-function experimentOf(config, name) {
-    const all = config.experiments ?? {};
-    // own keys only: `exp=constructor` must not find Object.prototype.constructor
-    const e = Object.hasOwn(all, name) ? all[name] : undefined;
-    if (e)
-        return e;
-    const names = Object.keys(all);
-    const guess = (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .nearest */ .pA)(name, names);
-    throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(names.length === 0
-        ? `unknown experiment '${name}': trainer.yml defines no experiments`
-        : `unknown experiment '${name}'${guess ? ` (did you mean '${guess}'?)` : ''}; experiments: ${names.join(', ')}`, { key: `experiments.${name}` });
-}
-/** Every combination of a grid, in a stable order (first key varies slowest). */
-function gridPoints(grid) {
-    let points = [{}];
-    for (const [k, values] of Object.entries(grid))
-        points = points.flatMap(p => values.map(v => ({ ...p, [k]: v })));
-    return points;
-}
-const pad = (n, width) => String(n).padStart(width, '0');
-/**
- * Materializes a launch: experiment defaults, overrides, the sweep grid (minus its
- * exclusions), and per-run seeds, into fully resolved runs with stable ids. Nothing
- * downstream reads trainer.yml again.
- */
-function buildPlan(config, o) {
-    const name = o.experiment;
-    const exp = experimentOf(config, name);
-    const defaults = exp.params ?? {};
-    const swept = exp.sweep?.grid ?? {};
-    const types = exp['param-types'] ?? {};
-    const { params: base, applied } = (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .applyOverrides */ .iu)(name, defaults, o.overrides ?? {}, Object.keys(swept), types);
-    // An override of a swept parameter pins it: that dimension collapses to the override.
-    const grid = Object.fromEntries(Object.entries(swept).filter(([k]) => !(k in applied)));
-    // Sweep values take the parameter's type like overrides do.
-    for (const [k, values] of Object.entries(grid))
-        grid[k] = values.map(v => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .coerce */ .au)(k, v, defaults[k], `sweep of '${name}'`, types[k]));
-    const exclude = exp.sweep?.exclude ?? [];
-    const points = gridPoints(grid).filter(p => !exclude.some(x => Object.entries(x).every(([k, v]) => k in p && p[k] === v)));
-    if (points.length === 0) {
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`the sweep of '${name}' expands to zero runs: every combination is excluded`, {
-            key: `experiments.${name}.sweep`,
-        });
-    }
-    const replicates = exp.runs ?? (exp.seeds?.length || 1);
-    const total = points.length * replicates;
-    const max = o.maxRuns ?? config.launch?.['max-runs'] ?? DEFAULT_MAX_RUNS;
-    if (total > max) {
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`'${name}' expands to ${total} runs (${points.length} sweep points × ${replicates} runs), over the limit of ${max}`, { key: 'launch.max-runs' }, { hint: 'Narrow the sweep, or raise launch.max-runs in trainer.yml (or --max-runs).' });
-    }
-    const rule = {
-        seeds: exp.seeds,
-        explicit: o.seed,
-        preferConfig: o.preferConfigSeed ?? exp['prefer-config-seed'] ?? true,
-    };
-    const width = Math.max(3, String(total - 1).length);
-    const backend = o.backend ?? exp.backend ?? 'local';
-    const runs = [];
-    let index = 0;
-    for (const point of points) {
-        for (let r = 0; r < replicates; r++) {
-            const { seed } = (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .selectSeed */ .Sq)(name, r, rule);
-            runs.push({
-                experiment: name,
-                index,
-                seed,
-                params: { ...base, ...point },
-                overrides: { ...applied, ...point },
-                point,
-                resources: exp.resources ?? {},
-                command: exp.command,
-                argsStyle: exp['args-style'] ?? 'container-main',
-                image: o.image,
-                output: `${name}/runs/${pad(index, width)}`,
-                outputs: exp.outputs ?? [],
-                env: exp.env ?? [],
-                backend,
-            });
-            index++;
-        }
-    }
-    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(runs)).digest('hex');
-    const launchId = o.launchId ?? defaultLaunchId(name, digest, (o.now ?? (() => new Date()))());
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(launchId)) {
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`launch id '${launchId}' is invalid: letters, digits, _ . - (at most 100)`, {
-            key: 'launch-id',
-        });
-    }
-    return { launchId, experiment: name, runs: runs.map(r => ({ id: `${launchId}.${pad(r.index, width)}`, ...r })) };
-}
-/**
- * `<experiment>-<UTC time>-<plan digest>-<random>`: the time and digest say when and what,
- * the random part makes every launch attempt its own, so two identical launches started in
- * the same second never merge. A deliberate re-launch passes `--launch-id`.
- */
-function defaultLaunchId(experiment, digest, now) {
-    const t = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-    return `${experiment.replace(/[^A-Za-z0-9_.-]/g, '-')}-${t}-${digest.slice(0, 6)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
-}
-/**
- * Parses `key=value` words (a `/train` comment, CLI positionals, lines of the `overrides`
- * input) into overrides. Each word is one override: everything after the first `=` is the
- * value, commas and further `=` included, so `name=a,lr=5` sets `name` to `a,lr=5` and
- * never `lr`. A key given twice is an error rather than a silent last-one-wins.
- */
-function parseOverrides(words) {
-    const out = Object.create(null);
-    for (const w of words) {
-        const i = w.indexOf('=');
-        if (i <= 0)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`'${w}' is not key=value`, { key: w });
-        const key = w.slice(0, i).trim();
-        const value = w.slice(i + 1);
-        if (value.includes('\0'))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`override ${key}: the value contains a NUL byte`, { key });
-        if (Object.hasOwn(out, key))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`override ${key} is given twice ('${key}=${out[key]}' and '${w}')`, { key });
-        out[key] = value;
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 28315:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Sq: () => (/* binding */ selectSeed),
-/* harmony export */   au: () => (/* binding */ coerce),
-/* harmony export */   iu: () => (/* binding */ applyOverrides),
-/* harmony export */   pA: () => (/* binding */ nearest)
-/* harmony export */ });
-/* unused harmony exports distance, normKey, paramType, fallbackSeed */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
-
-
-/** Edit distance, for "did you mean" suggestions. */
-function distance(a, b) {
-    const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        let prev = d[0];
-        d[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = d[j];
-            d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-            prev = tmp;
-        }
-    }
-    return d[b.length];
-}
-/** The closest of `choices` to `name`, when it is close enough to be a typo. */
-function nearest(name, choices) {
-    let best;
-    let bestD = Infinity;
-    for (const c of choices) {
-        const dd = distance(name.toLowerCase(), c.toLowerCase());
-        if (dd < bestD)
-            [best, bestD] = [c, dd];
-    }
-    return best !== undefined && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
-}
-/** Parameter names match across `_` and `-` (seed 000: `--override-batch-size` sets `batch_size`). */
-const normKey = (k) => k.replace(/-/g, '_');
-/** The type a parameter keeps: declared, else its default's (a whole number is an int). */
-function paramType(dflt, declared) {
-    if (declared)
-        return declared;
-    if (typeof dflt === 'boolean')
-        return 'bool';
-    if (typeof dflt === 'string')
-        return 'string';
-    if (typeof dflt === 'number')
-        return Number.isInteger(dflt) ? 'int' : 'float';
-    return undefined;
-}
-const INT_TEXT = /^[+-]?\d+$/;
-const FLOAT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-/**
- * Coerces an override (text from a command line, or a typed YAML value of a sweep) to the
- * parameter's type, which it must keep: an int takes whole numbers in decimal, a float
- * decimal or exponent notation, a bool true or false. `0x10`, `1_000`, `2.5` for an int, or
- * `inf`, are errors at plan time. Without a default or declared type, numbers and booleans
- * are recognised.
- */
-function coerce(key, raw, dflt, where, declared) {
-    const type = paramType(dflt, declared);
-    const shown = dflt === undefined ? '' : ` (default ${String(dflt)})`;
-    const bad = (what) => new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${where}: ${key}=${String(raw)} is not ${what}${shown}`, { key });
-    if (typeof raw !== 'string') {
-        if (type === 'int' && !(typeof raw === 'number' && Number.isInteger(raw)))
-            throw bad('a whole number');
-        if (type === 'float' && typeof raw !== 'number')
-            throw bad('a number');
-        if (type === 'bool' && typeof raw !== 'boolean')
-            throw bad('true or false');
-        if (type === 'string')
-            return String(raw);
-        return raw;
-    }
-    const v = raw.trim();
-    switch (type) {
-        case 'int':
-            if (!INT_TEXT.test(v) || !Number.isSafeInteger(Number(v)))
-                throw bad('a whole number');
-            return Number(v);
-        case 'float':
-            if (!FLOAT_TEXT.test(v) || !Number.isFinite(Number(v)))
-                throw bad('a number');
-            return Number(v);
-        case 'bool':
-            if (v === 'true' || v === 'True')
-                return true;
-            if (v === 'false' || v === 'False')
-                return false;
-            throw bad('true or false');
-        case 'string':
-            return raw;
-        case undefined:
-            if (FLOAT_TEXT.test(v))
-                return Number(v);
-            if (v === 'true' || v === 'false')
-                return v === 'true';
-            return raw;
-    }
-}
-/** seed 000's deterministic fallback seed: derived from the experiment name and run index. */
-function fallbackSeed(experiment, index) {
-    return parseInt((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${experiment}/${index}`).digest('hex').slice(0, 8), 16) % 2 ** 31;
-}
-/**
- * Seed selection, exactly as seed 000 says: `seeds[run_index]` when present; an
- * explicit seed overrides; `prefer-config-seed: false` forces the explicit seed or a
- * deterministic fallback.
- */
-function selectSeed(experiment, runIndex, rule) {
-    if (rule.explicit !== undefined)
-        return { seed: rule.explicit, source: 'explicit' };
-    const fromConfig = rule.preferConfig ? rule.seeds?.[runIndex] : undefined;
-    if (fromConfig !== undefined)
-        return { seed: fromConfig, source: 'config' };
-    return { seed: fallbackSeed(experiment, runIndex), source: 'fallback' };
-}
-/**
- * Experiment defaults, then this launch's overrides. Unknown keys are an error that
- * lists the valid ones.
- */
-function applyOverrides(experiment, defaults, overrides, extraKeys = [], types = {}) {
-    const params = { ...defaults };
-    const applied = {};
-    const valid = [...new Set([...Object.keys(defaults), ...extraKeys])];
-    const byNorm = new Map(valid.map(k => [normKey(k), k]));
-    const given = new Map();
-    for (const [rawKey, raw] of Object.entries(overrides)) {
-        const key = byNorm.get(normKey(rawKey));
-        const twice = key === undefined ? undefined : given.get(key);
-        if (twice !== undefined)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`override ${key} is given twice (as '${twice}' and '${rawKey}')`, { key: rawKey });
-        if (key !== undefined)
-            given.set(key, rawKey);
-        if (key === undefined) {
-            const guess = nearest(rawKey, valid);
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`experiment '${experiment}' has no parameter '${rawKey}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid: ${valid.join(', ') || '(none)'}`, { key: rawKey });
-        }
-        const v = coerce(key, raw, defaults[key], `override for '${experiment}'`, types[key]);
-        params[key] = v;
-        applied[key] = v;
-    }
-    return { params, applied };
 }
 
 

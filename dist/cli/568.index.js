@@ -1,5 +1,5 @@
 export const id = 568;
-export const ids = [568,127,720];
+export const ids = [568,127];
 export const modules = {
 
 /***/ 17568:
@@ -256,6 +256,7 @@ function required(value, name) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gg: () => (/* binding */ buildPlan),
+/* harmony export */   QS: () => (/* binding */ LAUNCH_ID),
 /* harmony export */   Vp: () => (/* binding */ experimentOf),
 /* harmony export */   f$: () => (/* binding */ parseOverrides)
 /* harmony export */ });
@@ -268,6 +269,8 @@ function required(value, name) {
 
 
 const DEFAULT_MAX_RUNS = 1000;
+/** A launch id: letters, digits, `_ . -`, at most 100 (it names job directories and check runs). */
+const LAUNCH_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 /** The experiment named, or a ConfigError with the nearest name. */
 function experimentOf(config, name) {
     const all = config.experiments ?? {};
@@ -352,7 +355,7 @@ function buildPlan(config, o) {
     }
     const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(runs)).digest('hex');
     const launchId = o.launchId ?? defaultLaunchId(name, digest, (o.now ?? (() => new Date()))());
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(launchId)) {
+    if (!LAUNCH_ID.test(launchId)) {
         throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`launch id '${launchId}' is invalid: letters, digits, _ . - (at most 100)`, {
             key: 'launch-id',
         });

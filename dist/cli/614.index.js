@@ -1,5 +1,5 @@
 export const id = 614;
-export const ids = [614,720];
+export const ids = [614];
 export const modules = {
 
 /***/ 61036:
@@ -147,6 +147,7 @@ async function walkDir(dir, abs, visit, sort) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gg: () => (/* binding */ buildPlan),
+/* harmony export */   QS: () => (/* binding */ LAUNCH_ID),
 /* harmony export */   Vp: () => (/* binding */ experimentOf),
 /* harmony export */   f$: () => (/* binding */ parseOverrides)
 /* harmony export */ });
@@ -159,6 +160,8 @@ async function walkDir(dir, abs, visit, sort) {
 
 
 const DEFAULT_MAX_RUNS = 1000;
+/** A launch id: letters, digits, `_ . -`, at most 100 (it names job directories and check runs). */
+const LAUNCH_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 /** The experiment named, or a ConfigError with the nearest name. */
 function experimentOf(config, name) {
     const all = config.experiments ?? {};
@@ -243,7 +246,7 @@ function buildPlan(config, o) {
     }
     const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(runs)).digest('hex');
     const launchId = o.launchId ?? defaultLaunchId(name, digest, (o.now ?? (() => new Date()))());
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(launchId)) {
+    if (!LAUNCH_ID.test(launchId)) {
         throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`launch id '${launchId}' is invalid: letters, digits, _ . - (at most 100)`, {
             key: 'launch-id',
         });
@@ -441,11 +444,12 @@ function applyOverrides(experiment, defaults, overrides, extraKeys = [], types =
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NF: () => (/* binding */ RunOutput),
 /* harmony export */   q0: () => (/* binding */ RunMetricsSchema),
 /* harmony export */   uY: () => (/* binding */ parseRunMetricsFast),
 /* harmony export */   ub: () => (/* binding */ RunSpecSchema)
 /* harmony export */ });
-/* unused harmony exports CONTRACT_VERSION, RunOutput, RUN_STATUSES, firstIssue */
+/* unused harmony exports CONTRACT_VERSION, RUN_STATUSES, firstIssue */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74528);

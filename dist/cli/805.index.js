@@ -142,7 +142,7 @@ async function apply(backend, ctx, r, o) {
 /**
  * Asks the backend about every run of the launch that is on it, once, and moves the ledger.
  * Runs lost by the cluster (preempted, node failure) are submitted again while their
- * attempts stay within `retries`; beyond that they are FAILED with why.
+ * attempts stay within `retries`; beyond that (or with `retries` 0) they are FAILED with why.
  */
 async function pollLaunch(backend, ctx, retries = 2) {
     const on = ctx.ledger.listRuns(ctx.launch.id).filter(r => ON_BACKEND.includes(r.state));
@@ -162,8 +162,12 @@ async function pollLaunch(backend, ctx, retries = 2) {
                     }))
                         requeue.push({ ...r, state: 'ERROR' });
                 }
-                else if (move(ctx, r, 'FAILED', { reason: `${o.reason ?? 'lost by the cluster'} after ${r.attempt} attempts` }))
-                    changed++;
+                else {
+                    const lost = o.reason ?? 'lost by the cluster';
+                    const reason = retries > 0 ? `${lost} after ${r.attempt} attempts` : `${lost}; not submitted again`;
+                    if (move(ctx, r, 'FAILED', { reason }))
+                        changed++;
+                }
                 continue;
             }
             if (await apply(backend, ctx, r, o))
@@ -510,6 +514,8 @@ function parseRunMetrics(text) {
         return { problem: `metrics.json is over ${METRICS_MAX_BYTES >> 20} MiB` };
     if (countObjects(text) > METRICS_MAX_OBJECTS)
         return { problem: `metrics.json holds over ${METRICS_MAX_OBJECTS} objects: not trainer run's` };
+    if (text.trim() === '')
+        return { problem: 'metrics.json is empty' };
     let raw;
     try {
         raw = JSON.parse(text);
@@ -773,7 +779,7 @@ async function reconcileLaunch(backend, ctx, o = {}) {
         }
     }
     const before = new Map(ctx.ledger.listRuns(ctx.launch.id).map(r => [r.id, r.state]));
-    const r = await (0,_driver_js__WEBPACK_IMPORTED_MODULE_2__/* .pollLaunch */ .dv)(backend, ctx);
+    const r = await (0,_driver_js__WEBPACK_IMPORTED_MODULE_2__/* .pollLaunch */ .dv)(backend, ctx, o.resubmit === false ? 0 : undefined);
     for (const after of ctx.ledger.listRuns(ctx.launch.id)) {
         const was = before.get(after.id);
         if (was !== after.state)
@@ -999,11 +1005,12 @@ function legalTransitions() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NF: () => (/* binding */ RunOutput),
 /* harmony export */   q0: () => (/* binding */ RunMetricsSchema),
 /* harmony export */   uY: () => (/* binding */ parseRunMetricsFast),
 /* harmony export */   ub: () => (/* binding */ RunSpecSchema)
 /* harmony export */ });
-/* unused harmony exports CONTRACT_VERSION, RunOutput, RUN_STATUSES, firstIssue */
+/* unused harmony exports CONTRACT_VERSION, RUN_STATUSES, firstIssue */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74528);

@@ -2,6 +2,350 @@ export const id = 836;
 export const ids = [836];
 export const modules = {
 
+/***/ 39361:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CU: () => (/* binding */ SBATCH_VALUE),
+/* harmony export */   pT: () => (/* binding */ BackendsSchema)
+/* harmony export */ });
+/* unused harmony exports MountSchema, SlurmBackendSchema, LocalBackendSchema, LocalDockerBackendSchema, VertexBackendSchema, SelfHostedBackendSchema, BackendSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74528);
+/**
+ * trainer.yml `backends:`: named places to run, each validated by the schema of its type
+ * (a discriminated union on `type`). A backend named after its type (`slurm:`) needs no
+ * `type:`. `local` and `local-docker` exist without being declared.
+ */
+
+/** Text that reaches a process: a NUL byte would make spawn throw, a newline would end a script line. */
+const line = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().refine(v => !v.includes('\0') && !v.includes('\n') && !v.includes('\r'), 'must be one line of text');
+/**
+ * A value on an `#SBATCH` line. sbatch stops reading directives at the first line it cannot
+ * parse, silently: a space, quote or newline in one value would drop every directive after it.
+ */
+const SBATCH_VALUE = /^[A-Za-z0-9_.,:=+\-/@%&|()[\]*]+$/;
+const directive = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .regex(SBATCH_VALUE, 'an #SBATCH value: letters, digits and _ . , : = + - / @ % & | ( ) [ ] *; no spaces or quotes');
+/**
+ * A path on the cluster that also appears in `#SBATCH --output` (no spaces, quotes or `#`;
+ * no `%`, which Slurm expands there) and in the container mounts (no `,` or `:`).
+ */
+const jobPath = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .min(1)
+    .regex(/^[A-Za-z0-9_.=+\-/@~]+$/, 'a path of letters, digits and _ . = + - / @ ~ (it appears in #SBATCH lines and container mounts)');
+/** A mount's path: Pyxis separates mounts with `,` and their parts with `:`. */
+const mountPath = () => line()
+    .pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^\//, 'an absolute path'))
+    .pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[^,:]+$/, 'must not contain , or : (they separate mounts and their parts)'));
+const MountSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^\/[^,:\n\0]*:\/[^,:\n\0]*(:(ro|rw))?$/, "'/host/path:/container/path[:ro|rw]' (absolute paths, no , or :)"),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ host: mountPath(), container: mountPath(), mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['ro', 'rw']).optional() }),
+], { error: "a mount is '/host:/container[:ro|rw]' or {host, container, mode}" });
+const SlurmBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('slurm'),
+    /** How commands reach the cluster: `local` (sbatch here; the default without host or url), `ssh`, `rest`. */
+    transport: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['local', 'ssh', 'rest']).optional(),
+    /** ssh: the login node. */
+    host: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[A-Za-z0-9_.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'a host name or address')
+        .optional(),
+    port: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(65535).optional(),
+    user: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[a-z_][a-z0-9_.-]*$/i, 'a user name')
+        .optional(),
+    /** ssh: a private key file (`~` is the home directory). */
+    'key-file': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    /** ssh: the environment variable holding the private key (a secret). */
+    'key-env': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')
+        .optional(),
+    /** ssh: the login node's host key as a known_hosts line (`host ssh-ed25519 AAAA…`). */
+    'known-hosts': line().optional(),
+    /** ssh: the host key's SHA256 fingerprint (`SHA256:…`, as `ssh-keygen -lf` prints it). */
+    'host-fingerprint': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'SHA256:… as ssh-keygen -lf prints it')
+        .optional(),
+    /** rest: slurmrestd's URL. */
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
+    /** rest: the environment variable holding the JWT (default SLURM_JWT). */
+    'token-env': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')
+        .optional(),
+    /** rest: the user the token is for (X-SLURM-USER-NAME; default `user`, else the local user). */
+    'user-name': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[a-z_][a-z0-9_.-]*$/i, 'a user name')
+        .optional(),
+    /** Where job directories are made on the cluster (relative: to the login home). */
+    'job-root': jobPath().optional(),
+    /** The array's `%` throttle: runs of one launch at a time. */
+    'max-parallel': zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
+    /** How a run's container starts: `pyxis` (srun --container-image), `docker`, `apptainer`, `none`. */
+    container: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pyxis', 'docker', 'apptainer', 'none']).optional(),
+    /**
+     * `trainer`: `trainer run` wraps the command (its bundle is copied into the job directory;
+     * the image needs Node). `direct`: the command is seed 000's contract itself
+     * (container_main.py) and gets its arguments.
+     */
+    runner: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['trainer', 'direct']).optional(),
+    /** runner trainer: the Node to start `trainer run` with (default `node`). */
+    node: line().optional(),
+    mounts: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(MountSchema).optional(),
+    /** Mount the job directory at the same path (default true). */
+    'mount-job-dir': zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    /** `module load` these before the run. */
+    modules: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(directive()).optional(),
+    /** More arguments for srun, one per item. */
+    'srun-args': zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(line().pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^-/, 'an srun option, starting with -'))).optional(),
+    /** The working directory inside the container (default: the job directory). */
+    workdir: mountPath().optional(),
+    partition: directive().optional(),
+    account: directive().optional(),
+    qos: directive().optional(),
+    /** Slurm's --time, e.g. `02:00:00`; default: the experiment's resources.time. */
+    time: directive().optional(),
+    'cpus-per-task': zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
+    mem: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^\d+[KMGT]?$/, 'like 16G or 4096M')
+        .optional(),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0).optional(),
+    gres: directive().optional(),
+    constraint: directive().optional(),
+    nodes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
+    exclusive: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    /** More sbatch options, one per item: `--mail-type=END`. */
+    sbatch: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^--[a-z][a-z0-9-]*(=[A-Za-z0-9_.,:=+\-/@%&|()[\]*]+)?$/, '--option or --option=value, no spaces'))
+        .optional(),
+    /** Seconds between polls (default 60, at least 30), with jitter. */
+    'poll-interval': zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(30).optional(),
+    /** Times a run lost to preemption or a node failure is submitted again (default 2). */
+    retries: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0).max(10).optional(),
+});
+const LocalBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('local'),
+    /** Runs at a time. */
+    parallel: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
+});
+const LocalDockerBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('local-docker'),
+    parallel: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
+    /** The network containers join (default bridge). */
+    network: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    /** `trainer` (default: the bundle is copied into each container; the image needs Node) or `direct` (seed 000 arguments to the command). */
+    runner: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['trainer', 'direct']).optional(),
+});
+/** Declared now so that trainer.yml can name them; they are built in later releases. */
+const VertexBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('vertex') });
+const SelfHostedBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('self-hosted') });
+const BackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .discriminatedUnion */ .gMt('type', [LocalBackendSchema, LocalDockerBackendSchema, SlurmBackendSchema, VertexBackendSchema, SelfHostedBackendSchema], {
+    error: i => {
+        const given = i.input !== null && typeof i.input === 'object' && 'type' in i.input;
+        return `${given ? '' : 'required: '}the backend's type, one of local, local-docker, slurm, vertex, self-hosted`;
+    },
+});
+const TYPE_NAMES = new Set(['local', 'local-docker', 'slurm', 'vertex', 'self-hosted']);
+/** `backends:`: a backend named after its type gets that type when it gives none. */
+const BackendsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(v => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+        return v;
+    const out = {};
+    for (const [name, b] of Object.entries(v))
+        out[name] =
+            TYPE_NAMES.has(name) && b !== null && typeof b === 'object' && !Array.isArray(b) && !('type' in b)
+                ? { type: name, ...b }
+                : b === null && TYPE_NAMES.has(name)
+                    ? { type: name }
+                    : b;
+    return out;
+}, zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'backend names are letters, digits, _ . -'), BackendSchema));
+
+
+/***/ }),
+
+/***/ 90131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QJ: () => (/* binding */ EXPERIMENT_NAME),
+/* harmony export */   Sk: () => (/* binding */ ConfigSchema),
+/* harmony export */   Vz: () => (/* binding */ CACHE_TYPES),
+/* harmony export */   dB: () => (/* binding */ REALM_HOST),
+/* harmony export */   rV: () => (/* binding */ BUILDERS)
+/* harmony export */ });
+/* unused harmony exports ImageSchema, ResourcesSchema, SweepSchema, ExperimentSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88532);
+/* harmony import */ var _backends_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44534);
+/* harmony import */ var _backends_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39361);
+
+
+
+/** Text that reaches a process (argv, environment): a NUL byte would make spawn throw. */
+const text = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine(v => !v.includes('\0'), 'must not contain a NUL byte');
+const scalar = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([text(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()], { error: 'must be a string, number or boolean' });
+/** A token realm host: `host` or `host:port`, as a URL writes it (IPv6 in brackets); no scheme, path or wildcard. */
+const REALM_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+/** `image.builder`: the choices, `auto` first (the default). */
+const BUILDERS = ['auto', 'buildx', 'classic'];
+/** `image.cache` besides true and false: where the layer cache lives. */
+const CACHE_TYPES = ['registry', 'gha'];
+const ImageSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    /** Image name, optionally with a tag (`myapp` or `myapp:v1`); the registry prefix comes from `registry`. */
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    /** Registry prefix, e.g. `ghcr.io/org` or `us-docker.pkg.dev/project/repo`. */
+    registry: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    dockerfile: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    context: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    manifest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    'tag-length': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(4).max(64).optional(),
+    'build-args': zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), scalar).optional(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/, 'must look like os/arch[/variant], e.g. linux/amd64')
+        .optional(),
+    dockerignore: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    /**
+     * Token realm hosts (`host` or `host:port`) that may receive the registry credentials,
+     * besides the registry's own host and the known ones (auth.docker.io for Docker Hub, ...).
+     */
+    'auth-realms': zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(REALM_HOST, 'a host or host:port, as in the realm URL (no scheme, path or wildcard)'))
+        .optional(),
+    /**
+     * The layer cache (default true, which is `registry`): `registry` keeps it in the registry the
+     * image is pushed to, as `<name>:buildcache`; `gha` keeps it in the GitHub Actions cache (BuildKit
+     * only: `docker buildx`); `false` builds cold.
+     */
+    cache: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(CACHE_TYPES)], {
+        error: `must be one of true, false, ${CACHE_TYPES.map(c => `'${c}'`).join(', ')}`,
+    })
+        .optional(),
+    /** Another image to take the layer cache from instead of `<name>:buildcache` (a full reference with a tag). */
+    'cache-from': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    /**
+     * What builds the image: `buildx` (BuildKit, through the `docker buildx` plugin), `classic` (the
+     * engine's classic builder, through its API), or `auto` (default): buildx where the plugin is installed.
+     */
+    builder: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(BUILDERS, { error: `must be one of ${BUILDERS.map(b => `'${b}'`).join(', ')}` }).optional(),
+});
+/** An experiment's name: letters, digits, `_ . -`. */
+const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const paramKey = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(KEY, 'parameter names are letters, digits, _ . - (starting with a letter or _)');
+const ResourcesSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    gpus: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(0).optional(),
+    'gpu-type': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    cpus: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().optional(),
+    memory: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .regex(/^\d+(\.\d+)?[KMGT]i?B?$/i, 'like 16G or 512M')
+        .optional(),
+    disk: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .regex(/^\d+(\.\d+)?[KMGT]i?B?$/i, 'like 100G')
+        .optional(),
+    time: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .regex(/^(\d+-)?\d{1,2}(:\d{2}){1,2}$|^\d+[smhd]$/, 'like 02:00:00, 1-00:00:00 or 90m')
+        .optional(),
+});
+/** A sweep: parameter → values (a grid), plus `exclude`: combinations to leave out. */
+const SweepSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).transform((v, ctx) => {
+    const grid = {};
+    let exclude = [];
+    for (const [k, values] of Object.entries(v)) {
+        if (k === 'exclude') {
+            const r = zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(paramKey, scalar)).safeParse(values);
+            if (!r.success) {
+                ctx.addIssue({ code: 'custom', path: [k], message: 'exclude is a list of {param: value} combinations' });
+                return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+            }
+            exclude = r.data;
+            continue;
+        }
+        const r = zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(scalar).min(1).safeParse(values);
+        if (!KEY.test(k) || !r.success) {
+            ctx.addIssue({ code: 'custom', path: [k], message: 'a sweep maps a parameter to a non-empty list of values' });
+            return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        }
+        grid[k] = r.data;
+    }
+    return { grid, exclude };
+});
+const ExperimentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    /** The training command, an argv array (never a shell string). */
+    command: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(text().min(1)).min(1),
+    params: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(paramKey, scalar).optional(),
+    /**
+     * Types parameters keep (`int`, `float`, `bool`, `string`); default: the type of each
+     * default, where a number written with a point or exponent (`1.0`, `1e-3`) is a float.
+     */
+    'param-types': zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(paramKey, zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['int', 'float', 'bool', 'string'])).optional(),
+    /** seed 000's `random_seeds`: the seed of run i is seeds[i]. */
+    seeds: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1))
+        .optional(),
+    /** How many runs (per sweep point); default: one per seed, else 1. */
+    runs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).optional(),
+    sweep: SweepSchema.optional(),
+    resources: ResourcesSchema.optional(),
+    /** A backend of `backends:` by name, or `local`, `local-docker`. */
+    backend: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a backend name')
+        .optional(),
+    /** Globs of files to keep from a run's directory. */
+    outputs: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1)).optional(),
+    /**
+     * Environment variables of the launcher the runs may see (`WANDB_API_KEY`, or `WANDB_*`),
+     * besides a base list (PATH, HOME, locale, CUDA and thread knobs). Nothing else passes.
+     */
+    env: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$|^[A-Za-z][A-Za-z0-9_]{2,}\*$/, 'environment variable names: letters, digits, _; a prefix pattern (NAME_*) needs at least 3 characters before the *')
+        .refine(n => !(0,_backends_env_js__WEBPACK_IMPORTED_MODULE_3__/* .neverPassed */ .xO)(n.replace(/\*$/, '')), {
+        message: `is never passed to a run (${_backends_env_js__WEBPACK_IMPORTED_MODULE_3__/* .NEVER_ENV */ .Z6.join(', ')}, INPUT_*, ACTIONS_*, STATE_*): give the run its own variable`,
+    }))
+        .optional(),
+    'args-style': zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['container-main', 'env']).optional(),
+    /** false: ignore `seeds`, use the explicit seed or a deterministic one (seed 000 --no-prefer-config-seed). */
+    'prefer-config-seed': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+});
+const ConfigSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1).optional(),
+    image: ImageSchema.optional(),
+    experiments: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(EXPERIMENT_NAME, 'experiment names are letters, digits, _ . -'), ExperimentSchema)
+        .optional(),
+    /** What reports show and judge (src/report). */
+    report: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        /** The metric the curves plot besides the loss, and the title quotes. */
+        'primary-metric': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        /**
+         * A fixed baseline: a baseline file an earlier report wrote (baseline-<launch>.json), relative
+         * to trainer.yml; by default none (the default branch's, through the Actions cache, comes later).
+         */
+        baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        /** Regression thresholds per metric: worse than the baseline by more than `fail` fails the check, `warn` makes it neutral. */
+        'fail-on': zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1), zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+            fail: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().optional(),
+            warn: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().optional(),
+            better: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['higher', 'lower']).optional(),
+        }))
+            .optional(),
+    })
+        .optional(),
+    /** Named places to run (see src/config/backends.ts). */
+    backends: _backends_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendsSchema */ .pT.optional(),
+    /** Limits on what one launch may do. */
+    launch: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        'max-runs': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).optional(),
+        /** Runs at a time on the local backends. */
+        parallel: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).optional(),
+        'results-root': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        ledger: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    })
+        .optional(),
+});
+
+
+/***/ }),
+
 /***/ 89313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -390,16 +734,19 @@ function launchReport(launch, runs, histories, s, o) {
 }
 /**
  * The check run's output text: the hidden launch record, with the requests spent so far on
- * this launch (those before, from the record there, and `spent` now, plus the writes about to
- * be made). A record too large for the text is left out, and the text says so.
+ * this launch (those before, from `before` or else the record there, and `spent` now, plus the
+ * writes about to be made) and the sticky comment written. A record too large for the text is
+ * left out, and the text says so.
  */
 function recordText(launch, runs, o) {
-    return existing => {
-        const before = previousBudget(existing);
+    return (existing, commentId) => {
+        const before = o.before ?? previousBudget(existing);
+        const comment = commentId ?? before?.commentId;
         const budget = {
             requests: (before?.requests ?? 0) + o.spent() + o.writes,
             updatedAt: o.now.toISOString(),
             states: o.states,
+            ...(comment === undefined ? {} : { commentId: comment }),
         };
         const block = (0,_record_js__WEBPACK_IMPORTED_MODULE_5__/* .encodeRecord */ .Ym)({ v: 1, launch, runs, budget });
         if (block.length <= _render_js__WEBPACK_IMPORTED_MODULE_6__/* .REPORT_LIMITS */ .S4.check)
@@ -548,11 +895,12 @@ function primaryMetric(model) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EL: () => (/* binding */ existingCheck),
+/* harmony export */   I3: () => (/* binding */ checkName),
 /* harmony export */   S3: () => (/* binding */ publishReport),
 /* harmony export */   TU: () => (/* binding */ findCheckRun),
 /* harmony export */   dO: () => (/* binding */ checkStatus)
 /* harmony export */ });
-/* unused harmony exports checkName, publishCheckRun, publishComment */
+/* unused harmony exports publishCheckRun, publishComment */
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(856);
 
@@ -617,7 +965,7 @@ async function publishCheckRun(gh, g, model, r, o = {}) {
         return { id: mine.id, url: mine.url, written: false };
     const completing = state.status === 'completed' && !(mine?.status === 'completed' && mine.annotationsCount > 0);
     const annotations = completing ? [...(o.annotations ?? [])] : [];
-    const text = o.text?.(mine);
+    const text = o.text?.(mine, o.commentId);
     const output = (batch) => ({
         title: r.title,
         summary: r.check,
@@ -646,13 +994,40 @@ async function publishCheckRun(gh, g, model, r, o = {}) {
     return { id, url: written.data.html_url ?? '', written: true };
 }
 /**
- * Edits the PR's sticky comment for this experiment in place, or makes it (first report, or a
- * person deleted it). Only a comment whose first line is the marker counts.
+ * Whether a comment is the report: its first line the marker, written by an app
+ * (`github-actions[bot]` for a workflow's GITHUB_TOKEN) or by someone of the repository (a
+ * token of theirs). Anyone may post a comment whose first line is the marker; taken for the
+ * report, it would be edited by the bot and rewritten by its author afterwards, and the bot's
+ * own report never made.
  */
-async function publishComment(gh, g, pr, r) {
+function isReport(c, marker) {
+    const writer = c.user?.type === 'Bot' || ['OWNER', 'MEMBER', 'COLLABORATOR'].includes(c.author_association ?? '');
+    return writer && (c.body ?? '').split('\n', 1)[0]?.trim() === marker;
+}
+/**
+ * Edits the PR's sticky comment for this experiment in place, or makes it (first report, or a
+ * person deleted it). Only a comment whose first line is the marker, written by an app or by
+ * someone of the repository, counts.
+ */
+async function publishComment(gh, g, pr, r, known) {
     const repo = { owner: g.owner, repo: g.repo };
+    // the comment an earlier report wrote, if it is still there and still the report: two
+    // requests, however many comments the PR has
+    const earlier = known === undefined
+        ? undefined
+        : await gh.rest.issues.getComment({ ...repo, comment_id: known }).then(c => c.data, (e) => {
+            if (e.status === 404)
+                return undefined;
+            throw e;
+        });
+    if (earlier && earlier.issue_url.endsWith(`/issues/${pr}`) && isReport(earlier, r.marker)) {
+        if (earlier.body === r.comment)
+            return { id: earlier.id, url: earlier.html_url };
+        const u = await gh.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body: r.comment });
+        return { id: u.data.id, url: u.data.html_url };
+    }
     const comments = await gh.paginate(gh.rest.issues.listComments, { ...repo, issue_number: pr, per_page: 100 });
-    const mine = comments.find(c => (c.body ?? '').split('\n', 1)[0]?.trim() === r.marker);
+    const mine = comments.find(c => isReport(c, r.marker));
     // the same report again: nothing to send (the request budget)
     if (mine && mine.body === r.comment)
         return { id: mine.id, url: mine.html_url };
@@ -686,7 +1061,7 @@ async function publishReport(gh, g, model, r, o) {
     // the comment first: the check run's record counts the requests made for it
     const pr = model.github?.pullRequest ?? g.pullRequest;
     if (o.comment && pr !== undefined) {
-        const c = await part('the PR comment', "this token may not write comments (a fork's read-only token; permissions: pull-requests: write)", () => publishComment(gh, g, pr, r));
+        const c = await part('the PR comment', "this token may not write comments (a fork's read-only token; permissions: pull-requests: write)", () => publishComment(gh, g, pr, r, o.commentId));
         out.commentId = c?.id;
         out.commentUrl = c?.url;
     }
@@ -694,7 +1069,7 @@ async function publishReport(gh, g, model, r, o) {
         const c = await part('the check run', 'this token may not write checks (a pull request from a fork gets a read-only token; permissions: checks: write)', async () => {
             const w = o.check === true ? {} : o.check;
             const existing = w.existing ?? (await findCheckRun(gh, g, model));
-            return publishCheckRun(gh, g, model, r, { ...w, existing });
+            return publishCheckRun(gh, g, model, r, { ...w, existing, commentId: out.commentId });
         });
         out.checkRunId = c?.id;
         out.checkRunUrl = c?.url;
@@ -717,8 +1092,11 @@ async function publishReport(gh, g, model, r, o) {
 /* unused harmony exports recordSize, REQUEST_BUDGET, FINAL_RESERVE, MIN_UPDATE_S */
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74528);
-/* harmony import */ var _ledger_states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86183);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74528);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90131);
+/* harmony import */ var _ledger_states_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86183);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48720);
+/* harmony import */ var _runner_contract_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46670);
 /**
  * A launch's durable record on GitHub. On GitHub the ledger file dies with the workflow job,
  * but training may outlive the job: the launch's check run keeps what is needed to find its
@@ -733,11 +1111,32 @@ async function publishReport(gh, g, model, r, o) {
 
 
 
+
+
+
 const PREFIX = '<!-- trainer-action:launch-record v1 ';
 const SUFFIX = ' -->';
 const BLOCK = /<!-- trainer-action:launch-record v1 ([A-Za-z0-9+/]+={0,2}) -->/;
-/** A decompressed record larger than this is refused (a crafted block must not exhaust memory). */
-const MAX_JSON_BYTES = 32 * 1024 * 1024;
+/**
+ * Bounds on a record, checked before it is parsed and validated: a crafted block of a few
+ * hundred bytes can inflate to millions of empty objects, which take a GiB to parse and
+ * more to validate (an issue per missing field). A check run's text (65,535 characters)
+ * holds about 1.5 MB of a real record, ten objects or so per run.
+ */
+const MAX_JSON_BYTES = 8 * 1024 * 1024;
+const MAX_CONTAINERS = 200_000;
+const MAX_RUNS = 10_000;
+/** Objects and arrays in a JSON text, at most (a `{` or `[` inside a string counts too). */
+function containers(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x7b || c === 0x5b)
+            n++;
+    }
+    return n;
+}
+const runCount = (x) => (Array.isArray(x) ? x.length : 0);
 /** A run's fields that its plan entry holds too: left out of the block, taken from the plan again. */
 const FROM_PLAN = [
     'launchId',
@@ -750,43 +1149,47 @@ const FROM_PLAN = [
     'output',
     'backend',
 ];
-const RunShape = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-    id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
-    state: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_ledger_states_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_STATES */ .vP),
-    attempt: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(1),
-    handle: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    metrics: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()),
-    links: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+const RunShape = zod__WEBPACK_IMPORTED_MODULE_5__/* .looseObject */ ._H3({
+    id: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+    state: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(_ledger_states_js__WEBPACK_IMPORTED_MODULE_2__/* .RUN_STATES */ .vP),
+    attempt: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().min(1),
+    handle: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig()),
+    links: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()),
 });
-const RecordShape = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    v: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1),
-    launch: zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-        id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
-        experiment: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
-        backend: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
-        createdAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        status: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['ACTIVE', 'SUCCEEDED', 'FAILED', 'CANCELLED']),
-        plan: zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-            launchId: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-            experiment: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-            runs: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-                id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
-                experiment: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-                index: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(0),
-                seed: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int(),
-                params: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()),
-                point: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()),
-                resources: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()),
-                output: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-                backend: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-            })),
+const launchId = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(_plan_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .LAUNCH_ID */ .QS, 'not a launch id');
+const experiment = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .EXPERIMENT_NAME */ .QJ, 'not an experiment name');
+const RecordShape = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    v: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(1),
+    launch: zod__WEBPACK_IMPORTED_MODULE_5__/* .looseObject */ ._H3({
+        id: launchId,
+        experiment,
+        backend: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+        createdAt: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+        status: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['ACTIVE', 'SUCCEEDED', 'FAILED', 'CANCELLED']),
+        plan: zod__WEBPACK_IMPORTED_MODULE_5__/* .looseObject */ ._H3({
+            launchId,
+            experiment,
+            runs: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .looseObject */ ._H3({
+                id: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+                experiment: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+                index: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().min(0),
+                seed: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int(),
+                params: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J()),
+                point: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J()),
+                resources: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J()),
+                output: _runner_contract_js__WEBPACK_IMPORTED_MODULE_4__/* .RunOutput */ .NF,
+                backend: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+            }))
+                .min(1),
         }),
     }),
-    runs: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(RunShape),
-    budget: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        requests: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(0),
-        updatedAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-        states: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    runs: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(RunShape),
+    budget: zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+        requests: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().min(0),
+        updatedAt: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+        states: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+        commentId: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().positive().optional(),
     }),
 });
 /** The hidden block for a check run's output text. */
@@ -805,23 +1208,40 @@ function decodeRecord(text) {
         return { problem: 'none' };
     let raw;
     try {
-        raw = JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(Buffer.from(m[1], 'base64'), { maxOutputLength: MAX_JSON_BYTES }).toString('utf8'));
+        const json = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(Buffer.from(m[1], 'base64'), { maxOutputLength: MAX_JSON_BYTES }).toString('utf8');
+        if (containers(json) > MAX_CONTAINERS)
+            return { problem: `its launch record cannot be read (over ${MAX_CONTAINERS} objects)` };
+        raw = JSON.parse(json);
     }
     catch (e) {
         return { problem: `its launch record cannot be read (${e.message})` };
     }
+    const shape = raw;
+    if (Math.max(runCount(shape?.runs), runCount(shape?.launch?.plan?.runs)) > MAX_RUNS)
+        return { problem: `its launch record is not one (over ${MAX_RUNS} runs)` };
     const r = RecordShape.safeParse(raw);
     if (!r.success) {
         const i = r.error.issues[0];
         return { problem: `its launch record is not one (${i.path.join('.') || 'the record'}: ${i.message})` };
     }
     const launch = r.data.launch;
+    const not = (why) => ({ problem: `its launch record is not one (${why})` });
+    // one launch, whole: its plan's, every run of it once, nothing of another launch
+    if (launch.plan.launchId !== launch.id)
+        return not(`launch ${launch.id} holds the plan of ${launch.plan.launchId}`);
+    if (launch.plan.experiment !== launch.experiment || launch.plan.runs.some(x => x.experiment !== launch.experiment))
+        return not(`its plan is not experiment ${launch.experiment}'s`);
     const planned = new Map(launch.plan.runs.map(x => [x.id, x]));
+    if (planned.size !== launch.plan.runs.length)
+        return not('its plan holds a run twice');
+    const alien = launch.plan.runs.find(x => !x.id.startsWith(`${launch.id}.`));
+    if (alien)
+        return not(`run ${alien.id} is not a run of launch ${launch.id}`);
     const runs = [];
     for (const x of r.data.runs) {
         const p = planned.get(x.id);
         if (!p)
-            return { problem: `its launch record is not one (run ${x.id} is not in launch ${launch.id})` };
+            return not(`run ${x.id} is not in launch ${launch.id}`);
         runs.push({
             ...x,
             launchId: launch.id,
@@ -835,6 +1255,8 @@ function decodeRecord(text) {
             backend: p.backend,
         });
     }
+    if (runs.length !== planned.size || new Set(runs.map(x => x.id)).size !== planned.size)
+        return not(`it holds ${runs.length} runs for the ${planned.size} of its plan`);
     return { v: 1, launch, runs, budget: r.data.budget };
 }
 /** Bytes the block of this record takes. */

@@ -139,7 +139,7 @@ async function unfinished(gh, g, shas, app) {
         });
         for (const c of checks)
             if (c.name.startsWith(PREFIX) && c.status !== 'completed' && c.app?.slug === app && c.external_id)
-                found.set(c.id, { check: (0,_report_publish_js__WEBPACK_IMPORTED_MODULE_14__/* .existingCheck */ .EL)(c), name: c.name, headSha: c.head_sha });
+                found.set(c.id, { check: (0,_report_publish_js__WEBPACK_IMPORTED_MODULE_14__/* .existingCheck */ .EL)(c), name: c.name, externalId: c.external_id, headSha: c.head_sha });
     }
     return [...found.values()];
 }
@@ -161,7 +161,17 @@ async function reconcile(io) {
     });
     const out = [];
     for (const f of found) {
-        const r = await reconcileOne(io, { gh, g, ledger, config, configFile, workflowRuns, now, dryRun: i['dry-run'] }, f);
+        const scope = { gh, g, ledger, config, configFile, workflowRuns, now, dryRun: i['dry-run'] };
+        // one launch that cannot be reconciled is said; the others still are
+        const r = await reconcileOne(io, scope, f).catch((e) => ({
+            launch: f.externalId,
+            experiment: f.name.slice(PREFIX.length),
+            checkRunId: f.check.id,
+            headSha: f.headSha,
+            states: '',
+            action: 'skipped',
+            why: `it could not be reconciled: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(e)}`,
+        }));
         io.log.info(`${r.launch} (${r.experiment}): ${r.action}: ${r.why}`);
         out.push(r);
     }
@@ -172,7 +182,7 @@ async function reconcile(io) {
 }
 async function reconcileOne(io, s, f) {
     const base = {
-        launch: f.check.id ? String(f.check.id) : '?',
+        launch: f.externalId,
         experiment: f.name.slice(PREFIX.length),
         checkRunId: f.check.id,
         headSha: f.headSha,
@@ -188,6 +198,9 @@ async function reconcileOne(io, s, f) {
     const launch = rec.launch;
     const at = { ...base, launch: launch.id, experiment: launch.experiment };
     const before = (0,_report_record_js__WEBPACK_IMPORTED_MODULE_16__/* .statesKey */ .AC)(rec.runs);
+    const stranger = disagreement(s.g, f, launch);
+    if (stranger)
+        return { ...at, states: before, action: 'skipped', why: stranger };
     // the launch's job: still running (it owns the launch), over, or not known
     const runId = launch.github?.runId;
     const job = runId ? await workflowRunStatus(s, runId) : 'unknown';
@@ -214,8 +227,15 @@ async function reconcileOne(io, s, f) {
     const histories = new Map();
     ctx.collected = (run, res) => void histories.set(run.id, { history: res.metrics?.history, problem: res.problem });
     try {
+        // a handle is data too: the backend must know it for one of this launch's (its job directory, its job name)
+        for (const r of rec.runs) {
+            const why = await backend.foreignHandle?.(ctx, r);
+            if (why)
+                return { ...at, states: before, action: 'skipped', why };
+        }
+        // the launching job (if any) submits again what the cluster lost; reconcile never submits
         if (backend.remote)
-            await (0,_backends_reconcile_js__WEBPACK_IMPORTED_MODULE_4__/* .reconcileLaunch */ ._)(backend, ctx, { keepCreated: true });
+            await (0,_backends_reconcile_js__WEBPACK_IMPORTED_MODULE_4__/* .reconcileLaunch */ ._)(backend, ctx, { keepCreated: true, resubmit: false });
         if (job === 'completed')
             settleOrphans(s.ledger, launch, backend, runId);
     }
@@ -243,10 +263,28 @@ async function reconcileOne(io, s, f) {
             text: (0,_report_launch_report_js__WEBPACK_IMPORTED_MODULE_13__/* .recordText */ .Pe)(done, runs, { spent: spent.count, now: s.now, states, writes: (0,_report_annotations_js__WEBPACK_IMPORTED_MODULE_15__/* .writesFor */ .c5)(report.annotations) }),
         },
         comment: true,
+        commentId: rec.budget.commentId,
     });
     if (published.problems.length)
         return { ...at, states, action: 'skipped', why: published.problems.join('; '), conclusion: undefined };
     return { ...at, states, action: 'published', why: due.why, conclusion: report.rendered.conclusion };
+}
+/**
+ * Why a record is not the launch of the check run it was found in, or undefined: a record is
+ * believed only where it agrees with what GitHub says of its check run (the launch id is its
+ * external_id, the experiment its name, the commit its head, the repository this one).
+ */
+function disagreement(g, f, launch) {
+    const gh = launch.github;
+    if (f.externalId !== launch.id)
+        return `its record is launch ${launch.id}, but the check run's is ${f.externalId}`;
+    if (f.name !== (0,_report_publish_js__WEBPACK_IMPORTED_MODULE_14__/* .checkName */ .I3)(launch.experiment))
+        return `its record is experiment ${launch.experiment}, but the check run is ${f.name}`;
+    if (gh && gh.headSha !== f.headSha)
+        return `its record is of commit ${gh.headSha}, but the check run is on ${f.headSha}`;
+    if (gh && gh.repository.toLowerCase() !== g.repository.toLowerCase())
+        return `its record is of repository ${gh.repository}, but the check run is in ${g.repository}`;
+    return undefined;
 }
 /** The status of the workflow run that launched: from the recent runs listed, else asked. */
 async function workflowRunStatus(s, runId) {

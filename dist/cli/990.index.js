@@ -31,7 +31,7 @@ async function loadBackend(name, config, deps) {
         case 'local-docker':
             return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(118), __webpack_require__.e(805), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 13735))).createBackend(name, config, deps);
         case 'slurm':
-            return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(805), __webpack_require__.e(913), __webpack_require__.e(720)]).then(__webpack_require__.bind(__webpack_require__, 29913))).createBackend(name, config, deps);
+            return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(805), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 29913))).createBackend(name, config, deps);
         case 'vertex':
         case 'self-hosted':
             throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`backend '${name}' (${config.type}) is not available yet; available: local, local-docker, slurm`, { key: 'backend' });

@@ -391,7 +391,7 @@ __webpack_require__.d(__webpack_exports__, {
   dB: () => (/* binding */ REALM_HOST)
 });
 
-// UNUSED EXPORTS: BUILDERS, CACHE_TYPES, ExperimentSchema, ImageSchema, ResourcesSchema, SweepSchema
+// UNUSED EXPORTS: BUILDERS, CACHE_TYPES, EXPERIMENT_NAME, ExperimentSchema, ImageSchema, ResourcesSchema, SweepSchema
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
 var schemas = __webpack_require__(4528);
@@ -674,6 +674,8 @@ const ImageSchema = schemas/* strictObject */.rej({
      */
     builder: schemas/* enum */.k5n(BUILDERS, { error: `must be one of ${BUILDERS.map(b => `'${b}'`).join(', ')}` }).optional(),
 });
+/** An experiment's name: letters, digits, `_ . -`. */
+const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const paramKey = schemas/* string */.YjP().regex(KEY, 'parameter names are letters, digits, _ . - (starting with a letter or _)');
 const ResourcesSchema = schemas/* strictObject */.rej({
@@ -755,7 +757,7 @@ const ExperimentSchema = schemas/* strictObject */.rej({
 const ConfigSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1).optional(),
     image: ImageSchema.optional(),
-    experiments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'experiment names are letters, digits, _ . -'), ExperimentSchema)
+    experiments: schemas/* record */.g1P(schemas/* string */.YjP().regex(EXPERIMENT_NAME, 'experiment names are letters, digits, _ . -'), ExperimentSchema)
         .optional(),
     /** What reports show and judge (src/report). */
     report: schemas/* strictObject */.rej({

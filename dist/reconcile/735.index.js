@@ -1,5 +1,5 @@
 export const id = 735;
-export const ids = [735];
+export const ids = [735,449];
 export const modules = {
 
 /***/ 3735:
@@ -25,8 +25,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
-// EXTERNAL MODULE: ./src/runner/spec.ts + 2 modules
-var spec = __webpack_require__(1489);
+// EXTERNAL MODULE: ./src/runner/spec.ts
+var spec = __webpack_require__(6979);
 // EXTERNAL MODULE: ./src/kit/safe-fs.ts
 var safe_fs = __webpack_require__(3131);
 // EXTERNAL MODULE: ./src/backends/env.ts
@@ -247,6 +247,286 @@ function createBackend(name, config, deps) {
                 .then(() => 'sent', () => 'gone');
         },
     });
+}
+
+
+/***/ }),
+
+/***/ 7449:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createBackend: () => (/* binding */ createBackend),
+/* harmony export */   needed: () => (/* binding */ needed)
+/* harmony export */ });
+/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1642);
+/* harmony import */ var _pooled_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2534);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3576);
+
+
+
+/** A dependency only starting runs needs (status and cancel do without). */
+function needed(value, what) {
+    if (value === undefined || value === null)
+        throw new Error(`starting runs needs the ${what} (a launcher bug)`);
+    return value;
+}
+/** The local backend: each run is a `trainer run` process on this machine. */
+function createBackend(name, config, deps) {
+    return (0,_pooled_js__WEBPACK_IMPORTED_MODULE_1__/* .pooledBackend */ .A)({
+        type: 'local',
+        name,
+        parallel: config.type === 'local' ? config.parallel : undefined,
+        executor: (ctx, resultsRoot) => Promise.resolve((0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .processExecutor */ .Pm)({ runner: needed(deps.runner, 'runner'), resultsRoot, cwd: ctx.workspace, env: ctx.env })),
+        alive: h => {
+            const p = (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .processOf */ .hh)(h);
+            return Promise.resolve(p ? (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_0__/* .isAlive */ ._n)(p) : undefined);
+        },
+        stop: h => {
+            const p = (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .processOf */ .hh)(h);
+            return Promise.resolve(p ? (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_0__/* .signalVerified */ .xs)(p, 'SIGTERM') : 'unknown');
+        },
+    });
+}
+
+
+/***/ }),
+
+/***/ 2534:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ pooledBackend)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3131);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1893);
+/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6919);
+/* harmony import */ var _reconcile_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8977);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6264);
+/**
+ * What the two local backends share: their runs are the launcher's own work, a few at a time
+ * through the pool (src/backends/pool.ts), each writing its results under the launch's results
+ * root on this machine. They differ only in how a run starts (a process, a container), how
+ * to tell whether it still runs, and how to stop it.
+ */
+
+
+
+
+
+
+const LOG_TAIL_BYTES = 64 << 10;
+function resultsRootOf(ctx) {
+    const root = (0,_reconcile_js__WEBPACK_IMPORTED_MODULE_4__/* .launchRecord */ .n)(ctx.launch).resultsRoot;
+    if (!root)
+        throw new Error(`launch ${ctx.launch.id} records no results root`);
+    return root;
+}
+function pooledBackend(o) {
+    return {
+        type: o.type,
+        name: o.name,
+        remote: false,
+        async submit(ctx, runs) {
+            const root = resultsRootOf(ctx);
+            const executor = await o.executor(ctx, root);
+            const wanted = new Set(runs.map(r => r.id));
+            await (0,_pool_js__WEBPACK_IMPORTED_MODULE_3__/* .runPool */ .kD)({
+                plan: { ...ctx.launch.plan, runs: ctx.launch.plan.runs.filter(r => wanted.has(r.id)) },
+                ledger: ctx.ledger,
+                resultsRoot: root,
+                parallel: ctx.parallel ?? o.parallel ?? 2,
+                executor,
+                signals: ctx.signals,
+                progress: e => ctx.progress?.(e),
+                gracePeriod: ctx.gracePeriod,
+            });
+            // the pool recorded every run itself, handles included
+            return [];
+        },
+        async poll(ctx, runs) {
+            const { resultsRoot: root, launcher } = (0,_reconcile_js__WEBPACK_IMPORTED_MODULE_4__/* .launchRecord */ .n)(ctx.launch);
+            const gone = launcher ? `its launcher (pid ${launcher.pid}) is gone` : 'its launcher is gone';
+            const seen = new Map();
+            for (const r of runs) {
+                const h = (0,_types_js__WEBPACK_IMPORTED_MODULE_5__/* .parseHandle */ .S$)(r.handle);
+                const alive = h ? await o.alive(h, ctx) : undefined;
+                if (alive === true) {
+                    seen.set(r.id, { state: 'RUNNING' });
+                    continue;
+                }
+                const read = root ? await (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunMetrics */ .xD)(root, r.output) : { problem: 'no results root' };
+                // a run that cannot be checked from here counts as ended only once it has left its result
+                if (alive === undefined && r.handle !== undefined && !read.metrics)
+                    continue;
+                const m = read.metrics;
+                seen.set(r.id, m
+                    ? { state: (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .stateOfStatus */ .tG)(m.status), exitCode: m.exit_code, reason: m.reason ?? undefined }
+                    : {
+                        state: r.state === 'STARTING' ? 'ERROR' : 'FAILED',
+                        reason: `${gone} and the run left no result (${read.problem})`,
+                    });
+            }
+            return seen;
+        },
+        async cancel(ctx, runs) {
+            const out = new Map();
+            // a run still starting has no handle yet: its launcher stops it once it starts
+            for (const r of runs) {
+                const h = (0,_types_js__WEBPACK_IMPORTED_MODULE_5__/* .parseHandle */ .S$)(r.handle);
+                out.set(r.id, h ? await o.stop(h, ctx) : r.handle === undefined ? 'sent' : 'unknown');
+            }
+            return out;
+        },
+        async collect(ctx, run) {
+            const root = resultsRootOf(ctx);
+            const read = await (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunMetrics */ .xD)(root, run.output);
+            let logTail = [];
+            try {
+                const log = await (0,_kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInside */ .xO)(root, `${run.output}/logs.txt`, { maxBytes: LOG_TAIL_BYTES, from: 'end' });
+                logTail = log.text.split('\n').filter(Boolean).slice(-15);
+            }
+            catch {
+                // no log (yet): nothing to show
+            }
+            return { metrics: read.metrics, problem: read.problem, logTail, resultUrl: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, run.output) };
+        },
+        links(ctx, run) {
+            const root = (0,_reconcile_js__WEBPACK_IMPORTED_MODULE_4__/* .launchRecord */ .n)(ctx.launch).resultsRoot;
+            return root ? { log: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, run.output, 'logs.txt'), artifacts: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, run.output) } : {};
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 6979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cR: () => (/* binding */ containerMainArgs)
+/* harmony export */ });
+/* unused harmony exports resolveSpec, keepFilter, runEnv */
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1036);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8720);
+/* harmony import */ var _plan_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8315);
+/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6670);
+
+
+
+
+
+
+const pad = (n) => String(n).padStart(3, '0');
+/**
+ * The run to do: from `--experiment`/`--run_index` and trainer.yml, resolved exactly
+ * as seed 000 says (defaults, then `--override-*`, then the seed rule), or, without
+ * `--experiment`, from the `TRAINER_RUN_SPEC` JSON a launcher passed.
+ */
+async function resolveSpec(a, env, cwd) {
+    if (a.experiment === undefined) {
+        const raw = env.TRAINER_RUN_SPEC;
+        if (!raw)
+            throw new ConfigError('--experiment is required (or a TRAINER_RUN_SPEC from a launcher)', { key: '--experiment' });
+        let json;
+        try {
+            json = JSON.parse(raw);
+        }
+        catch {
+            throw new ConfigError('TRAINER_RUN_SPEC is not valid JSON', { key: 'TRAINER_RUN_SPEC' });
+        }
+        const s = checked(json, 'TRAINER_RUN_SPEC');
+        const spec = {
+            experiment: s.experiment,
+            index: s.index,
+            seed: a.seed ??
+                s.seed ??
+                selectSeed(s.experiment, s.index, { seeds: undefined, explicit: undefined, preferConfig: false }).seed,
+            params: s.params ?? {},
+            command: s.command,
+            argsStyle: s.argsStyle ?? 'container-main',
+            output: s.output ?? `${s.experiment}/runs/${pad(s.index)}`,
+            outputs: s.outputs ?? [],
+        };
+        // --seed too
+        checked(spec, 'TRAINER_RUN_SPEC');
+        return spec;
+    }
+    if (a.runIndex === undefined)
+        throw new ConfigError('--run_index is required with --experiment', { key: '--run_index' });
+    const { config } = await loadConfig(cwd, a.config ?? env.TRAINER_CONFIG);
+    const exp = experimentOf(config, a.experiment);
+    const preferConfig = a.preferConfigSeed && (exp['prefer-config-seed'] ?? true);
+    // Run N of the plan the same inputs make (sweep point, replicate seed) when there is one;
+    // past its end, seed 000's rule: defaults and overrides, seeds[run_index] or the fallback.
+    const plan = buildPlan(config, {
+        experiment: a.experiment,
+        overrides: a.overrides,
+        seed: a.seed,
+        preferConfigSeed: preferConfig,
+        launchId: 'run',
+        maxRuns: Infinity,
+    });
+    const planned = plan.runs[a.runIndex];
+    const { params } = planned ??
+        applyOverrides(a.experiment, exp.params ?? {}, a.overrides, Object.keys(exp.sweep?.grid ?? {}), exp['param-types'] ?? {});
+    const seed = planned?.seed ?? selectSeed(a.experiment, a.runIndex, { seeds: exp.seeds, explicit: a.seed, preferConfig }).seed;
+    const spec = {
+        experiment: a.experiment,
+        index: a.runIndex,
+        seed,
+        params,
+        command: exp.command,
+        argsStyle: exp['args-style'] ?? 'container-main',
+        output: planned?.output ?? `${a.experiment}/runs/${pad(a.runIndex)}`,
+        outputs: exp.outputs ?? [],
+    };
+    checked(spec, `experiment '${a.experiment}'`);
+    return spec;
+}
+/**
+ * A run spec checked against the run contract: the run directory stays inside the results
+ * root, nothing holds a NUL. Fails as a ConfigError naming the field (`TRAINER_RUN_SPEC.output: …`).
+ */
+function checked(spec, source) {
+    const r = RunSpecSchema.safeParse(spec);
+    if (r.success)
+        return r.data;
+    const i = r.error.issues[0];
+    const field = i?.path.length ? `${source}.${i.path.join('.')}` : source;
+    throw new ConfigError(`${field}: ${i?.message ?? 'invalid'}`, { key: field });
+}
+/** Which files of a run directory its archive keeps: `outputs` globs, plus metrics.json and logs.txt. */
+function keepFilter(outputs) {
+    if (outputs.length === 0)
+        return undefined;
+    const res = outputs.map(g => picomatch.makeRe(g, { dot: true }));
+    return rel => rel === 'metrics.json' || rel === 'logs.txt' || res.some(r => r.test(rel));
+}
+/** seed 000's command line for a run: `--experiment X --run_index N --seed S --override-<key> <value> …`. */
+function containerMainArgs(s) {
+    const out = ['--experiment', s.experiment, '--run_index', String(s.index), '--seed', String(s.seed)];
+    for (const [k, v] of Object.entries(s.params))
+        out.push(`--override-${k.replace(/_/g, '-')}`, String(v));
+    return out;
+}
+/** `TRAINER_*` variables of a run (always set; the only channel with args-style env). */
+function runEnv(s, runDir) {
+    const env = {
+        TRAINER_RUN_DIR: runDir,
+        TRAINER_EXPERIMENT: s.experiment,
+        TRAINER_RUN_INDEX: String(s.index),
+        TRAINER_SEED: String(s.seed),
+        TRAINER_RUN_SPEC: JSON.stringify(s),
+    };
+    for (const [k, v] of Object.entries(s.params))
+        env[`TRAINER_PARAM_${k.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`] = String(v);
+    return env;
 }
 
 

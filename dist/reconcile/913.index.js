@@ -1,6 +1,158 @@
 export const id = 913;
-export const ids = [913];
+export const ids = [913,449];
 export const modules = {
+
+/***/ 7449:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createBackend: () => (/* binding */ createBackend),
+/* harmony export */   needed: () => (/* binding */ needed)
+/* harmony export */ });
+/* harmony import */ var _kit_proc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1642);
+/* harmony import */ var _pooled_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2534);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3576);
+
+
+
+/** A dependency only starting runs needs (status and cancel do without). */
+function needed(value, what) {
+    if (value === undefined || value === null)
+        throw new Error(`starting runs needs the ${what} (a launcher bug)`);
+    return value;
+}
+/** The local backend: each run is a `trainer run` process on this machine. */
+function createBackend(name, config, deps) {
+    return (0,_pooled_js__WEBPACK_IMPORTED_MODULE_1__/* .pooledBackend */ .A)({
+        type: 'local',
+        name,
+        parallel: config.type === 'local' ? config.parallel : undefined,
+        executor: (ctx, resultsRoot) => Promise.resolve((0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .processExecutor */ .Pm)({ runner: needed(deps.runner, 'runner'), resultsRoot, cwd: ctx.workspace, env: ctx.env })),
+        alive: h => {
+            const p = (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .processOf */ .hh)(h);
+            return Promise.resolve(p ? (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_0__/* .isAlive */ ._n)(p) : undefined);
+        },
+        stop: h => {
+            const p = (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .processOf */ .hh)(h);
+            return Promise.resolve(p ? (0,_kit_proc_js__WEBPACK_IMPORTED_MODULE_0__/* .signalVerified */ .xs)(p, 'SIGTERM') : 'unknown');
+        },
+    });
+}
+
+
+/***/ }),
+
+/***/ 2534:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ pooledBackend)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3131);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1893);
+/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6919);
+/* harmony import */ var _reconcile_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8977);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6264);
+/**
+ * What the two local backends share: their runs are the launcher's own work, a few at a time
+ * through the pool (src/backends/pool.ts), each writing its results under the launch's results
+ * root on this machine. They differ only in how a run starts (a process, a container), how
+ * to tell whether it still runs, and how to stop it.
+ */
+
+
+
+
+
+
+const LOG_TAIL_BYTES = 64 << 10;
+function resultsRootOf(ctx) {
+    const root = (0,_reconcile_js__WEBPACK_IMPORTED_MODULE_4__/* .launchRecord */ .n)(ctx.launch).resultsRoot;
+    if (!root)
+        throw new Error(`launch ${ctx.launch.id} records no results root`);
+    return root;
+}
+function pooledBackend(o) {
+    return {
+        type: o.type,
+        name: o.name,
+        remote: false,
+        async submit(ctx, runs) {
+            const root = resultsRootOf(ctx);
+            const executor = await o.executor(ctx, root);
+            const wanted = new Set(runs.map(r => r.id));
+            await (0,_pool_js__WEBPACK_IMPORTED_MODULE_3__/* .runPool */ .kD)({
+                plan: { ...ctx.launch.plan, runs: ctx.launch.plan.runs.filter(r => wanted.has(r.id)) },
+                ledger: ctx.ledger,
+                resultsRoot: root,
+                parallel: ctx.parallel ?? o.parallel ?? 2,
+                executor,
+                signals: ctx.signals,
+                progress: e => ctx.progress?.(e),
+                gracePeriod: ctx.gracePeriod,
+            });
+            // the pool recorded every run itself, handles included
+            return [];
+        },
+        async poll(ctx, runs) {
+            const { resultsRoot: root, launcher } = (0,_reconcile_js__WEBPACK_IMPORTED_MODULE_4__/* .launchRecord */ .n)(ctx.launch);
+            const gone = launcher ? `its launcher (pid ${launcher.pid}) is gone` : 'its launcher is gone';
+            const seen = new Map();
+            for (const r of runs) {
+                const h = (0,_types_js__WEBPACK_IMPORTED_MODULE_5__/* .parseHandle */ .S$)(r.handle);
+                const alive = h ? await o.alive(h, ctx) : undefined;
+                if (alive === true) {
+                    seen.set(r.id, { state: 'RUNNING' });
+                    continue;
+                }
+                const read = root ? await (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunMetrics */ .xD)(root, r.output) : { problem: 'no results root' };
+                // a run that cannot be checked from here counts as ended only once it has left its result
+                if (alive === undefined && r.handle !== undefined && !read.metrics)
+                    continue;
+                const m = read.metrics;
+                seen.set(r.id, m
+                    ? { state: (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .stateOfStatus */ .tG)(m.status), exitCode: m.exit_code, reason: m.reason ?? undefined }
+                    : {
+                        state: r.state === 'STARTING' ? 'ERROR' : 'FAILED',
+                        reason: `${gone} and the run left no result (${read.problem})`,
+                    });
+            }
+            return seen;
+        },
+        async cancel(ctx, runs) {
+            const out = new Map();
+            // a run still starting has no handle yet: its launcher stops it once it starts
+            for (const r of runs) {
+                const h = (0,_types_js__WEBPACK_IMPORTED_MODULE_5__/* .parseHandle */ .S$)(r.handle);
+                out.set(r.id, h ? await o.stop(h, ctx) : r.handle === undefined ? 'sent' : 'unknown');
+            }
+            return out;
+        },
+        async collect(ctx, run) {
+            const root = resultsRootOf(ctx);
+            const read = await (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunMetrics */ .xD)(root, run.output);
+            let logTail = [];
+            try {
+                const log = await (0,_kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInside */ .xO)(root, `${run.output}/logs.txt`, { maxBytes: LOG_TAIL_BYTES, from: 'end' });
+                logTail = log.text.split('\n').filter(Boolean).slice(-15);
+            }
+            catch {
+                // no log (yet): nothing to show
+            }
+            return { metrics: read.metrics, problem: read.problem, logTail, resultUrl: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, run.output) };
+        },
+        links(ctx, run) {
+            const root = (0,_reconcile_js__WEBPACK_IMPORTED_MODULE_4__/* .launchRecord */ .n)(ctx.launch).resultsRoot;
+            return root ? { log: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, run.output, 'logs.txt'), artifacts: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, run.output) } : {};
+        },
+    };
+}
+
+
+/***/ }),
 
 /***/ 7160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -224,7 +376,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3713);
-/* harmony import */ var _runner_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1489);
+/* harmony import */ var _runner_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6979);
 /* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4534);
 /* harmony import */ var _local_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7449);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1893);
@@ -600,6 +752,24 @@ function createBackend(name, config, deps) {
                 resultUrl: `${remotePrefix(n)}${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(n.jobDir, 'results', run.output)}`,
             };
         },
+        async foreignHandle(ctx, run) {
+            if (!run.handle)
+                return undefined;
+            const n = nativeOf((0,_types_js__WEBPACK_IMPORTED_MODULE_8__/* .parseHandle */ .S$)(run.handle));
+            if (!n)
+                return `run ${run.id}: its handle is not a Slurm job`;
+            const jobDir = await jobDirOf(ctx);
+            if (n.jobDir !== jobDir)
+                return `run ${run.id}: its job directory ${n.jobDir} is not this launch's (${jobDir})`;
+            if (!/^a\d+-[0-9a-f]{10}$/.test(String(n.key)) || n.name !== `tr-${ctx.launch.id}-${n.key}`)
+                return `run ${run.id}: its job name ${n.name} is not one of launch ${ctx.launch.id}'s`;
+            if (!/^\d+$/.test(String(n.arrayJobId)) ||
+                !Number.isSafeInteger(n.task) ||
+                n.task < 0 ||
+                n.jobId !== `${n.arrayJobId}_${n.task}`)
+                return `run ${run.id}: its job ${n.jobId} is not a task of an array job`;
+            return undefined;
+        },
         links(_ctx, run) {
             const n = nativeOf((0,_types_js__WEBPACK_IMPORTED_MODULE_8__/* .parseHandle */ .S$)(run.handle));
             if (!n)
@@ -974,163 +1144,130 @@ function slurmState(word) {
 
 /***/ }),
 
-/***/ 9361:
+/***/ 6979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CU: () => (/* binding */ SBATCH_VALUE),
-/* harmony export */   pT: () => (/* binding */ BackendsSchema)
+/* harmony export */   cR: () => (/* binding */ containerMainArgs)
 /* harmony export */ });
-/* unused harmony exports MountSchema, SlurmBackendSchema, LocalBackendSchema, LocalDockerBackendSchema, VertexBackendSchema, SelfHostedBackendSchema, BackendSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4528);
-/**
- * trainer.yml `backends:`: named places to run, each validated by the schema of its type
- * (a discriminated union on `type`). A backend named after its type (`slurm:`) needs no
- * `type:`. `local` and `local-docker` exist without being declared.
- */
+/* unused harmony exports resolveSpec, keepFilter, runEnv */
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1036);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8720);
+/* harmony import */ var _plan_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8315);
+/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6670);
 
-/** Text that reaches a process: a NUL byte would make spawn throw, a newline would end a script line. */
-const line = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().refine(v => !v.includes('\0') && !v.includes('\n') && !v.includes('\r'), 'must be one line of text');
+
+
+
+
+
+const pad = (n) => String(n).padStart(3, '0');
 /**
- * A value on an `#SBATCH` line. sbatch stops reading directives at the first line it cannot
- * parse, silently: a space, quote or newline in one value would drop every directive after it.
+ * The run to do: from `--experiment`/`--run_index` and trainer.yml, resolved exactly
+ * as seed 000 says (defaults, then `--override-*`, then the seed rule), or, without
+ * `--experiment`, from the `TRAINER_RUN_SPEC` JSON a launcher passed.
  */
-const SBATCH_VALUE = /^[A-Za-z0-9_.,:=+\-/@%&|()[\]*]+$/;
-const directive = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-    .regex(SBATCH_VALUE, 'an #SBATCH value: letters, digits and _ . , : = + - / @ % & | ( ) [ ] *; no spaces or quotes');
+async function resolveSpec(a, env, cwd) {
+    if (a.experiment === undefined) {
+        const raw = env.TRAINER_RUN_SPEC;
+        if (!raw)
+            throw new ConfigError('--experiment is required (or a TRAINER_RUN_SPEC from a launcher)', { key: '--experiment' });
+        let json;
+        try {
+            json = JSON.parse(raw);
+        }
+        catch {
+            throw new ConfigError('TRAINER_RUN_SPEC is not valid JSON', { key: 'TRAINER_RUN_SPEC' });
+        }
+        const s = checked(json, 'TRAINER_RUN_SPEC');
+        const spec = {
+            experiment: s.experiment,
+            index: s.index,
+            seed: a.seed ??
+                s.seed ??
+                selectSeed(s.experiment, s.index, { seeds: undefined, explicit: undefined, preferConfig: false }).seed,
+            params: s.params ?? {},
+            command: s.command,
+            argsStyle: s.argsStyle ?? 'container-main',
+            output: s.output ?? `${s.experiment}/runs/${pad(s.index)}`,
+            outputs: s.outputs ?? [],
+        };
+        // --seed too
+        checked(spec, 'TRAINER_RUN_SPEC');
+        return spec;
+    }
+    if (a.runIndex === undefined)
+        throw new ConfigError('--run_index is required with --experiment', { key: '--run_index' });
+    const { config } = await loadConfig(cwd, a.config ?? env.TRAINER_CONFIG);
+    const exp = experimentOf(config, a.experiment);
+    const preferConfig = a.preferConfigSeed && (exp['prefer-config-seed'] ?? true);
+    // Run N of the plan the same inputs make (sweep point, replicate seed) when there is one;
+    // past its end, seed 000's rule: defaults and overrides, seeds[run_index] or the fallback.
+    const plan = buildPlan(config, {
+        experiment: a.experiment,
+        overrides: a.overrides,
+        seed: a.seed,
+        preferConfigSeed: preferConfig,
+        launchId: 'run',
+        maxRuns: Infinity,
+    });
+    const planned = plan.runs[a.runIndex];
+    const { params } = planned ??
+        applyOverrides(a.experiment, exp.params ?? {}, a.overrides, Object.keys(exp.sweep?.grid ?? {}), exp['param-types'] ?? {});
+    const seed = planned?.seed ?? selectSeed(a.experiment, a.runIndex, { seeds: exp.seeds, explicit: a.seed, preferConfig }).seed;
+    const spec = {
+        experiment: a.experiment,
+        index: a.runIndex,
+        seed,
+        params,
+        command: exp.command,
+        argsStyle: exp['args-style'] ?? 'container-main',
+        output: planned?.output ?? `${a.experiment}/runs/${pad(a.runIndex)}`,
+        outputs: exp.outputs ?? [],
+    };
+    checked(spec, `experiment '${a.experiment}'`);
+    return spec;
+}
 /**
- * A path on the cluster that also appears in `#SBATCH --output` (no spaces, quotes or `#`;
- * no `%`, which Slurm expands there) and in the container mounts (no `,` or `:`).
+ * A run spec checked against the run contract: the run directory stays inside the results
+ * root, nothing holds a NUL. Fails as a ConfigError naming the field (`TRAINER_RUN_SPEC.output: …`).
  */
-const jobPath = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-    .min(1)
-    .regex(/^[A-Za-z0-9_.=+\-/@~]+$/, 'a path of letters, digits and _ . = + - / @ ~ (it appears in #SBATCH lines and container mounts)');
-/** A mount's path: Pyxis separates mounts with `,` and their parts with `:`. */
-const mountPath = () => line()
-    .pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^\//, 'an absolute path'))
-    .pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[^,:]+$/, 'must not contain , or : (they separate mounts and their parts)'));
-const MountSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^\/[^,:\n\0]*:\/[^,:\n\0]*(:(ro|rw))?$/, "'/host/path:/container/path[:ro|rw]' (absolute paths, no , or :)"),
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ host: mountPath(), container: mountPath(), mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['ro', 'rw']).optional() }),
-], { error: "a mount is '/host:/container[:ro|rw]' or {host, container, mode}" });
-const SlurmBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('slurm'),
-    /** How commands reach the cluster: `local` (sbatch here; the default without host or url), `ssh`, `rest`. */
-    transport: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['local', 'ssh', 'rest']).optional(),
-    /** ssh: the login node. */
-    host: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^[A-Za-z0-9_.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'a host name or address')
-        .optional(),
-    port: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(65535).optional(),
-    user: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^[a-z_][a-z0-9_.-]*$/i, 'a user name')
-        .optional(),
-    /** ssh: a private key file (`~` is the home directory). */
-    'key-file': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    /** ssh: the environment variable holding the private key (a secret). */
-    'key-env': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')
-        .optional(),
-    /** ssh: the login node's host key as a known_hosts line (`host ssh-ed25519 AAAA…`). */
-    'known-hosts': line().optional(),
-    /** ssh: the host key's SHA256 fingerprint (`SHA256:…`, as `ssh-keygen -lf` prints it). */
-    'host-fingerprint': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'SHA256:… as ssh-keygen -lf prints it')
-        .optional(),
-    /** rest: slurmrestd's URL. */
-    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
-    /** rest: the environment variable holding the JWT (default SLURM_JWT). */
-    'token-env': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')
-        .optional(),
-    /** rest: the user the token is for (X-SLURM-USER-NAME; default `user`, else the local user). */
-    'user-name': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^[a-z_][a-z0-9_.-]*$/i, 'a user name')
-        .optional(),
-    /** Where job directories are made on the cluster (relative: to the login home). */
-    'job-root': jobPath().optional(),
-    /** The array's `%` throttle: runs of one launch at a time. */
-    'max-parallel': zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
-    /** How a run's container starts: `pyxis` (srun --container-image), `docker`, `apptainer`, `none`. */
-    container: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pyxis', 'docker', 'apptainer', 'none']).optional(),
-    /**
-     * `trainer`: `trainer run` wraps the command (its bundle is copied into the job directory;
-     * the image needs Node). `direct`: the command is seed 000's contract itself
-     * (container_main.py) and gets its arguments.
-     */
-    runner: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['trainer', 'direct']).optional(),
-    /** runner trainer: the Node to start `trainer run` with (default `node`). */
-    node: line().optional(),
-    mounts: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(MountSchema).optional(),
-    /** Mount the job directory at the same path (default true). */
-    'mount-job-dir': zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
-    /** `module load` these before the run. */
-    modules: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(directive()).optional(),
-    /** More arguments for srun, one per item. */
-    'srun-args': zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(line().pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^-/, 'an srun option, starting with -'))).optional(),
-    /** The working directory inside the container (default: the job directory). */
-    workdir: mountPath().optional(),
-    partition: directive().optional(),
-    account: directive().optional(),
-    qos: directive().optional(),
-    /** Slurm's --time, e.g. `02:00:00`; default: the experiment's resources.time. */
-    time: directive().optional(),
-    'cpus-per-task': zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
-    mem: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^\d+[KMGT]?$/, 'like 16G or 4096M')
-        .optional(),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0).optional(),
-    gres: directive().optional(),
-    constraint: directive().optional(),
-    nodes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
-    exclusive: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
-    /** More sbatch options, one per item: `--mail-type=END`. */
-    sbatch: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^--[a-z][a-z0-9-]*(=[A-Za-z0-9_.,:=+\-/@%&|()[\]*]+)?$/, '--option or --option=value, no spaces'))
-        .optional(),
-    /** Seconds between polls (default 60, at least 30), with jitter. */
-    'poll-interval': zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(30).optional(),
-    /** Times a run lost to preemption or a node failure is submitted again (default 2). */
-    retries: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0).max(10).optional(),
-});
-const LocalBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('local'),
-    /** Runs at a time. */
-    parallel: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
-});
-const LocalDockerBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('local-docker'),
-    parallel: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
-    /** The network containers join (default bridge). */
-    network: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    /** `trainer` (default: the bundle is copied into each container; the image needs Node) or `direct` (seed 000 arguments to the command). */
-    runner: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['trainer', 'direct']).optional(),
-});
-/** Declared now so that trainer.yml can name them; they are built in later releases. */
-const VertexBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('vertex') });
-const SelfHostedBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('self-hosted') });
-const BackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .discriminatedUnion */ .gMt('type', [LocalBackendSchema, LocalDockerBackendSchema, SlurmBackendSchema, VertexBackendSchema, SelfHostedBackendSchema], {
-    error: i => {
-        const given = i.input !== null && typeof i.input === 'object' && 'type' in i.input;
-        return `${given ? '' : 'required: '}the backend's type, one of local, local-docker, slurm, vertex, self-hosted`;
-    },
-});
-const TYPE_NAMES = new Set(['local', 'local-docker', 'slurm', 'vertex', 'self-hosted']);
-/** `backends:`: a backend named after its type gets that type when it gives none. */
-const BackendsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(v => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v))
-        return v;
-    const out = {};
-    for (const [name, b] of Object.entries(v))
-        out[name] =
-            TYPE_NAMES.has(name) && b !== null && typeof b === 'object' && !Array.isArray(b) && !('type' in b)
-                ? { type: name, ...b }
-                : b === null && TYPE_NAMES.has(name)
-                    ? { type: name }
-                    : b;
+function checked(spec, source) {
+    const r = RunSpecSchema.safeParse(spec);
+    if (r.success)
+        return r.data;
+    const i = r.error.issues[0];
+    const field = i?.path.length ? `${source}.${i.path.join('.')}` : source;
+    throw new ConfigError(`${field}: ${i?.message ?? 'invalid'}`, { key: field });
+}
+/** Which files of a run directory its archive keeps: `outputs` globs, plus metrics.json and logs.txt. */
+function keepFilter(outputs) {
+    if (outputs.length === 0)
+        return undefined;
+    const res = outputs.map(g => picomatch.makeRe(g, { dot: true }));
+    return rel => rel === 'metrics.json' || rel === 'logs.txt' || res.some(r => r.test(rel));
+}
+/** seed 000's command line for a run: `--experiment X --run_index N --seed S --override-<key> <value> …`. */
+function containerMainArgs(s) {
+    const out = ['--experiment', s.experiment, '--run_index', String(s.index), '--seed', String(s.seed)];
+    for (const [k, v] of Object.entries(s.params))
+        out.push(`--override-${k.replace(/_/g, '-')}`, String(v));
     return out;
-}, zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'backend names are letters, digits, _ . -'), BackendSchema));
+}
+/** `TRAINER_*` variables of a run (always set; the only channel with args-style env). */
+function runEnv(s, runDir) {
+    const env = {
+        TRAINER_RUN_DIR: runDir,
+        TRAINER_EXPERIMENT: s.experiment,
+        TRAINER_RUN_INDEX: String(s.index),
+        TRAINER_SEED: String(s.seed),
+        TRAINER_RUN_SPEC: JSON.stringify(s),
+    };
+    for (const [k, v] of Object.entries(s.params))
+        env[`TRAINER_PARAM_${k.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`] = String(v);
+    return env;
+}
 
 
 /***/ })

@@ -42,6 +42,8 @@ class LaunchReporter {
     /** What could not be published, said once each. */
     #said = new Set();
     checkRunId;
+    /** The check run's conclusion, once a report of the ended launch was published. */
+    conclusion;
     constructor(io, gh, g, ledger, launchId, settings, resultsRoot, cache) {
         this.io = io;
         this.gh = gh;
@@ -126,12 +128,15 @@ class LaunchReporter {
             const now = this.io.now();
             const states = (0,_report_record_js__WEBPACK_IMPORTED_MODULE_6__/* .statesKey */ .AC)(runs);
             if (!this.#existing && this.checkRunId === undefined) {
+                const finding = (0,_kit_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .countRequests */ .Kx)(this.gh);
                 this.#existing = await (0,_report_publish_js__WEBPACK_IMPORTED_MODULE_3__/* .findCheckRun */ .TU)(this.gh, this.g, {
                     experiment: launch.experiment,
                     launchId: launch.id,
                     github: launch.github,
                 });
-                this.#budget = (0,_report_launch_report_js__WEBPACK_IMPORTED_MODULE_2__/* .previousBudget */ .de)(this.#existing);
+                // what an earlier report of this launch spent, and this search
+                const earlier = (0,_report_launch_report_js__WEBPACK_IMPORTED_MODULE_2__/* .previousBudget */ .de)(this.#existing);
+                this.#budget = { ...earlier, requests: (earlier?.requests ?? 0) + finding.count() };
             }
             if (kind === 'progress') {
                 const due = (0,_report_record_js__WEBPACK_IMPORTED_MODULE_6__/* .updateDue */ .w2)(this.#budget, { now, states, final: false });
@@ -152,21 +157,30 @@ class LaunchReporter {
                     this.io.log.warning(`report: ${b.problem}`);
             }
             const spent = (0,_kit_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .countRequests */ .Kx)(this.gh);
-            const before = this.#budget?.requests ?? 0;
+            const before = this.#budget;
             const published = await (0,_report_publish_js__WEBPACK_IMPORTED_MODULE_3__/* .publishReport */ .S3)(this.gh, this.g, report.model, report.rendered, {
                 check: {
                     existing: this.#existing,
                     annotations: report.annotations,
+                    // what this launch spent is counted here: the check run as last written holds no record
                     text: (0,_report_launch_report_js__WEBPACK_IMPORTED_MODULE_2__/* .recordText */ .Pe)(launch, runs, {
                         spent: spent.count,
                         now,
                         states,
                         writes: (0,_report_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .writesFor */ .c5)(report.annotations),
+                        before,
                     }),
                 },
                 comment: true,
+                commentId: before?.commentId,
             });
-            this.#budget = { requests: before + spent.count(), updatedAt: now.toISOString(), states };
+            const commentId = published.commentId ?? before?.commentId;
+            this.#budget = {
+                requests: (before?.requests ?? 0) + spent.count(),
+                updatedAt: now.toISOString(),
+                states,
+                ...(commentId === undefined ? {} : { commentId }),
+            };
             for (const p of published.problems)
                 if (!this.#said.has(p)) {
                     this.#said.add(p);
@@ -174,6 +188,7 @@ class LaunchReporter {
                 }
             if (published.checkRunId !== undefined) {
                 this.checkRunId = published.checkRunId;
+                this.conclusion = report.rendered.conclusion;
                 this.#existing = {
                     id: published.checkRunId,
                     url: published.checkRunUrl ?? '',

@@ -752,6 +752,24 @@ function createBackend(name, config, deps) {
                 resultUrl: `${remotePrefix(n)}${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(n.jobDir, 'results', run.output)}`,
             };
         },
+        async foreignHandle(ctx, run) {
+            if (!run.handle)
+                return undefined;
+            const n = nativeOf((0,_types_js__WEBPACK_IMPORTED_MODULE_8__/* .parseHandle */ .S$)(run.handle));
+            if (!n)
+                return `run ${run.id}: its handle is not a Slurm job`;
+            const jobDir = await jobDirOf(ctx);
+            if (n.jobDir !== jobDir)
+                return `run ${run.id}: its job directory ${n.jobDir} is not this launch's (${jobDir})`;
+            if (!/^a\d+-[0-9a-f]{10}$/.test(String(n.key)) || n.name !== `tr-${ctx.launch.id}-${n.key}`)
+                return `run ${run.id}: its job name ${n.name} is not one of launch ${ctx.launch.id}'s`;
+            if (!/^\d+$/.test(String(n.arrayJobId)) ||
+                !Number.isSafeInteger(n.task) ||
+                n.task < 0 ||
+                n.jobId !== `${n.arrayJobId}_${n.task}`)
+                return `run ${run.id}: its job ${n.jobId} is not a task of an array job`;
+            return undefined;
+        },
         links(_ctx, run) {
             const n = nativeOf((0,_types_js__WEBPACK_IMPORTED_MODULE_8__/* .parseHandle */ .S$)(run.handle));
             if (!n)
@@ -1122,167 +1140,6 @@ function slurmState(word) {
     const w = word.trim().split(/\s+/)[0]?.toUpperCase().replace(/\+$/, '') ?? '';
     return SLURM_STATES.includes(w) ? w : undefined;
 }
-
-
-/***/ }),
-
-/***/ 39361:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CU: () => (/* binding */ SBATCH_VALUE),
-/* harmony export */   pT: () => (/* binding */ BackendsSchema)
-/* harmony export */ });
-/* unused harmony exports MountSchema, SlurmBackendSchema, LocalBackendSchema, LocalDockerBackendSchema, VertexBackendSchema, SelfHostedBackendSchema, BackendSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74528);
-/**
- * trainer.yml `backends:`: named places to run, each validated by the schema of its type
- * (a discriminated union on `type`). A backend named after its type (`slurm:`) needs no
- * `type:`. `local` and `local-docker` exist without being declared.
- */
-
-/** Text that reaches a process: a NUL byte would make spawn throw, a newline would end a script line. */
-const line = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().refine(v => !v.includes('\0') && !v.includes('\n') && !v.includes('\r'), 'must be one line of text');
-/**
- * A value on an `#SBATCH` line. sbatch stops reading directives at the first line it cannot
- * parse, silently: a space, quote or newline in one value would drop every directive after it.
- */
-const SBATCH_VALUE = /^[A-Za-z0-9_.,:=+\-/@%&|()[\]*]+$/;
-const directive = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-    .regex(SBATCH_VALUE, 'an #SBATCH value: letters, digits and _ . , : = + - / @ % & | ( ) [ ] *; no spaces or quotes');
-/**
- * A path on the cluster that also appears in `#SBATCH --output` (no spaces, quotes or `#`;
- * no `%`, which Slurm expands there) and in the container mounts (no `,` or `:`).
- */
-const jobPath = () => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-    .min(1)
-    .regex(/^[A-Za-z0-9_.=+\-/@~]+$/, 'a path of letters, digits and _ . = + - / @ ~ (it appears in #SBATCH lines and container mounts)');
-/** A mount's path: Pyxis separates mounts with `,` and their parts with `:`. */
-const mountPath = () => line()
-    .pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^\//, 'an absolute path'))
-    .pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[^,:]+$/, 'must not contain , or : (they separate mounts and their parts)'));
-const MountSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^\/[^,:\n\0]*:\/[^,:\n\0]*(:(ro|rw))?$/, "'/host/path:/container/path[:ro|rw]' (absolute paths, no , or :)"),
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ host: mountPath(), container: mountPath(), mode: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['ro', 'rw']).optional() }),
-], { error: "a mount is '/host:/container[:ro|rw]' or {host, container, mode}" });
-const SlurmBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('slurm'),
-    /** How commands reach the cluster: `local` (sbatch here; the default without host or url), `ssh`, `rest`. */
-    transport: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['local', 'ssh', 'rest']).optional(),
-    /** ssh: the login node. */
-    host: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^[A-Za-z0-9_.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'a host name or address')
-        .optional(),
-    port: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(65535).optional(),
-    user: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^[a-z_][a-z0-9_.-]*$/i, 'a user name')
-        .optional(),
-    /** ssh: a private key file (`~` is the home directory). */
-    'key-file': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    /** ssh: the environment variable holding the private key (a secret). */
-    'key-env': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')
-        .optional(),
-    /** ssh: the login node's host key as a known_hosts line (`host ssh-ed25519 AAAA…`). */
-    'known-hosts': line().optional(),
-    /** ssh: the host key's SHA256 fingerprint (`SHA256:…`, as `ssh-keygen -lf` prints it). */
-    'host-fingerprint': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'SHA256:… as ssh-keygen -lf prints it')
-        .optional(),
-    /** rest: slurmrestd's URL. */
-    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
-    /** rest: the environment variable holding the JWT (default SLURM_JWT). */
-    'token-env': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')
-        .optional(),
-    /** rest: the user the token is for (X-SLURM-USER-NAME; default `user`, else the local user). */
-    'user-name': zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^[a-z_][a-z0-9_.-]*$/i, 'a user name')
-        .optional(),
-    /** Where job directories are made on the cluster (relative: to the login home). */
-    'job-root': jobPath().optional(),
-    /** The array's `%` throttle: runs of one launch at a time. */
-    'max-parallel': zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
-    /** How a run's container starts: `pyxis` (srun --container-image), `docker`, `apptainer`, `none`. */
-    container: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pyxis', 'docker', 'apptainer', 'none']).optional(),
-    /**
-     * `trainer`: `trainer run` wraps the command (its bundle is copied into the job directory;
-     * the image needs Node). `direct`: the command is seed 000's contract itself
-     * (container_main.py) and gets its arguments.
-     */
-    runner: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['trainer', 'direct']).optional(),
-    /** runner trainer: the Node to start `trainer run` with (default `node`). */
-    node: line().optional(),
-    mounts: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(MountSchema).optional(),
-    /** Mount the job directory at the same path (default true). */
-    'mount-job-dir': zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
-    /** `module load` these before the run. */
-    modules: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(directive()).optional(),
-    /** More arguments for srun, one per item. */
-    'srun-args': zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(line().pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^-/, 'an srun option, starting with -'))).optional(),
-    /** The working directory inside the container (default: the job directory). */
-    workdir: mountPath().optional(),
-    partition: directive().optional(),
-    account: directive().optional(),
-    qos: directive().optional(),
-    /** Slurm's --time, e.g. `02:00:00`; default: the experiment's resources.time. */
-    time: directive().optional(),
-    'cpus-per-task': zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
-    mem: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^\d+[KMGT]?$/, 'like 16G or 4096M')
-        .optional(),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0).optional(),
-    gres: directive().optional(),
-    constraint: directive().optional(),
-    nodes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
-    exclusive: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
-    /** More sbatch options, one per item: `--mail-type=END`. */
-    sbatch: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^--[a-z][a-z0-9-]*(=[A-Za-z0-9_.,:=+\-/@%&|()[\]*]+)?$/, '--option or --option=value, no spaces'))
-        .optional(),
-    /** Seconds between polls (default 60, at least 30), with jitter. */
-    'poll-interval': zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(30).optional(),
-    /** Times a run lost to preemption or a node failure is submitted again (default 2). */
-    retries: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0).max(10).optional(),
-});
-const LocalBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('local'),
-    /** Runs at a time. */
-    parallel: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
-});
-const LocalDockerBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('local-docker'),
-    parallel: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional(),
-    /** The network containers join (default bridge). */
-    network: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    /** `trainer` (default: the bundle is copied into each container; the image needs Node) or `direct` (seed 000 arguments to the command). */
-    runner: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['trainer', 'direct']).optional(),
-});
-/** Declared now so that trainer.yml can name them; they are built in later releases. */
-const VertexBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('vertex') });
-const SelfHostedBackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('self-hosted') });
-const BackendSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .discriminatedUnion */ .gMt('type', [LocalBackendSchema, LocalDockerBackendSchema, SlurmBackendSchema, VertexBackendSchema, SelfHostedBackendSchema], {
-    error: i => {
-        const given = i.input !== null && typeof i.input === 'object' && 'type' in i.input;
-        return `${given ? '' : 'required: '}the backend's type, one of local, local-docker, slurm, vertex, self-hosted`;
-    },
-});
-const TYPE_NAMES = new Set(['local', 'local-docker', 'slurm', 'vertex', 'self-hosted']);
-/** `backends:`: a backend named after its type gets that type when it gives none. */
-const BackendsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(v => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v))
-        return v;
-    const out = {};
-    for (const [name, b] of Object.entries(v))
-        out[name] =
-            TYPE_NAMES.has(name) && b !== null && typeof b === 'object' && !Array.isArray(b) && !('type' in b)
-                ? { type: name, ...b }
-                : b === null && TYPE_NAMES.has(name)
-                    ? { type: name }
-                    : b;
-    return out;
-}, zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'backend names are letters, digits, _ . -'), BackendSchema));
 
 
 /***/ }),

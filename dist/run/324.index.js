@@ -298,6 +298,8 @@ const ImageSchema = schemas/* strictObject */.rej({
      */
     builder: schemas/* enum */.k5n(BUILDERS, { error: `must be one of ${BUILDERS.map(b => `'${b}'`).join(', ')}` }).optional(),
 });
+/** An experiment's name: letters, digits, `_ . -`. */
+const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const paramKey = schemas/* string */.YjP().regex(KEY, 'parameter names are letters, digits, _ . - (starting with a letter or _)');
 const ResourcesSchema = schemas/* strictObject */.rej({
@@ -379,7 +381,7 @@ const ExperimentSchema = schemas/* strictObject */.rej({
 const ConfigSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1).optional(),
     image: ImageSchema.optional(),
-    experiments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'experiment names are letters, digits, _ . -'), ExperimentSchema)
+    experiments: schemas/* record */.g1P(schemas/* string */.YjP().regex(EXPERIMENT_NAME, 'experiment names are letters, digits, _ . -'), ExperimentSchema)
         .optional(),
     /** What reports show and judge (src/report). */
     report: schemas/* strictObject */.rej({

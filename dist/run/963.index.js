@@ -1280,6 +1280,8 @@ function applyOverrides(experiment, defaults, overrides, extraKeys = [], types =
 
 
 const DEFAULT_MAX_RUNS = 1000;
+/** A launch id: letters, digits, `_ . -`, at most 100 (it names job directories and check runs). */
+const LAUNCH_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 /** The experiment named, or a ConfigError with the nearest name. */
 function experimentOf(config, name) {
     const all = config.experiments ?? {};
@@ -1364,7 +1366,7 @@ function buildPlan(config, o) {
     }
     const digest = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(runs)).digest('hex');
     const launchId = o.launchId ?? defaultLaunchId(name, digest, (o.now ?? (() => new Date()))());
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(launchId)) {
+    if (!LAUNCH_ID.test(launchId)) {
         throw new errors/* ConfigError */.xL(`launch id '${launchId}' is invalid: letters, digits, _ . - (at most 100)`, {
             key: 'launch-id',
         });

@@ -35,6 +35,11 @@ export const LaunchInputs = PlanInputs.extend({
   /** Report on GitHub while it runs: the check run from `queued` to its conclusion, and the PR comment. */
   report: bool(false),
   'github-token': optString(),
+  /**
+   * The commit the runs' code is, where the launch is reported (default: the event's head; a
+   * `/train` command's pinned SHA, which GITHUB_SHA of an issue_comment event is not).
+   */
+  'head-sha': optString(),
 })
 
 export interface LaunchDeps {
@@ -46,6 +51,8 @@ export interface LaunchDeps {
   progress?: (e: ProgressEvent, plan: Plan) => void
   /** Starts a launcher of its own for a detached local launch; returns its identity (CLI only). */
   detach?: (launchId: string, resultsRoot: string) => Promise<ProcessIdentity>
+  /** Told the launch id once the launch is recorded (the launch action keeps it for its post step). */
+  recorded?: (launchId: string) => void
 }
 
 export interface LaunchResult {
@@ -57,6 +64,9 @@ export interface LaunchResult {
   resultsRoot: string
   /** Returned before the runs ended. */
   detached: boolean
+  /** With `report`: the launch's check run, and its conclusion once the runs ended. */
+  checkRunId?: number | undefined
+  conclusion?: string | undefined
 }
 
 /** Opens the ledger a workspace uses (trainer.yml `launch.ledger`, else .trainer/ledger.db). */
@@ -96,12 +106,14 @@ async function pipelineImage(
 }
 
 /** Where on GitHub a launch comes from (for reporting); undefined outside Actions. */
-export function githubContext(io: ActionIO): GithubContext | undefined {
+export function githubContext(io: ActionIO, headSha?: string): GithubContext | undefined {
   const g = io.github()
   if (!g) return undefined
+  if (headSha !== undefined && !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(headSha))
+    throw new ConfigError(`head-sha: '${headSha}' is not a full commit SHA (40 or 64 hex digits)`, {key: 'head-sha'})
   return {
     repository: g.repository,
-    headSha: g.headSha,
+    headSha: headSha ?? g.headSha,
     ...(g.pullRequest === undefined ? {} : {pullRequest: g.pullRequest}),
     ...(g.runId === undefined ? {} : {runId: g.runId}),
     serverUrl: g.serverUrl,
@@ -237,7 +249,7 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
       backend: name,
       config: record,
       backendConfig: bconf,
-      github: githubContext(io),
+      github: githubContext(io, i['head-sha']),
     })
   } catch (e: unknown) {
     if (e instanceof LedgerError && !(e instanceof LedgerBusyError))
@@ -269,12 +281,23 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
     },
   })
   if (reporter) ctx.collected = reporter.collected
+  deps.recorded?.(plan.launchId)
   reporter?.nudge()
   const result = (): LaunchResult => {
     const status = ledger.getLaunch(plan.launchId)?.status ?? 'ACTIVE'
     const runs = ledger.listRuns(plan.launchId)
     io.setOutput('status', status)
-    return {plan, status, runs, summaries: launchSummaries(plan, runs), ledger: path, resultsRoot, detached: i.detach}
+    return {
+      plan,
+      status,
+      runs,
+      summaries: launchSummaries(plan, runs),
+      ledger: path,
+      resultsRoot,
+      detached: i.detach,
+      checkRunId: reporter?.checkRunId,
+      conclusion: reporter?.conclusion,
+    }
   }
   if (detachLocal) {
     io.log.info(

@@ -35,7 +35,7 @@ import {Ledger, type LedgerLaunch, type LedgerRun} from '../ledger/ledger.js'
 import {isActive} from '../ledger/states.js'
 import {escapeMarkdown, inlineCode} from '../report/escape.js'
 import {launchReport, recordText, reportSettings, type RunHistory} from '../report/launch-report.js'
-import {existingCheck, publishReport, type ExistingCheck} from '../report/publish.js'
+import {checkName, existingCheck, publishReport, type ExistingCheck} from '../report/publish.js'
 import {writesFor} from '../report/annotations.js'
 import {decodeRecord, statesKey, updateDue} from '../report/record.js'
 
@@ -99,6 +99,7 @@ function repository(io: ActionIO): GithubRun {
 interface Found {
   check: ExistingCheck
   name: string
+  externalId: string
   headSha: string
 }
 
@@ -142,7 +143,7 @@ async function unfinished(gh: GitHubClient, g: GithubRun, shas: readonly string[
     })
     for (const c of checks)
       if (c.name.startsWith(PREFIX) && c.status !== 'completed' && c.app?.slug === app && c.external_id)
-        found.set(c.id, {check: existingCheck(c), name: c.name, headSha: c.head_sha})
+        found.set(c.id, {check: existingCheck(c), name: c.name, externalId: c.external_id, headSha: c.head_sha})
   }
   return [...found.values()]
 }
@@ -166,7 +167,17 @@ export async function reconcile(io: ActionIO): Promise<ReconcileResult> {
   })
   const out: Reconciled[] = []
   for (const f of found) {
-    const r = await reconcileOne(io, {gh, g, ledger, config, configFile, workflowRuns, now, dryRun: i['dry-run']}, f)
+    const scope = {gh, g, ledger, config, configFile, workflowRuns, now, dryRun: i['dry-run']}
+    // one launch that cannot be reconciled is said; the others still are
+    const r = await reconcileOne(io, scope, f).catch((e: unknown): Reconciled => ({
+      launch: f.externalId,
+      experiment: f.name.slice(PREFIX.length),
+      checkRunId: f.check.id,
+      headSha: f.headSha,
+      states: '',
+      action: 'skipped',
+      why: `it could not be reconciled: ${getErrorMessage(e)}`,
+    }))
     io.log.info(`${r.launch} (${r.experiment}): ${r.action}: ${r.why}`)
     out.push(r)
   }
@@ -189,7 +200,7 @@ interface Scope {
 
 async function reconcileOne(io: ActionIO, s: Scope, f: Found): Promise<Reconciled> {
   const base = {
-    launch: f.check.id ? String(f.check.id) : '?',
+    launch: f.externalId,
     experiment: f.name.slice(PREFIX.length),
     checkRunId: f.check.id,
     headSha: f.headSha,
@@ -205,6 +216,8 @@ async function reconcileOne(io: ActionIO, s: Scope, f: Found): Promise<Reconcile
   const launch = rec.launch
   const at = {...base, launch: launch.id, experiment: launch.experiment}
   const before = statesKey(rec.runs)
+  const stranger = disagreement(s.g, f, launch)
+  if (stranger) return {...at, states: before, action: 'skipped', why: stranger}
   // the launch's job: still running (it owns the launch), over, or not known
   const runId = launch.github?.runId
   const job = runId ? await workflowRunStatus(s, runId) : 'unknown'
@@ -229,7 +242,13 @@ async function reconcileOne(io: ActionIO, s: Scope, f: Found): Promise<Reconcile
   const histories = new Map<string, RunHistory>()
   ctx.collected = (run, res) => void histories.set(run.id, {history: res.metrics?.history, problem: res.problem})
   try {
-    if (backend.remote) await reconcileLaunch(backend, ctx, {keepCreated: true})
+    // a handle is data too: the backend must know it for one of this launch's (its job directory, its job name)
+    for (const r of rec.runs) {
+      const why = await backend.foreignHandle?.(ctx, r)
+      if (why) return {...at, states: before, action: 'skipped', why}
+    }
+    // the launching job (if any) submits again what the cluster lost; reconcile never submits
+    if (backend.remote) await reconcileLaunch(backend, ctx, {keepCreated: true, resubmit: false})
     if (job === 'completed') settleOrphans(s.ledger, launch, backend, runId)
   } catch (e: unknown) {
     return {...at, states: before, action: 'skipped', why: `its backend could not be asked: ${getErrorMessage(e)}`}
@@ -253,10 +272,28 @@ async function reconcileOne(io: ActionIO, s: Scope, f: Found): Promise<Reconcile
       text: recordText(done, runs, {spent: spent.count, now: s.now, states, writes: writesFor(report.annotations)}),
     },
     comment: true,
+    commentId: rec.budget.commentId,
   })
   if (published.problems.length)
     return {...at, states, action: 'skipped', why: published.problems.join('; '), conclusion: undefined}
   return {...at, states, action: 'published', why: due.why, conclusion: report.rendered.conclusion}
+}
+
+/**
+ * Why a record is not the launch of the check run it was found in, or undefined: a record is
+ * believed only where it agrees with what GitHub says of its check run (the launch id is its
+ * external_id, the experiment its name, the commit its head, the repository this one).
+ */
+function disagreement(g: GithubRun, f: Found, launch: LedgerLaunch): string | undefined {
+  const gh = launch.github
+  if (f.externalId !== launch.id) return `its record is launch ${launch.id}, but the check run's is ${f.externalId}`
+  if (f.name !== checkName(launch.experiment))
+    return `its record is experiment ${launch.experiment}, but the check run is ${f.name}`
+  if (gh && gh.headSha !== f.headSha)
+    return `its record is of commit ${gh.headSha}, but the check run is on ${f.headSha}`
+  if (gh && gh.repository.toLowerCase() !== g.repository.toLowerCase())
+    return `its record is of repository ${gh.repository}, but the check run is in ${g.repository}`
+  return undefined
 }
 
 /** The status of the workflow run that launched: from the recent runs listed, else asked. */

@@ -41,6 +41,8 @@ export class LaunchReporter {
   /** What could not be published, said once each. */
   readonly #said = new Set<string>()
   checkRunId: number | undefined
+  /** The check run's conclusion, once a report of the ended launch was published. */
+  conclusion: string | undefined
 
   private constructor(
     private readonly io: ActionIO,
@@ -142,12 +144,15 @@ export class LaunchReporter {
       const now = this.io.now()
       const states = statesKey(runs)
       if (!this.#existing && this.checkRunId === undefined) {
+        const finding = countRequests(this.gh)
         this.#existing = await findCheckRun(this.gh, this.g, {
           experiment: launch.experiment,
           launchId: launch.id,
           github: launch.github,
         })
-        this.#budget = previousBudget(this.#existing)
+        // what an earlier report of this launch spent, and this search
+        const earlier = previousBudget(this.#existing)
+        this.#budget = {...earlier, requests: (earlier?.requests ?? 0) + finding.count()}
       }
       if (kind === 'progress') {
         const due = updateDue(this.#budget, {now, states, final: false})
@@ -167,21 +172,30 @@ export class LaunchReporter {
         if (b.problem) this.io.log.warning(`report: ${b.problem}`)
       }
       const spent = countRequests(this.gh)
-      const before = this.#budget?.requests ?? 0
+      const before = this.#budget
       const published = await publishReport(this.gh, this.g, report.model, report.rendered, {
         check: {
           existing: this.#existing,
           annotations: report.annotations,
+          // what this launch spent is counted here: the check run as last written holds no record
           text: recordText(launch, runs, {
             spent: spent.count,
             now,
             states,
             writes: writesFor(report.annotations),
+            before,
           }),
         },
         comment: true,
+        commentId: before?.commentId,
       })
-      this.#budget = {requests: before + spent.count(), updatedAt: now.toISOString(), states}
+      const commentId = published.commentId ?? before?.commentId
+      this.#budget = {
+        requests: (before?.requests ?? 0) + spent.count(),
+        updatedAt: now.toISOString(),
+        states,
+        ...(commentId === undefined ? {} : {commentId}),
+      }
       for (const p of published.problems)
         if (!this.#said.has(p)) {
           this.#said.add(p)
@@ -189,6 +203,7 @@ export class LaunchReporter {
         }
       if (published.checkRunId !== undefined) {
         this.checkRunId = published.checkRunId
+        this.conclusion = report.rendered.conclusion
         this.#existing = {
           id: published.checkRunId,
           url: published.checkRunUrl ?? '',

@@ -137,7 +137,7 @@ async function apply(backend: Backend, ctx: LaunchContext, r: LedgerRun, o: Obse
 /**
  * Asks the backend about every run of the launch that is on it, once, and moves the ledger.
  * Runs lost by the cluster (preempted, node failure) are submitted again while their
- * attempts stay within `retries`; beyond that they are FAILED with why.
+ * attempts stay within `retries`; beyond that (or with `retries` 0) they are FAILED with why.
  */
 export async function pollLaunch(backend: Backend, ctx: LaunchContext, retries = 2): Promise<PollResult> {
   const on = ctx.ledger.listRuns(ctx.launch.id).filter(r => ON_BACKEND.includes(r.state))
@@ -157,8 +157,11 @@ export async function pollLaunch(backend: Backend, ctx: LaunchContext, retries =
             })
           )
             requeue.push({...r, state: 'ERROR'})
-        } else if (move(ctx, r, 'FAILED', {reason: `${o.reason ?? 'lost by the cluster'} after ${r.attempt} attempts`}))
-          changed++
+        } else {
+          const lost = o.reason ?? 'lost by the cluster'
+          const reason = retries > 0 ? `${lost} after ${r.attempt} attempts` : `${lost}; not submitted again`
+          if (move(ctx, r, 'FAILED', {reason})) changed++
+        }
         continue
       }
       if (await apply(backend, ctx, r, o)) changed++

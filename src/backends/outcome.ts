@@ -44,6 +44,7 @@ export function parseRunMetrics(text: string): ReadMetrics {
   if (text.length > METRICS_MAX_BYTES) return {problem: `metrics.json is over ${METRICS_MAX_BYTES >> 20} MiB`}
   if (countObjects(text) > METRICS_MAX_OBJECTS)
     return {problem: `metrics.json holds over ${METRICS_MAX_OBJECTS} objects: not trainer run's`}
+  if (text.trim() === '') return {problem: 'metrics.json is empty'}
   let raw: unknown
   try {
     raw = JSON.parse(text)

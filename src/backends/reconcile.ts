@@ -29,6 +29,11 @@ export function launchRecord(l: LedgerLaunch): LaunchRecord {
 export interface ReconcileOptions {
   /** Leave CREATED runs as they are (a launcher taking the launch over will run or submit them). */
   keepCreated?: boolean
+  /**
+   * Submit again the runs the cluster lost (preempted, a node failure), within the backend's
+   * retries (default true). false: they are FAILED with why (`trainer reconcile` never submits).
+   */
+  resubmit?: boolean
 }
 
 export interface ReconcileResult {
@@ -76,7 +81,7 @@ export async function reconcileLaunch(
     }
   }
   const before = new Map(ctx.ledger.listRuns(ctx.launch.id).map(r => [r.id, r.state]))
-  const r = await pollLaunch(backend, ctx)
+  const r = await pollLaunch(backend, ctx, o.resubmit === false ? 0 : undefined)
   for (const after of ctx.ledger.listRuns(ctx.launch.id)) {
     const was = before.get(after.id)
     if (was !== after.state) ctx.log(`${after.id}: ${was} -> ${after.state}`)

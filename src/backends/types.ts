@@ -120,6 +120,13 @@ export interface Backend {
   /** A finished run's results. */
   collect(ctx: LaunchContext, run: LedgerRun): Promise<RunResults>
   links(ctx: LaunchContext, run: LedgerRun): RunLinks
+  /**
+   * Why a run's handle is not one this backend, as configured here, made for this launch
+   * (undefined when it is, or when the run has none). A handle read back from a check run's
+   * launch record is data: `trainer reconcile` asks before it polls or reads anything, so a
+   * record cannot point it at another job or another directory.
+   */
+  foreignHandle?(ctx: LaunchContext, run: LedgerRun): Promise<string | undefined>
   /** Releases connections (ssh sessions). */
   close?(): Promise<void>
 }

@@ -59,6 +59,9 @@ export const ImageSchema = z.strictObject({
   builder: z.enum(BUILDERS, {error: `must be one of ${BUILDERS.map(b => `'${b}'`).join(', ')}`}).optional(),
 })
 
+/** An experiment's name: letters, digits, `_ . -`. */
+export const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
+
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/
 const paramKey = z.string().regex(KEY, 'parameter names are letters, digits, _ . - (starting with a letter or _)')
 
@@ -160,10 +163,7 @@ export const ConfigSchema = z.strictObject({
   version: z.literal(1).optional(),
   image: ImageSchema.optional(),
   experiments: z
-    .record(
-      z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'experiment names are letters, digits, _ . -'),
-      ExperimentSchema,
-    )
+    .record(z.string().regex(EXPERIMENT_NAME, 'experiment names are letters, digits, _ . -'), ExperimentSchema)
     .optional(),
   /** What reports show and judge (src/report). */
   report: z

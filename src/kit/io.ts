@@ -62,3 +62,26 @@ export class Closers {
     }
   }
 }
+
+/**
+ * The same IO with some inputs given (an action that runs another's code with values it
+ * decided: the launch action hands the image it built to the launch). Everything else is `io`'s.
+ */
+export function withInputs(io: ActionIO, given: Readonly<Record<string, string>>): ActionIO {
+  return {
+    input: name => (Object.hasOwn(given, name) ? given[name]! : io.input(name)),
+    setOutput: (name, value) => io.setOutput(name, value),
+    saveState: (name, value) => io.saveState(name, value),
+    getState: name => io.getState(name),
+    summary: markdown => io.summary(markdown),
+    setSecret: value => io.setSecret(value),
+    log: io.log,
+    env: io.env,
+    workspace: io.workspace,
+    github: () => io.github(),
+    now: () => io.now(),
+    onClose: fn => io.onClose(fn),
+    close: () => io.close(),
+    setFailed: (message, where) => io.setFailed(message, where),
+  }
+}

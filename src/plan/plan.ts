@@ -6,6 +6,9 @@ import type {Plan, Run, Scalar} from './types.js'
 
 export const DEFAULT_MAX_RUNS = 1000
 
+/** A launch id: letters, digits, `_ . -`, at most 100 (it names job directories and check runs). */
+export const LAUNCH_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/
+
 export interface PlanOptions {
   experiment: string
   /** key=value overrides for this launch (text from a command line, or typed). */
@@ -116,7 +119,7 @@ export function buildPlan(config: TrainerConfig, o: PlanOptions): Plan {
   }
   const digest = createHash('sha256').update(JSON.stringify(runs)).digest('hex')
   const launchId = o.launchId ?? defaultLaunchId(name, digest, (o.now ?? (() => new Date()))())
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(launchId)) {
+  if (!LAUNCH_ID.test(launchId)) {
     throw new ConfigError(`launch id '${launchId}' is invalid: letters, digits, _ . - (at most 100)`, {
       key: 'launch-id',
     })

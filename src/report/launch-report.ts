@@ -109,20 +109,23 @@ export function launchReport(
 
 /**
  * The check run's output text: the hidden launch record, with the requests spent so far on
- * this launch (those before, from the record there, and `spent` now, plus the writes about to
- * be made). A record too large for the text is left out, and the text says so.
+ * this launch (those before, from `before` or else the record there, and `spent` now, plus the
+ * writes about to be made) and the sticky comment written. A record too large for the text is
+ * left out, and the text says so.
  */
 export function recordText(
   launch: LedgerLaunch,
   runs: LedgerRun[],
-  o: {spent: () => number; now: Date; states: string; writes: number},
-): (existing: ExistingCheck | undefined) => string {
-  return existing => {
-    const before = previousBudget(existing)
+  o: {spent: () => number; now: Date; states: string; writes: number; before?: ReportBudget | undefined},
+): (existing: ExistingCheck | undefined, commentId: number | undefined) => string {
+  return (existing, commentId) => {
+    const before = o.before ?? previousBudget(existing)
+    const comment = commentId ?? before?.commentId
     const budget: ReportBudget = {
       requests: (before?.requests ?? 0) + o.spent() + o.writes,
       updatedAt: o.now.toISOString(),
       states: o.states,
+      ...(comment === undefined ? {} : {commentId: comment}),
     }
     const block = encodeRecord({v: 1, launch, runs, budget})
     if (block.length <= REPORT_LIMITS.check) return block

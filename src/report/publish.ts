@@ -1,10 +1,10 @@
 /**
  * Publishing a launch's report where reviewers look: one check run on the head SHA (found
  * again by its name and `external_id`, so a second report edits it), one sticky PR comment
- * per experiment (found by its hidden marker through a paginated lookup; made again if a
- * person deleted it), and the job summary. Each is independent: a check run that cannot be
- * written (a fork's read-only token) does not stop the comment or the summary, and the report
- * says what it could not do and why.
+ * per experiment (found by the id the launch's record keeps, else by its hidden marker through
+ * a paginated lookup; made again if a person deleted it), and the job summary. Each is
+ * independent: a check run that cannot be written (a fork's read-only token) does not stop the
+ * comment or the summary, and the report says what it could not do and why.
  */
 import type {GitHubClient} from '../kit/octokit.js'
 import {getErrorMessage} from '../kit/errors.js'
@@ -95,8 +95,10 @@ export function existingCheck(c: {
 export interface CheckRunWrite {
   /** The check run found before (findCheckRun): updated, not made again. */
   existing?: ExistingCheck | undefined
-  /** The output text (the hidden launch record); given what was there and the requests made so far. */
-  text?: ((existing: ExistingCheck | undefined) => string) | undefined
+  /** The output text (the hidden launch record); given what was there and the sticky comment written. */
+  text?: ((existing: ExistingCheck | undefined, commentId: number | undefined) => string) | undefined
+  /** The sticky comment this report wrote, for the record. */
+  commentId?: number | undefined
   /** Annotations, sent only with the update that completes the check run, 50 a request. */
   annotations?: readonly CheckAnnotation[] | undefined
 }
@@ -130,7 +132,7 @@ export async function publishCheckRun(
   if (mine && same) return {id: mine.id, url: mine.url, written: false}
   const completing = state.status === 'completed' && !(mine?.status === 'completed' && mine.annotationsCount > 0)
   const annotations = completing ? [...(o.annotations ?? [])] : []
-  const text = o.text?.(mine)
+  const text = o.text?.(mine, o.commentId)
   const output = (batch: CheckAnnotation[]) => ({
     title: r.title,
     summary: r.check,
@@ -160,18 +162,52 @@ export async function publishCheckRun(
 }
 
 /**
+ * Whether a comment is the report: its first line the marker, written by an app
+ * (`github-actions[bot]` for a workflow's GITHUB_TOKEN) or by someone of the repository (a
+ * token of theirs). Anyone may post a comment whose first line is the marker; taken for the
+ * report, it would be edited by the bot and rewritten by its author afterwards, and the bot's
+ * own report never made.
+ */
+function isReport(
+  c: {user?: {type?: string} | null; author_association?: string; body?: string | undefined},
+  marker: string,
+): boolean {
+  const writer = c.user?.type === 'Bot' || ['OWNER', 'MEMBER', 'COLLABORATOR'].includes(c.author_association ?? '')
+  return writer && (c.body ?? '').split('\n', 1)[0]?.trim() === marker
+}
+
+/**
  * Edits the PR's sticky comment for this experiment in place, or makes it (first report, or a
- * person deleted it). Only a comment whose first line is the marker counts.
+ * person deleted it). Only a comment whose first line is the marker, written by an app or by
+ * someone of the repository, counts.
  */
 export async function publishComment(
   gh: GitHubClient,
   g: GithubRun,
   pr: number,
   r: RenderedReport,
+  known?: number,
 ): Promise<{id: number; url: string}> {
   const repo = {owner: g.owner, repo: g.repo}
+  // the comment an earlier report wrote, if it is still there and still the report: two
+  // requests, however many comments the PR has
+  const earlier =
+    known === undefined
+      ? undefined
+      : await gh.rest.issues.getComment({...repo, comment_id: known}).then(
+          c => c.data,
+          (e: unknown) => {
+            if ((e as {status?: unknown}).status === 404) return undefined
+            throw e
+          },
+        )
+  if (earlier && earlier.issue_url.endsWith(`/issues/${pr}`) && isReport(earlier, r.marker)) {
+    if (earlier.body === r.comment) return {id: earlier.id, url: earlier.html_url}
+    const u = await gh.rest.issues.updateComment({...repo, comment_id: earlier.id, body: r.comment})
+    return {id: u.data.id, url: u.data.html_url}
+  }
   const comments = await gh.paginate(gh.rest.issues.listComments, {...repo, issue_number: pr, per_page: 100})
-  const mine = comments.find(c => (c.body ?? '').split('\n', 1)[0]?.trim() === r.marker)
+  const mine = comments.find(c => isReport(c, r.marker))
   // the same report again: nothing to send (the request budget)
   if (mine && mine.body === r.comment) return {id: mine.id, url: mine.html_url}
   if (mine) {
@@ -188,7 +224,12 @@ export async function publishReport(
   g: GithubRun | undefined,
   model: ReportModel,
   r: RenderedReport,
-  o: {check: boolean | CheckRunWrite; comment: boolean},
+  o: {
+    check: boolean | CheckRunWrite
+    comment: boolean
+    /** The sticky comment an earlier report of the launch wrote (its record says), if any. */
+    commentId?: number | undefined
+  },
 ): Promise<Published> {
   const out: Published = {problems: []}
   if (!g || !gh) {
@@ -215,7 +256,7 @@ export async function publishReport(
     const c = await part(
       'the PR comment',
       "this token may not write comments (a fork's read-only token; permissions: pull-requests: write)",
-      () => publishComment(gh, g, pr, r),
+      () => publishComment(gh, g, pr, r, o.commentId),
     )
     out.commentId = c?.id
     out.commentUrl = c?.url
@@ -227,7 +268,7 @@ export async function publishReport(
       async () => {
         const w = o.check === true ? {} : (o.check as CheckRunWrite)
         const existing = w.existing ?? (await findCheckRun(gh, g, model))
-        return publishCheckRun(gh, g, model, r, {...w, existing})
+        return publishCheckRun(gh, g, model, r, {...w, existing, commentId: out.commentId})
       },
     )
     out.checkRunId = c?.id

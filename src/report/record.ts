@@ -11,8 +11,11 @@
  */
 import {gunzipSync, gzipSync} from 'node:zlib'
 import {z} from 'zod'
+import {EXPERIMENT_NAME} from '../config/schema.js'
 import type {LedgerLaunch, LedgerRun} from '../ledger/ledger.js'
 import {RUN_STATES} from '../ledger/states.js'
+import {LAUNCH_ID} from '../plan/plan.js'
+import {RunOutput} from '../runner/contract.js'
 
 /** What reporting a launch has spent of GitHub's requests, and when its check run was last written. */
 export interface ReportBudget {
@@ -22,6 +25,8 @@ export interface ReportBudget {
   updatedAt?: string | undefined
   /** The runs' states then (statesKey): a change is always worth an update. */
   states?: string | undefined
+  /** The sticky PR comment reporting wrote: later reports edit it without searching the PR's comments. */
+  commentId?: number | undefined
 }
 
 export interface LaunchRecordBlock {
@@ -35,8 +40,27 @@ const PREFIX = '<!-- trainer-action:launch-record v1 '
 const SUFFIX = ' -->'
 const BLOCK = /<!-- trainer-action:launch-record v1 ([A-Za-z0-9+/]+={0,2}) -->/
 
-/** A decompressed record larger than this is refused (a crafted block must not exhaust memory). */
-const MAX_JSON_BYTES = 32 * 1024 * 1024
+/**
+ * Bounds on a record, checked before it is parsed and validated: a crafted block of a few
+ * hundred bytes can inflate to millions of empty objects, which take a GiB to parse and
+ * more to validate (an issue per missing field). A check run's text (65,535 characters)
+ * holds about 1.5 MB of a real record, ten objects or so per run.
+ */
+const MAX_JSON_BYTES = 8 * 1024 * 1024
+const MAX_CONTAINERS = 200_000
+const MAX_RUNS = 10_000
+
+/** Objects and arrays in a JSON text, at most (a `{` or `[` inside a string counts too). */
+function containers(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x7b || c === 0x5b) n++
+  }
+  return n
+}
+
+const runCount = (x: unknown): number => (Array.isArray(x) ? x.length : 0)
 
 /** A run's fields that its plan entry holds too: left out of the block, taken from the plan again. */
 const FROM_PLAN = [
@@ -60,30 +84,35 @@ const RunShape = z.looseObject({
   links: z.record(z.string(), z.string()),
 })
 
+const launchId = z.string().regex(LAUNCH_ID, 'not a launch id')
+const experiment = z.string().regex(EXPERIMENT_NAME, 'not an experiment name')
+
 const RecordShape = z.object({
   v: z.literal(1),
   launch: z.looseObject({
-    id: z.string().min(1),
-    experiment: z.string().min(1),
+    id: launchId,
+    experiment,
     backend: z.string().min(1),
     createdAt: z.string(),
     status: z.enum(['ACTIVE', 'SUCCEEDED', 'FAILED', 'CANCELLED']),
     plan: z.looseObject({
-      launchId: z.string(),
-      experiment: z.string(),
-      runs: z.array(
-        z.looseObject({
-          id: z.string().min(1),
-          experiment: z.string(),
-          index: z.number().int().min(0),
-          seed: z.number().int(),
-          params: z.record(z.string(), z.unknown()),
-          point: z.record(z.string(), z.unknown()),
-          resources: z.record(z.string(), z.unknown()),
-          output: z.string(),
-          backend: z.string(),
-        }),
-      ),
+      launchId,
+      experiment,
+      runs: z
+        .array(
+          z.looseObject({
+            id: z.string().min(1),
+            experiment: z.string(),
+            index: z.number().int().min(0),
+            seed: z.number().int(),
+            params: z.record(z.string(), z.unknown()),
+            point: z.record(z.string(), z.unknown()),
+            resources: z.record(z.string(), z.unknown()),
+            output: RunOutput,
+            backend: z.string(),
+          }),
+        )
+        .min(1),
     }),
   }),
   runs: z.array(RunShape),
@@ -91,6 +120,7 @@ const RecordShape = z.object({
     requests: z.number().int().min(0),
     updatedAt: z.string().optional(),
     states: z.string().optional(),
+    commentId: z.number().int().positive().optional(),
   }),
 })
 
@@ -110,21 +140,35 @@ export function decodeRecord(text: string | null | undefined): LaunchRecordBlock
   if (!m) return {problem: 'none'}
   let raw: unknown
   try {
-    raw = JSON.parse(gunzipSync(Buffer.from(m[1]!, 'base64'), {maxOutputLength: MAX_JSON_BYTES}).toString('utf8'))
+    const json = gunzipSync(Buffer.from(m[1]!, 'base64'), {maxOutputLength: MAX_JSON_BYTES}).toString('utf8')
+    if (containers(json) > MAX_CONTAINERS)
+      return {problem: `its launch record cannot be read (over ${MAX_CONTAINERS} objects)`}
+    raw = JSON.parse(json)
   } catch (e: unknown) {
     return {problem: `its launch record cannot be read (${(e as Error).message})`}
   }
+  const shape = raw as {runs?: unknown; launch?: {plan?: {runs?: unknown}}} | null
+  if (Math.max(runCount(shape?.runs), runCount(shape?.launch?.plan?.runs)) > MAX_RUNS)
+    return {problem: `its launch record is not one (over ${MAX_RUNS} runs)`}
   const r = RecordShape.safeParse(raw)
   if (!r.success) {
     const i = r.error.issues[0]!
     return {problem: `its launch record is not one (${i.path.join('.') || 'the record'}: ${i.message})`}
   }
   const launch = r.data.launch as unknown as LedgerLaunch
+  const not = (why: string) => ({problem: `its launch record is not one (${why})`})
+  // one launch, whole: its plan's, every run of it once, nothing of another launch
+  if (launch.plan.launchId !== launch.id) return not(`launch ${launch.id} holds the plan of ${launch.plan.launchId}`)
+  if (launch.plan.experiment !== launch.experiment || launch.plan.runs.some(x => x.experiment !== launch.experiment))
+    return not(`its plan is not experiment ${launch.experiment}'s`)
   const planned = new Map(launch.plan.runs.map(x => [x.id, x]))
+  if (planned.size !== launch.plan.runs.length) return not('its plan holds a run twice')
+  const alien = launch.plan.runs.find(x => !x.id.startsWith(`${launch.id}.`))
+  if (alien) return not(`run ${alien.id} is not a run of launch ${launch.id}`)
   const runs: LedgerRun[] = []
   for (const x of r.data.runs) {
     const p = planned.get(x.id)
-    if (!p) return {problem: `its launch record is not one (run ${x.id} is not in launch ${launch.id})`}
+    if (!p) return not(`run ${x.id} is not in launch ${launch.id}`)
     runs.push({
       ...(x as unknown as LedgerRun),
       launchId: launch.id,
@@ -138,6 +182,8 @@ export function decodeRecord(text: string | null | undefined): LaunchRecordBlock
       backend: p.backend,
     })
   }
+  if (runs.length !== planned.size || new Set(runs.map(x => x.id)).size !== planned.size)
+    return not(`it holds ${runs.length} runs for the ${planned.size} of its plan`)
   return {v: 1, launch, runs, budget: r.data.budget}
 }
 

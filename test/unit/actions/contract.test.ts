@@ -5,6 +5,7 @@ import {describe, expect, test} from 'vitest'
 import {BuildInputs} from '../../../src/actions/build.js'
 import {HashInputs} from '../../../src/actions/hash.js'
 import {CommandInputs} from '../../../src/actions/command.js'
+import {LaunchStepInputs} from '../../../src/actions/launch-step.js'
 import {ReconcileInputs} from '../../../src/actions/reconcile.js'
 import {ReportInputs} from '../../../src/actions/report.js'
 
@@ -18,7 +19,8 @@ interface ActionYml {
 }
 
 const ACTIONS: [string, {shape: Record<string, unknown>}][] = [
-  ['action.yml', BuildInputs],
+  ['action.yml', LaunchStepInputs],
+  ['launch/action.yml', LaunchStepInputs],
   ['actions/hash/action.yml', HashInputs],
   ['actions/build/action.yml', BuildInputs],
   ['actions/report/action.yml', ReportInputs],
@@ -49,6 +51,18 @@ describe.each(ACTIONS)('%s', (file, schema) => {
   })
 })
 
+test('the root action is the launch action (uses: <owner>/trainer-action@v1 and …/launch@v1 are one)', () => {
+  const root = parse(readFileSync('action.yml', 'utf8')) as ActionYml
+  const launch = parse(readFileSync('launch/action.yml', 'utf8')) as ActionYml
+  expect({...root, branding: undefined}).toEqual({
+    ...launch,
+    branding: undefined,
+    runs: {...launch.runs, main: 'dist/launch/index.js', post: 'dist/launch-post/index.js'},
+  })
+  expect(launch.runs).toMatchObject({main: '../dist/launch/index.js', post: '../dist/launch-post/index.js'})
+})
+
 test('each action has a docs page', () => {
-  for (const n of ['hash', 'build', 'report', 'reconcile', 'command', 'launch']) expect(existsSync(`docs/actions/${n}.md`), n).toBe(true)
+  for (const n of ['hash', 'build', 'report', 'reconcile', 'command', 'launch'])
+    expect(existsSync(`docs/actions/${n}.md`), n).toBe(true)
 })

@@ -87,6 +87,55 @@ describe('the launch record a check run keeps', () => {
     expect((r as {problem: string}).problem).toMatch(want)
   })
 
+  test.each([
+    [
+      "a launch id that is not its plan's",
+      (r: LaunchRecordBlock) => ({...r, launch: {...r.launch, id: 'L2'}}),
+      /holds the plan of/,
+    ],
+    [
+      'runs of another launch',
+      (r: LaunchRecordBlock) => {
+        const rename = <T extends {id: string}>(x: T): T => ({...x, id: x.id.replace('L1', 'L0')})
+        return {
+          ...r,
+          launch: {...r.launch, plan: {...r.launch.plan, runs: r.launch.plan.runs.map(rename)}},
+          runs: r.runs.map(rename),
+        }
+      },
+      /not a run of launch L1/,
+    ],
+    ['a run left out', (r: LaunchRecordBlock) => ({...r, runs: r.runs.slice(1)}), /holds 1 runs for the 2/],
+    [
+      'a run directory outside the results root',
+      (r: LaunchRecordBlock) => ({
+        ...r,
+        launch: {...r.launch, plan: {...r.launch.plan, runs: r.launch.plan.runs.map(x => ({...x, output: '../x'}))}},
+      }),
+      /output/,
+    ],
+  ])('%s: not a launch', (_, change, want) => {
+    const {record} = launch(2)
+    expect((decodeRecord(encodeRecord(change(record))) as {problem: string}).problem).toMatch(want)
+  })
+
+  test('a few hundred bytes that inflate to 100,000 empty objects: refused before they are validated', () => {
+    const json = `{"v":1,"launch":{"plan":{"runs":[${'{},'.repeat(99_999)}{}]}},"runs":[],"budget":{}}`
+    const text = `<!-- trainer-action:launch-record v1 ${gzipSync(json).toString('base64')} -->`
+    expect(text.length).toBeLessThan(1000)
+    const t0 = performance.now()
+    expect((decodeRecord(text) as {problem: string}).problem).toMatch(/over 10000 runs/)
+    expect(performance.now() - t0).toBeLessThan(500)
+    const arrays = `{"v":1,"x":[${'[],'.repeat(300_000)}[]]}`
+    expect(
+      (
+        decodeRecord(`<!-- trainer-action:launch-record v1 ${gzipSync(arrays).toString('base64')} -->`) as {
+          problem: string
+        }
+      ).problem,
+    ).toMatch(/over 200000 objects/)
+  })
+
   test('a gzip bomb is refused, not inflated', () => {
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20))
     const r = decodeRecord(`<!-- trainer-action:launch-record v1 ${bomb.toString('base64')} -->`)

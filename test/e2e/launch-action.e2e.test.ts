@@ -1,0 +1,202 @@
+/**
+ * The launch action (launch/action.yml, the root action.yml: dist/launch, then dist/launch-post)
+ * as GitHub runs it: from a real pull_request payload, a sweep on the local backend is planned,
+ * run and reported from the start; from a real issue_comment payload, dist/command checks a
+ * `/train` comment and the launch bundle runs what it accepted, at the pinned head SHA, on the
+ * real Slurm cluster. The check run and the PR comment end with the final table; the emulator
+ * rejects nothing.
+ */
+import {readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {parse} from 'yaml'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {sha, startGitHub, type GitHubEmulator} from '../emulators/github.js'
+import {webhookExample} from '../helpers/events.js'
+import {requireSlurmInfra, slurmEnv} from '../helpers/infra.js'
+import {tempDir} from '../helpers/temp-dir.js'
+import {start, workspace} from '../helpers/workspace.js'
+
+const infra = await requireSlurmInfra('launch action on Slurm')
+
+function eventFile(e: unknown): string {
+  const path = join(tempDir('launch-action-event-'), 'event.json')
+  writeFileSync(path, JSON.stringify(e))
+  return path
+}
+
+/** `name<<DELIM\nvalue\nDELIM` lines of a GITHUB_OUTPUT file. */
+function outputsOf(file: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const m of readFileSync(file, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!
+  return out
+}
+
+describe('the launch action (dist/launch) against the GitHub API emulator', () => {
+  let gh: GitHubEmulator
+  beforeAll(async () => {
+    gh = await startGitHub()
+  })
+  afterAll(() => gh.close())
+
+  /** Runs a bundle as a workflow step: INPUT_* from `inputs` (as action.yml defaults them), GITHUB_* from `env`. */
+  async function step(bundle: string, ws: string, env: Record<string, string>, inputs: Record<string, string> = {}) {
+    const out = join(ws, `${bundle}-output.txt`)
+    const summary = join(ws, `${bundle}-summary.md`)
+    const state = join(ws, `${bundle}-state.txt`)
+    for (const f of [out, summary, state]) writeFileSync(f, '', {flag: 'a'})
+    const yml = parse(
+      readFileSync(bundle === 'command' ? 'actions/command/action.yml' : 'launch/action.yml', 'utf8'),
+    ) as {
+      inputs: Record<string, {default?: string}>
+    }
+    const defaults = Object.fromEntries(
+      Object.entries(yml.inputs).flatMap(([k, v]) =>
+        v.default === undefined || v.default.includes('${{') ? [] : [[`INPUT_${k.toUpperCase()}`, v.default]],
+      ),
+    )
+    const r = await start(bundle, [], {
+      cwd: ws,
+      env: {
+        ...gh.env,
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: ws,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_RUN_ID: '31337',
+        GITHUB_WORKSPACE: ws,
+        GITHUB_OUTPUT: out,
+        GITHUB_STEP_SUMMARY: summary,
+        GITHUB_STATE: state,
+        'INPUT_GITHUB-TOKEN': gh.env.GITHUB_TOKEN,
+        ...defaults,
+        ...env,
+        ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+      },
+    }).done
+    return {...r, outputs: outputsOf(out), state: readFileSync(state, 'utf8')}
+  }
+
+  test('a sweep from a pull_request event: run on the local backend, reported from queued to the final table', async () => {
+    const ev = webhookExample('pull_request', 0) as {
+      number: number
+      repository: {full_name: string}
+      pull_request: {head: {sha: string}}
+    }
+    const ws = workspace(`
+experiments:
+  sweep:
+    command: [$NODE, $TRAIN]
+    params: {lr: 0.1, mode: ok}
+    seeds: [1, 2]
+    sweep:
+      lr: [0.1, 0.2]
+`)
+    gh.state.addPull(ev.repository.full_name, {number: ev.number, head_sha: ev.pull_request.head.sha})
+    const from = gh.calls.length
+    const r = await step(
+      'launch',
+      ws,
+      {
+        GITHUB_REPOSITORY: ev.repository.full_name,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: eventFile(ev),
+        GITHUB_SHA: 'f'.repeat(40),
+      },
+      {experiment: 'sweep', 'launch-id': 'LA1'},
+    )
+    expect(r.code, r.stdout + r.stderr).toBe(0)
+    expect(r.outputs).toMatchObject({'launch-id': 'LA1', conclusion: 'success', status: 'SUCCEEDED'})
+    const runs = JSON.parse(r.outputs.runs!) as {id: string; state: string; params: {lr: number}}[]
+    expect(runs.map(x => [x.id, x.state])).toEqual([
+      ['LA1.000', 'SUCCEEDED'],
+      ['LA1.001', 'SUCCEEDED'],
+      ['LA1.002', 'SUCCEEDED'],
+      ['LA1.003', 'SUCCEEDED'],
+    ])
+    expect((JSON.parse(r.outputs.matrix!) as {include: unknown[]}).include).toHaveLength(4)
+    const repo = gh.state.repo(ev.repository.full_name)
+    const check = repo.checkRuns.get(Number(r.outputs['check-run-id']))!
+    expect(check).toMatchObject({name: 'trainer: sweep', head_sha: ev.pull_request.head.sha, conclusion: 'success'})
+    const created = gh.calls.slice(from).find(c => c.operationId === 'checks/create')!
+    expect(created.body).toMatchObject({status: 'queued'})
+    expect(repo.commentsOn(ev.number).filter(c => c.body.includes('LA1'))).toHaveLength(1)
+    // the post step: the launch ended, so there is nothing to cancel
+    expect(r.state).toMatch(/waiting<<.*\nfalse\n/s)
+    const post = await step('launch-post', ws, {GITHUB_REPOSITORY: ev.repository.full_name, ...stateEnv(r.state)})
+    expect(post.code, post.stdout + post.stderr).toBe(0)
+    expect(post.stdout).not.toMatch(/cancelling/)
+    expect(gh.rejected(from)).toEqual([])
+  })
+
+  test.skipIf(!infra)(
+    'from a /train comment: dist/command accepts it, the launch runs it on Slurm at the pinned SHA',
+    async () => {
+      const REPO = 'Codertocat/Hello-World'
+      const number = 900
+      const head = sha('train-head')
+      gh.state.setRole(REPO, 'writer', 'write')
+      gh.state.addPull(REPO, {number, head_sha: head})
+      const body = 'Please run it.\n\n/train exp=sweep mode=ok\n'
+      const c = gh.state.addComment(REPO, number, {body, user: 'writer'})
+      const e = structuredClone(webhookExample('issue_comment', 0)) as {
+        issue: {number: number; pull_request?: unknown}
+        comment: {id: number; body: string; created_at: string; user: {login: string; type: string}}
+      }
+      e.issue.number = number
+      e.issue.pull_request = {url: `https://api.github.com/repos/${REPO}/pulls/${number}`}
+      e.comment = {...e.comment, id: c.id, body, created_at: c.created_at, user: {...e.comment.user, login: 'writer'}}
+      const jobRoot = join(infra!.TRAINER_SLURM_JOB_ROOT, `launch-action-${process.pid}`)
+      const ws = workspace(`
+backends:
+  slurm:
+    container: none
+    job-root: ${jobRoot}
+    node: ${process.execPath}
+    partition: debug
+    time: "00:05:00"
+experiments:
+  sweep:
+    command: [$NODE, $TRAIN]
+    params: {mode: fail}
+    sweep: {lr: [0.1, 0.2]}
+    backend: slurm
+`)
+      const env = {
+        ...slurmEnv(infra!),
+        GITHUB_REPOSITORY: REPO,
+        GITHUB_EVENT_NAME: 'issue_comment',
+        GITHUB_EVENT_PATH: eventFile(e),
+        GITHUB_SHA: 'd'.repeat(40), // the default branch: not what runs
+      }
+      const cmd = await step('command', ws, env)
+      expect(cmd.code, cmd.stdout + cmd.stderr).toBe(0)
+      expect(cmd.outputs).toMatchObject({command: 'train', sha: head, experiment: 'sweep'})
+      // the workflow hands the outputs on as inputs (never inside a run: script)
+      const overrides = Object.entries(JSON.parse(cmd.outputs.overrides!) as Record<string, string>)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n')
+      const r = await step('launch', ws, env, {
+        experiment: cmd.outputs.experiment!,
+        overrides,
+        'head-sha': cmd.outputs.sha!,
+        'launch-id': 'TC1',
+      })
+      expect(r.code, r.stdout + r.stderr).toBe(0)
+      expect(r.outputs).toMatchObject({'launch-id': 'TC1', conclusion: 'success'})
+      const repo = gh.state.repo(REPO)
+      const check = repo.checkRuns.get(Number(r.outputs['check-run-id']))!
+      expect(check).toMatchObject({head_sha: head, status: 'completed', conclusion: 'success'})
+      const comments = repo.commentsOn(number).filter(x => x.body.startsWith('<!-- trainer-action:report'))
+      expect(comments).toHaveLength(1)
+      expect(comments[0]!.body).toContain('| 0.1 | 1/1 |')
+      expect(comments[0]!.body).toContain('| 0.2 | 1/1 |')
+      expect(gh.rejected()).toEqual([])
+    },
+  )
+})
+
+/** The runner hands a post step the main step's state as STATE_* variables. */
+function stateEnv(state: string): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const m of state.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) env[`STATE_${m[1]!}`] = m[3]!
+  return env
+}
