@@ -34,6 +34,12 @@ const PlanInputs = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     'max-runs': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optInt)(1, 10_000_000),
     backend: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
     image: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
+    /** This launch's seeds, instead of the experiment's (comma-separated whole numbers). */
+    seeds: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.list)(),
+    /** Runs per sweep point, instead of the experiment's. */
+    runs: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optInt)(1, 100_000),
+    /** Sweeps for this launch as JSON, parameter to values (`{"lr": [0.01, 0.1]}`); actions/command's sweep output. */
+    sweep: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
 });
 /** `trainer plan`'s own inputs. */
 const PlanOnlyInputs = PlanInputs.extend({
@@ -47,6 +53,35 @@ function experimentName(name, config) {
     const names = Object.keys(config.experiments ?? {});
     throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`no experiment given: name one with exp=NAME (the experiment input in a workflow); ${names.length ? `experiments: ${names.join(', ')}` : 'trainer.yml defines none'}`, { key: 'experiment' });
 }
+function seedsOf(words) {
+    if (!words.length)
+        return undefined;
+    return words.map(w => {
+        if (!/^\d{1,10}$/.test(w) || Number(w) > 2 ** 32 - 1)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`seeds: '${w}' is not a seed (a whole number 0..${2 ** 32 - 1})`, { key: 'seeds' });
+        return Number(w);
+    });
+}
+function sweepOf(text) {
+    if (text === undefined)
+        return undefined;
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('sweep: not JSON; give an object of parameter to values, {"lr": [0.01, 0.1]}', { key: 'sweep' });
+    }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('sweep: give an object of parameter to values, {"lr": [0.01, 0.1]}', { key: 'sweep' });
+    const out = Object.create(null);
+    for (const [k, v] of Object.entries(raw)) {
+        if (!Array.isArray(v) || !v.every(x => ['string', 'number', 'boolean'].includes(typeof x)))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`sweep: '${k}' must be a list of values`, { key: 'sweep' });
+        out[k] = v;
+    }
+    return out;
+}
 /** The plan the plan inputs describe, and the configuration it came from. */
 async function planFromInputs(io, i) {
     const { config } = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfig */ .Z)(io.workspace, i.config);
@@ -54,6 +89,9 @@ async function planFromInputs(io, i) {
         experiment: experimentName(i.experiment, config),
         overrides: (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .parseOverrides */ .f$)(i.overrides),
         seed: i.seed,
+        seeds: seedsOf(i.seeds),
+        runs: i.runs,
+        sweep: sweepOf(i.sweep),
         preferConfigSeed: i['prefer-config-seed'] ? undefined : false,
         launchId: i['launch-id'],
         maxRuns: i['max-runs'],
@@ -301,14 +339,25 @@ function buildPlan(config, o) {
     const name = o.experiment;
     const exp = experimentOf(config, name);
     const defaults = exp.params ?? {};
-    const swept = exp.sweep?.grid ?? {};
+    const swept = { ...exp.sweep?.grid };
+    for (const [k, values] of Object.entries(o.sweep ?? {})) {
+        if (!Object.hasOwn(defaults, k) && !Object.hasOwn(swept, k)) {
+            const valid = [...new Set([...Object.keys(defaults), ...Object.keys(swept)])];
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`sweep: '${k}' is not a parameter of '${name}'; parameters: ${valid.join(', ')}`, {
+                key: 'sweep',
+            });
+        }
+        if (values.length === 0)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`sweep: '${k}' has no values`, { key: 'sweep' });
+        swept[k] = values;
+    }
     const types = exp['param-types'] ?? {};
     const { params: base, applied } = (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .applyOverrides */ .iu)(name, defaults, o.overrides ?? {}, Object.keys(swept), types);
     // An override of a swept parameter pins it: that dimension collapses to the override.
-    const grid = Object.fromEntries(Object.entries(swept).filter(([k]) => !(k in applied)));
     // Sweep values take the parameter's type like overrides do.
-    for (const [k, values] of Object.entries(grid))
-        grid[k] = values.map(v => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .coerce */ .au)(k, v, defaults[k], `sweep of '${name}'`, types[k]));
+    const grid = Object.fromEntries(Object.entries(swept)
+        .filter(([k]) => !(k in applied))
+        .map(([k, values]) => [k, values.map(v => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .coerce */ .au)(k, v, defaults[k], `sweep of '${name}'`, types[k]))]));
     const exclude = exp.sweep?.exclude ?? [];
     const points = gridPoints(grid).filter(p => !exclude.some(x => Object.entries(x).every(([k, v]) => k in p && p[k] === v)));
     if (points.length === 0) {
@@ -316,14 +365,19 @@ function buildPlan(config, o) {
             key: `experiments.${name}.sweep`,
         });
     }
-    const replicates = exp.runs ?? (exp.seeds?.length || 1);
+    if (o.seeds !== undefined && o.runs !== undefined && o.runs !== o.seeds.length)
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`runs: ${o.runs} runs per point, but ${o.seeds.length} seeds given: give one or the other`, {
+            key: 'runs',
+        });
+    const seeds = o.seeds?.length ? o.seeds : exp.seeds;
+    const replicates = o.runs ?? (o.seeds?.length || undefined) ?? exp.runs ?? (exp.seeds?.length || 1);
     const total = points.length * replicates;
     const max = o.maxRuns ?? config.launch?.['max-runs'] ?? DEFAULT_MAX_RUNS;
     if (total > max) {
         throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`'${name}' expands to ${total} runs (${points.length} sweep points × ${replicates} runs), over the limit of ${max}`, { key: 'launch.max-runs' }, { hint: 'Narrow the sweep, or raise launch.max-runs in trainer.yml (or --max-runs).' });
     }
     const rule = {
-        seeds: exp.seeds,
+        seeds,
         explicit: o.seed,
         preferConfig: o.preferConfigSeed ?? exp['prefer-config-seed'] ?? true,
     };

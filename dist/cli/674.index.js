@@ -1282,6 +1282,12 @@ const PlanInputs = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     'max-runs': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optInt)(1, 10_000_000),
     backend: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
     image: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
+    /** This launch's seeds, instead of the experiment's (comma-separated whole numbers). */
+    seeds: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.list)(),
+    /** Runs per sweep point, instead of the experiment's. */
+    runs: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optInt)(1, 100_000),
+    /** Sweeps for this launch as JSON, parameter to values (`{"lr": [0.01, 0.1]}`); actions/command's sweep output. */
+    sweep: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
 });
 /** `trainer plan`'s own inputs. */
 const PlanOnlyInputs = PlanInputs.extend({
@@ -1295,6 +1301,35 @@ function experimentName(name, config) {
     const names = Object.keys(config.experiments ?? {});
     throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`no experiment given: name one with exp=NAME (the experiment input in a workflow); ${names.length ? `experiments: ${names.join(', ')}` : 'trainer.yml defines none'}`, { key: 'experiment' });
 }
+function seedsOf(words) {
+    if (!words.length)
+        return undefined;
+    return words.map(w => {
+        if (!/^\d{1,10}$/.test(w) || Number(w) > 2 ** 32 - 1)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`seeds: '${w}' is not a seed (a whole number 0..${2 ** 32 - 1})`, { key: 'seeds' });
+        return Number(w);
+    });
+}
+function sweepOf(text) {
+    if (text === undefined)
+        return undefined;
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('sweep: not JSON; give an object of parameter to values, {"lr": [0.01, 0.1]}', { key: 'sweep' });
+    }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('sweep: give an object of parameter to values, {"lr": [0.01, 0.1]}', { key: 'sweep' });
+    const out = Object.create(null);
+    for (const [k, v] of Object.entries(raw)) {
+        if (!Array.isArray(v) || !v.every(x => ['string', 'number', 'boolean'].includes(typeof x)))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`sweep: '${k}' must be a list of values`, { key: 'sweep' });
+        out[k] = v;
+    }
+    return out;
+}
 /** The plan the plan inputs describe, and the configuration it came from. */
 async function planFromInputs(io, i) {
     const { config } = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfig */ .Z)(io.workspace, i.config);
@@ -1302,6 +1337,9 @@ async function planFromInputs(io, i) {
         experiment: experimentName(i.experiment, config),
         overrides: (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .parseOverrides */ .f$)(i.overrides),
         seed: i.seed,
+        seeds: seedsOf(i.seeds),
+        runs: i.runs,
+        sweep: sweepOf(i.sweep),
         preferConfigSeed: i['prefer-config-seed'] ? undefined : false,
         launchId: i['launch-id'],
         maxRuns: i['max-runs'],

@@ -903,14 +903,25 @@ function buildPlan(config, o) {
     const name = o.experiment;
     const exp = experimentOf(config, name);
     const defaults = exp.params ?? {};
-    const swept = exp.sweep?.grid ?? {};
+    const swept = { ...exp.sweep?.grid };
+    for (const [k, values] of Object.entries(o.sweep ?? {})) {
+        if (!Object.hasOwn(defaults, k) && !Object.hasOwn(swept, k)) {
+            const valid = [...new Set([...Object.keys(defaults), ...Object.keys(swept)])];
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`sweep: '${k}' is not a parameter of '${name}'; parameters: ${valid.join(', ')}`, {
+                key: 'sweep',
+            });
+        }
+        if (values.length === 0)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`sweep: '${k}' has no values`, { key: 'sweep' });
+        swept[k] = values;
+    }
     const types = exp['param-types'] ?? {};
     const { params: base, applied } = (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .applyOverrides */ .iu)(name, defaults, o.overrides ?? {}, Object.keys(swept), types);
     // An override of a swept parameter pins it: that dimension collapses to the override.
-    const grid = Object.fromEntries(Object.entries(swept).filter(([k]) => !(k in applied)));
     // Sweep values take the parameter's type like overrides do.
-    for (const [k, values] of Object.entries(grid))
-        grid[k] = values.map(v => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .coerce */ .au)(k, v, defaults[k], `sweep of '${name}'`, types[k]));
+    const grid = Object.fromEntries(Object.entries(swept)
+        .filter(([k]) => !(k in applied))
+        .map(([k, values]) => [k, values.map(v => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .coerce */ .au)(k, v, defaults[k], `sweep of '${name}'`, types[k]))]));
     const exclude = exp.sweep?.exclude ?? [];
     const points = gridPoints(grid).filter(p => !exclude.some(x => Object.entries(x).every(([k, v]) => k in p && p[k] === v)));
     if (points.length === 0) {
@@ -918,14 +929,19 @@ function buildPlan(config, o) {
             key: `experiments.${name}.sweep`,
         });
     }
-    const replicates = exp.runs ?? (exp.seeds?.length || 1);
+    if (o.seeds !== undefined && o.runs !== undefined && o.runs !== o.seeds.length)
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`runs: ${o.runs} runs per point, but ${o.seeds.length} seeds given: give one or the other`, {
+            key: 'runs',
+        });
+    const seeds = o.seeds?.length ? o.seeds : exp.seeds;
+    const replicates = o.runs ?? (o.seeds?.length || undefined) ?? exp.runs ?? (exp.seeds?.length || 1);
     const total = points.length * replicates;
     const max = o.maxRuns ?? config.launch?.['max-runs'] ?? DEFAULT_MAX_RUNS;
     if (total > max) {
         throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`'${name}' expands to ${total} runs (${points.length} sweep points × ${replicates} runs), over the limit of ${max}`, { key: 'launch.max-runs' }, { hint: 'Narrow the sweep, or raise launch.max-runs in trainer.yml (or --max-runs).' });
     }
     const rule = {
-        seeds: exp.seeds,
+        seeds,
         explicit: o.seed,
         preferConfig: o.preferConfigSeed ?? exp['prefer-config-seed'] ?? true,
     };

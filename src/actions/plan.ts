@@ -1,8 +1,9 @@
 import {z} from 'zod'
+import type {Scalar} from '../plan/types.js'
 import {loadConfig} from '../config/load.js'
 import type {TrainerConfig} from '../config/schema.js'
 import {ConfigError} from '../kit/errors.js'
-import {bool, lines, optInt, optString, readInputs} from '../kit/inputs.js'
+import {bool, lines, list, optInt, optString, readInputs} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
 import {buildPlan, parseOverrides} from '../plan/plan.js'
 import type {Plan} from '../plan/types.js'
@@ -19,6 +20,12 @@ export const PlanInputs = z.object({
   'max-runs': optInt(1, 10_000_000),
   backend: optString(),
   image: optString(),
+  /** This launch's seeds, instead of the experiment's (comma-separated whole numbers). */
+  seeds: list(),
+  /** Runs per sweep point, instead of the experiment's. */
+  runs: optInt(1, 100_000),
+  /** Sweeps for this launch as JSON, parameter to values (`{"lr": [0.01, 0.1]}`); actions/command's sweep output. */
+  sweep: optString(),
 })
 
 /** `trainer plan`'s own inputs. */
@@ -37,6 +44,34 @@ function experimentName(name: string | undefined, config: TrainerConfig): string
   )
 }
 
+function seedsOf(words: readonly string[]): number[] | undefined {
+  if (!words.length) return undefined
+  return words.map(w => {
+    if (!/^\d{1,10}$/.test(w) || Number(w) > 2 ** 32 - 1)
+      throw new ConfigError(`seeds: '${w}' is not a seed (a whole number 0..${2 ** 32 - 1})`, {key: 'seeds'})
+    return Number(w)
+  })
+}
+
+function sweepOf(text: string | undefined): Record<string, Scalar[]> | undefined {
+  if (text === undefined) return undefined
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    throw new ConfigError('sweep: not JSON; give an object of parameter to values, {"lr": [0.01, 0.1]}', {key: 'sweep'})
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new ConfigError('sweep: give an object of parameter to values, {"lr": [0.01, 0.1]}', {key: 'sweep'})
+  const out = Object.create(null) as Record<string, Scalar[]>
+  for (const [k, v] of Object.entries(raw)) {
+    if (!Array.isArray(v) || !v.every(x => ['string', 'number', 'boolean'].includes(typeof x)))
+      throw new ConfigError(`sweep: '${k}' must be a list of values`, {key: 'sweep'})
+    out[k] = v as Scalar[]
+  }
+  return out
+}
+
 /** The plan the plan inputs describe, and the configuration it came from. */
 export async function planFromInputs(
   io: ActionIO,
@@ -47,6 +82,9 @@ export async function planFromInputs(
     experiment: experimentName(i.experiment, config),
     overrides: parseOverrides(i.overrides),
     seed: i.seed,
+    seeds: seedsOf(i.seeds),
+    runs: i.runs,
+    sweep: sweepOf(i.sweep),
     preferConfigSeed: i['prefer-config-seed'] ? undefined : false,
     launchId: i['launch-id'],
     maxRuns: i['max-runs'],

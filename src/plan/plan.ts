@@ -17,6 +17,12 @@ export interface PlanOptions {
   seed?: number | undefined
   /** false: ignore the experiment's `seeds` (seed 000 `--no-prefer-config-seed`). */
   preferConfigSeed?: boolean | undefined
+  /** This launch's seeds instead of the experiment's: one run per seed and sweep point (`/train seeds=1,2,3`). */
+  seeds?: readonly number[] | undefined
+  /** Runs per sweep point instead of the experiment's (`/train runs=N`). */
+  runs?: number | undefined
+  /** Sweeps over parameters for this launch: each replaces the experiment's sweep of that parameter, or adds one. */
+  sweep?: Readonly<Record<string, readonly Scalar[]>> | undefined
   image?: string | undefined
   backend?: string | undefined
   /** A launch id to use (makes a launch idempotent); default: experiment, time and plan hash. */
@@ -59,14 +65,26 @@ export function buildPlan(config: TrainerConfig, o: PlanOptions): Plan {
   const name = o.experiment
   const exp = experimentOf(config, name)
   const defaults = exp.params ?? {}
-  const swept = exp.sweep?.grid ?? {}
+  const swept: Record<string, readonly Scalar[]> = {...exp.sweep?.grid}
+  for (const [k, values] of Object.entries(o.sweep ?? {})) {
+    if (!Object.hasOwn(defaults, k) && !Object.hasOwn(swept, k)) {
+      const valid = [...new Set([...Object.keys(defaults), ...Object.keys(swept)])]
+      throw new ConfigError(`sweep: '${k}' is not a parameter of '${name}'; parameters: ${valid.join(', ')}`, {
+        key: 'sweep',
+      })
+    }
+    if (values.length === 0) throw new ConfigError(`sweep: '${k}' has no values`, {key: 'sweep'})
+    swept[k] = values
+  }
   const types = exp['param-types'] ?? {}
   const {params: base, applied} = applyOverrides(name, defaults, o.overrides ?? {}, Object.keys(swept), types)
   // An override of a swept parameter pins it: that dimension collapses to the override.
-  const grid = Object.fromEntries(Object.entries(swept).filter(([k]) => !(k in applied)))
   // Sweep values take the parameter's type like overrides do.
-  for (const [k, values] of Object.entries(grid))
-    grid[k] = values.map(v => coerce(k, v, defaults[k], `sweep of '${name}'`, types[k]))
+  const grid: Record<string, Scalar[]> = Object.fromEntries(
+    Object.entries(swept)
+      .filter(([k]) => !(k in applied))
+      .map(([k, values]) => [k, values.map(v => coerce(k, v, defaults[k], `sweep of '${name}'`, types[k]))]),
+  )
   const exclude = exp.sweep?.exclude ?? []
   const points = gridPoints(grid).filter(
     p => !exclude.some(x => Object.entries(x).every(([k, v]) => k in p && p[k] === v)),
@@ -76,7 +94,12 @@ export function buildPlan(config: TrainerConfig, o: PlanOptions): Plan {
       key: `experiments.${name}.sweep`,
     })
   }
-  const replicates = exp.runs ?? (exp.seeds?.length || 1)
+  if (o.seeds !== undefined && o.runs !== undefined && o.runs !== o.seeds.length)
+    throw new ConfigError(`runs: ${o.runs} runs per point, but ${o.seeds.length} seeds given: give one or the other`, {
+      key: 'runs',
+    })
+  const seeds = o.seeds?.length ? o.seeds : exp.seeds
+  const replicates = o.runs ?? (o.seeds?.length || undefined) ?? exp.runs ?? (exp.seeds?.length || 1)
   const total = points.length * replicates
   const max = o.maxRuns ?? config.launch?.['max-runs'] ?? DEFAULT_MAX_RUNS
   if (total > max) {
@@ -87,7 +110,7 @@ export function buildPlan(config: TrainerConfig, o: PlanOptions): Plan {
     )
   }
   const rule = {
-    seeds: exp.seeds,
+    seeds,
     explicit: o.seed,
     preferConfig: o.preferConfigSeed ?? exp['prefer-config-seed'] ?? true,
   }

@@ -135,7 +135,7 @@ experiments:
       const head = sha('train-head')
       gh.state.setRole(REPO, 'writer', 'write')
       gh.state.addPull(REPO, {number, head_sha: head})
-      const body = 'Please run it.\n\n/train exp=sweep mode=ok\n'
+      const body = 'Please run it.\n\n/train exp=sweep mode=ok sweep.lr=0.1,0.3\n'
       const c = gh.state.addComment(REPO, number, {body, user: 'writer'})
       const e = structuredClone(webhookExample('issue_comment', 0)) as {
         issue: {number: number; pull_request?: unknown}
@@ -177,6 +177,7 @@ experiments:
       const r = await step('launch', ws, env, {
         experiment: cmd.outputs.experiment!,
         overrides,
+        sweep: cmd.outputs.sweep!,
         'head-sha': cmd.outputs.sha!,
         'launch-id': 'TC1',
       })
@@ -188,7 +189,8 @@ experiments:
       const comments = repo.commentsOn(number).filter(x => x.body.startsWith('<!-- trainer-action:report'))
       expect(comments).toHaveLength(1)
       expect(comments[0]!.body).toContain('| 0.1 | 1/1 |')
-      expect(comments[0]!.body).toContain('| 0.2 | 1/1 |')
+      expect(comments[0]!.body).toContain('| 0.3 | 1/1 |')
+      expect(comments[0]!.body).not.toMatch(/^\| 0\.2 \|/m) // the comment's sweep replaced trainer.yml's
       expect(gh.rejected()).toEqual([])
     },
   )

@@ -244,3 +244,40 @@ test('helpers', () => {
   expect(coerce('k', 'true', undefined, 'w')).toBe(true)
   expect(coerce('k', 'abc', undefined, 'w')).toBe('abc')
 })
+
+describe("a launch's own seeds, runs and sweep (a /train comment's)", () => {
+  const config = {
+    experiments: {
+      e: {command: ['x'], params: {lr: 0.1, depth: 4, opt: 'sgd'}, seeds: [7, 8], sweep: {grid: {depth: [2, 4]}}},
+    },
+  } as unknown as Parameters<typeof buildPlan>[0]
+
+  test('seeds replace the experiment’s: one run per seed and point', () => {
+    const p = buildPlan(config, {experiment: 'e', seeds: [1, 2, 3], launchId: 'S'})
+    expect(p.runs.map(r => [r.point.depth, r.seed])).toEqual([
+      [2, 1],
+      [2, 2],
+      [2, 3],
+      [4, 1],
+      [4, 2],
+      [4, 3],
+    ])
+  })
+
+  test('a sweep replaces the experiment’s sweep of that parameter and adds others; values typed', () => {
+    const p = buildPlan(config, {experiment: 'e', sweep: {lr: ['0.01', '0.1'], depth: ['8']}, runs: 1, launchId: 'W'})
+    expect(p.runs.map(r => r.point)).toEqual([
+      {depth: 8, lr: 0.01},
+      {depth: 8, lr: 0.1},
+    ])
+  })
+
+  test.each([
+    [{sweep: {nope: ['1']}}, /sweep: 'nope' is not a parameter of 'e'; parameters: lr, depth, opt/],
+    [{sweep: {lr: []}}, /sweep: 'lr' has no values/],
+    [{seeds: [1, 2], runs: 3}, /3 runs per point, but 2 seeds given/],
+    [{sweep: {depth: ['deep']}}, /depth/],
+  ])('%j is refused with why', (o, why) => {
+    expect(() => buildPlan(config, {experiment: 'e', launchId: 'X', ...o})).toThrow(why)
+  })
+})
