@@ -127,6 +127,54 @@ experiments:
     expect(gh.rejected(from)).toEqual([])
   })
 
+  test("the job is cancelled while the step waits: the post step cancels the launch's runs", async () => {
+    const ws = workspace(`
+experiments:
+  slow:
+    command: [$NODE, $TRAIN]
+    params: {mode: slow}
+    runs: 2
+`)
+    const out = join(ws, 'launch-output.txt')
+    const state = join(ws, 'launch-state.txt')
+    for (const f of [out, state]) writeFileSync(f, '')
+    const main = start('launch', [], {
+      cwd: ws,
+      env: {
+        GITHUB_WORKSPACE: ws,
+        GITHUB_OUTPUT: out,
+        GITHUB_STATE: state,
+        INPUT_EXPERIMENT: 'slow',
+        'INPUT_LAUNCH-ID': 'CX1',
+        INPUT_WAIT: 'true',
+        INPUT_BUILD: 'auto',
+      },
+    })
+    await main.waitFor('launch CX1', 20_000)
+    // both runs under way, then the runner kills the step (a cancelled job's last resort)
+    for (let i = 0; i < 100 && !readFileSync(state, 'utf8').includes('waiting'); i++)
+      await new Promise(r => setTimeout(r, 100))
+    expect(readFileSync(state, 'utf8')).toMatch(/waiting<<.*\ntrue\n/s)
+    await new Promise(r => setTimeout(r, 1500))
+    main.child.kill('SIGKILL')
+    await main.done
+    const post = await start('launch-post', [], {
+      cwd: ws,
+      env: {GITHUB_WORKSPACE: ws, ...stateEnv(readFileSync(state, 'utf8'))},
+    }).done
+    expect(post.code, post.stdout + post.stderr).toBe(0)
+    expect(post.stdout).toMatch(/cancelling its runs/)
+    // the runs end: cancelled, not left training with nobody to report them
+    let states = ''
+    for (let i = 0; i < 50; i++) {
+      const s = await start('cli', ['status', 'CX1', '--refresh', '--json'], {cwd: ws}).done
+      states = (JSON.parse(s.stdout) as {runs: {state: string}[]}).runs.map(r => r.state).join(',')
+      if (!/RUNNING|STOPPING|STARTING|CREATED|QUEUED/.test(states)) break
+      await new Promise(r => setTimeout(r, 200))
+    }
+    expect(states).toBe('CANCELLED,CANCELLED')
+  })
+
   test.skipIf(!infra)(
     'from a /train comment: dist/command accepts it, the launch runs it on Slurm at the pinned SHA',
     async () => {
