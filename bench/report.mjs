@@ -62,7 +62,14 @@ function fakeGitHub() {
       }
       if (req.method === 'GET' && path.endsWith('/comments')) return send(200, comment ? [comment] : [])
       if (req.method === 'POST' && path.endsWith('/comments')) {
-        comment = {id: 2, body: JSON.parse(body).body, html_url: 'http://x/m/2'}
+        // written by the workflow's token: GitHub Actions' bot
+        comment = {
+          id: 2,
+          body: JSON.parse(body).body,
+          html_url: 'http://x/m/2',
+          user: {login: 'github-actions[bot]', type: 'Bot'},
+          author_association: 'NONE',
+        }
         return send(201, comment)
       }
       if (req.method === 'PATCH' && /\/comments\/\d+$/.test(path)) {
