@@ -15,7 +15,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   launchBackend: () => (/* binding */ launchBackend),
 /* harmony export */   launchContext: () => (/* binding */ launchContext),
 /* harmony export */   launchSummaries: () => (/* binding */ launchSummaries),
-/* harmony export */   ledgerPath: () => (/* binding */ ledgerPath)
+/* harmony export */   ledgerPath: () => (/* binding */ ledgerPath),
+/* harmony export */   runsPipelineImage: () => (/* binding */ runsPipelineImage)
 /* harmony export */ });
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78474);
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_events__WEBPACK_IMPORTED_MODULE_0__);
@@ -79,20 +80,27 @@ function launchSummaries(plan, runs) {
     return (0,_report_results_js__WEBPACK_IMPORTED_MODULE_14__/* .summarize */ .e)(runs.map(r => ({ point: point.get(r.id) ?? {}, state: r.state, final: r.metrics })));
 }
 /**
+ * Whether the launch runs the pipeline's image: trainer.yml has an `image:` section and the
+ * experiment's backend (or the one given) runs containers; a Slurm run with `container: none`
+ * runs on the node itself.
+ */
+function runsPipelineImage(config, i) {
+    const experiments = config.experiments ?? {};
+    const name = i.experiment ?? '';
+    const backend = i.backend ?? (Object.hasOwn(experiments, name) ? experiments[name]?.backend : undefined);
+    if (!backend || !config.image)
+        return false;
+    const b = (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_4__.backendConfig)(backend, config.backends);
+    return b.type === 'local-docker' || (b.type === 'slurm' && b.container !== 'none');
+}
+/**
  * The image a containerised launch (local-docker, Slurm in a container) uses when none is
  * given: the image pipeline's reference (image.name, registry and the .image-manifest tag),
  * as `trainer build` makes it.
  */
 async function pipelineImage(io, i) {
     const { config, file } = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z)(io.workspace, i.config);
-    const experiments = config.experiments ?? {};
-    const name = i.experiment ?? '';
-    const backend = i.backend ?? (Object.hasOwn(experiments, name) ? experiments[name]?.backend : undefined);
-    if (!backend || !config.image)
-        return undefined;
-    const b = (0,_backends_registry_js__WEBPACK_IMPORTED_MODULE_4__.backendConfig)(backend, config.backends);
-    // the backends that run containers; a Slurm run with container: none runs on the node itself
-    if (b.type !== 'local-docker' && !(b.type === 'slurm' && b.container !== 'none'))
+    if (!config.image || !runsPipelineImage(config, i))
         return undefined;
     const [{ imageSettings }, { imageForManifest }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(692), __webpack_require__.e(812)]).then(__webpack_require__.bind(__webpack_require__, 69692)),

@@ -20,7 +20,7 @@ import {ConfigError, TrainerError} from '../kit/errors.js'
 import {bool, optString, readInputs} from '../kit/inputs.js'
 import {withInputs, type ActionIO} from '../kit/io.js'
 import {BuildInputs} from './build.js'
-import {launch, LaunchInputs, type LaunchDeps, type LaunchResult} from './launch.js'
+import {launch, LaunchInputs, runsPipelineImage, type LaunchDeps, type LaunchResult} from './launch.js'
 
 export const LaunchStepInputs = BuildInputs.extend(LaunchInputs.omit({detach: true, report: true}).shape).extend({
   /** Wait for the runs to end (default true); false returns once they are submitted. */
@@ -90,21 +90,13 @@ export async function launchStep(io: ActionIO, deps: LaunchDeps): Promise<Launch
   return {image, built, launch: launched}
 }
 
-/** Whether the experiment's backend runs the image (local-docker; Slurm in a container) and trainer.yml has one. */
+/** Whether the experiment's backend runs the pipeline's image (launch.ts runsPipelineImage). */
 async function needsImage(
   io: ActionIO,
   i: {config?: string | undefined; experiment?: string | undefined; backend?: string | undefined},
 ): Promise<boolean> {
   const {loadConfig} = await import('../config/load.js')
-  const {config} = await loadConfig(io.workspace, i.config)
-  if (!config.image) return false
-  const experiments = config.experiments ?? {}
-  const name = i.experiment ?? ''
-  const backend = i.backend ?? (Object.hasOwn(experiments, name) ? experiments[name]?.backend : undefined)
-  if (!backend) return false
-  const {backendConfig} = await import('../backends/registry.js')
-  const b = backendConfig(backend, config.backends)
-  return b.type === 'local-docker' || (b.type === 'slurm' && b.container !== 'none')
+  return runsPipelineImage((await loadConfig(io.workspace, i.config)).config, i)
 }
 
 export type LaunchStepInput = z.input<typeof LaunchStepInputs>

@@ -81,6 +81,23 @@ export function launchSummaries(plan: Plan, runs: readonly LedgerRun[]): PointSu
 }
 
 /**
+ * Whether the launch runs the pipeline's image: trainer.yml has an `image:` section and the
+ * experiment's backend (or the one given) runs containers; a Slurm run with `container: none`
+ * runs on the node itself.
+ */
+export function runsPipelineImage(
+  config: TrainerConfig,
+  i: {experiment?: string | undefined; backend?: string | undefined},
+): boolean {
+  const experiments = config.experiments ?? {}
+  const name = i.experiment ?? ''
+  const backend = i.backend ?? (Object.hasOwn(experiments, name) ? experiments[name]?.backend : undefined)
+  if (!backend || !config.image) return false
+  const b = backendConfig(backend, config.backends)
+  return b.type === 'local-docker' || (b.type === 'slurm' && b.container !== 'none')
+}
+
+/**
  * The image a containerised launch (local-docker, Slurm in a container) uses when none is
  * given: the image pipeline's reference (image.name, registry and the .image-manifest tag),
  * as `trainer build` makes it.
@@ -90,13 +107,7 @@ async function pipelineImage(
   i: {config?: string | undefined; experiment?: string | undefined; backend?: string | undefined},
 ): Promise<string | undefined> {
   const {config, file} = await loadConfig(io.workspace, i.config)
-  const experiments = config.experiments ?? {}
-  const name = i.experiment ?? ''
-  const backend = i.backend ?? (Object.hasOwn(experiments, name) ? experiments[name]?.backend : undefined)
-  if (!backend || !config.image) return undefined
-  const b = backendConfig(backend, config.backends)
-  // the backends that run containers; a Slurm run with container: none runs on the node itself
-  if (b.type !== 'local-docker' && !(b.type === 'slurm' && b.container !== 'none')) return undefined
+  if (!config.image || !runsPipelineImage(config, i)) return undefined
   const [{imageSettings}, {imageForManifest}] = await Promise.all([
     import('../image/settings.js'),
     import('../image/check.js'),

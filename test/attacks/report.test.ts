@@ -52,6 +52,7 @@ import {startGitHub, type GitHubEmulator} from '../emulators/github.js'
 import type {CheckRun} from '../emulators/github-state.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {ROOT, start, workspace} from '../helpers/workspace.js'
+import {parseFileCommands} from '../helpers/run-dist.js'
 
 let gh: GitHubEmulator
 beforeAll(async () => {
@@ -227,12 +228,12 @@ async function reconcile(
     },
   }).done
   const outputs = readFileSync(out, 'utf8')
-  const m = /launches<<(\S+)\n(.*)\n\1/s.exec(outputs)
+  const launches = parseFileCommands(outputs).launches
   return {
     ...r,
     outputs,
     summary: readFileSync(summary, 'utf8'),
-    launches: m ? (JSON.parse(m[2]!) as Reconciled[]) : [],
+    launches: launches === undefined ? [] : (JSON.parse(launches) as Reconciled[]),
   }
 }
 

@@ -13,6 +13,7 @@ import {iso, sha, startGitHub, type GitHubEmulator} from '../emulators/github.js
 import {webhookExample} from '../helpers/events.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {start, workspace} from '../helpers/workspace.js'
+import {parseFileCommands} from '../helpers/run-dist.js'
 
 const YML = `
 experiments:
@@ -88,10 +89,7 @@ describe('actions/command (dist/command) from real issue_comment payloads', () =
         ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
       },
     }).done
-    const text = readFileSync(out, 'utf8')
-    const outputs: Record<string, string> = {}
-    for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!
-    return {...r, outputs}
+    return {...r, outputs: parseFileCommands(readFileSync(out, 'utf8'))}
   }
 
   const reactions = (comment: number) =>

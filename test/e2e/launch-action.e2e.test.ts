@@ -15,6 +15,7 @@ import {webhookExample} from '../helpers/events.js'
 import {requireSlurmInfra, slurmEnv} from '../helpers/infra.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {start, workspace} from '../helpers/workspace.js'
+import {parseFileCommands} from '../helpers/run-dist.js'
 
 const infra = await requireSlurmInfra('launch action on Slurm')
 
@@ -24,12 +25,8 @@ function eventFile(e: unknown): string {
   return path
 }
 
-/** `name<<DELIM\nvalue\nDELIM` lines of a GITHUB_OUTPUT file. */
-function outputsOf(file: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const m of readFileSync(file, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!
-  return out
-}
+/** The outputs a step wrote to its GITHUB_OUTPUT file. */
+const outputsOf = (file: string): Record<string, string> => parseFileCommands(readFileSync(file, 'utf8'))
 
 describe('the launch action (dist/launch) against the GitHub API emulator', () => {
   let gh: GitHubEmulator
@@ -246,7 +243,5 @@ experiments:
 
 /** The runner hands a post step the main step's state as STATE_* variables. */
 function stateEnv(state: string): Record<string, string> {
-  const env: Record<string, string> = {}
-  for (const m of state.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) env[`STATE_${m[1]!}`] = m[3]!
-  return env
+  return Object.fromEntries(Object.entries(parseFileCommands(state)).map(([k, v]) => [`STATE_${k}`, v]))
 }

@@ -14,6 +14,7 @@ import {webhookExample} from '../helpers/events.js'
 import {requireSlurmInfra, slurmEnv} from '../helpers/infra.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {start, workspace} from '../helpers/workspace.js'
+import {parseFileCommands} from '../helpers/run-dist.js'
 
 const infra = await requireSlurmInfra('reconcile (Slurm)')
 
@@ -251,7 +252,7 @@ experiments:
     const from = gh.calls.length
     const res = await step('reconcile', ws, reconcileEnv(ws, repoName, {GITHUB_SHA: head}))
     expect(res.code, res.stderr + res.stdout).toBe(0)
-    const launches = JSON.parse(/launches<<(\S+)\n(.*)\n\1/s.exec(res.outputs)![2]!) as {
+    const launches = JSON.parse(parseFileCommands(res.outputs).launches!) as {
       experiment: string
       action: string
       why: string

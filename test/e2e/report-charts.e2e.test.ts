@@ -12,6 +12,7 @@ import {renderReport} from '../../src/report/render.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {start, workspace} from '../helpers/workspace.js'
 import {mermaidBlocks, model, parseChart, run} from '../unit/report/render-helpers.js'
+import {parseFileCommands} from '../helpers/run-dist.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const MMDC = resolve('node_modules/@mermaid-js/mermaid-cli/src/cli.js')
@@ -143,7 +144,7 @@ experiments:
       },
     }).done
     expect(r.code, r.stderr + r.stdout).toBe(0)
-    const dir = /charts-dir<<(\S+)\n(.*)\n\1/.exec(readFileSync(out, 'utf8'))![2]!
+    const dir = parseFileCommands(readFileSync(out, 'utf8'))['charts-dir']!
     const report = readFileSync(join(ws, 'results/PNG1/report-PNG1.md'), 'utf8')
     const pngs = readdirSync(dir).filter(f => f.endsWith('.png'))
     expect(pngs.length).toBe(mermaidBlocks(report).length)
