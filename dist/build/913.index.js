@@ -522,6 +522,8 @@ function previewScript(c, plan, gracePeriod = 30) {
         gracePeriod,
     });
 }
+/** srun's line for a task that exited non-zero. */
+const SRUN_EXIT = /^srun: error: \S+: tasks? [\d,-]+: Exited with exit code \d+$/;
 function createBackend(name, config, deps) {
     if (config.type !== 'slurm')
         throw new Error(`backend ${name} is not a Slurm backend`);
@@ -744,7 +746,12 @@ function createBackend(name, config, deps) {
             const log = await s.files
                 .read(n.jobDir, `logs/${n.key}_${n.task}.out`, LOG_TAIL_BYTES)
                 .catch((e) => Buffer.from(`(its log cannot be read: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u1)(e)})`));
-            const logTail = (log?.toString('utf8') ?? '').split('\n').filter(Boolean).slice(-15);
+            // the job's own last words: srun's `task N: Exited with exit code N`, appended whenever
+            // srun gets to it, only restates the exit code that Slurm's state already gives
+            const logTail = (log?.toString('utf8') ?? '')
+                .split('\n')
+                .filter(l => l && !SRUN_EXIT.test(l))
+                .slice(-15);
             return {
                 metrics: read.metrics,
                 problem: read.problem,

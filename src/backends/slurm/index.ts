@@ -186,6 +186,9 @@ export function previewScript(c: SlurmConfig, plan: Plan, gracePeriod = 30): str
   })
 }
 
+/** srun's line for a task that exited non-zero. */
+const SRUN_EXIT = /^srun: error: \S+: tasks? [\d,-]+: Exited with exit code \d+$/
+
 export function createBackend(name: string, config: BackendConfig, deps: LocalDeps): Backend {
   if (config.type !== 'slurm') throw new Error(`backend ${name} is not a Slurm backend`)
   const c = config
@@ -420,7 +423,12 @@ export function createBackend(name: string, config: BackendConfig, deps: LocalDe
       const log = await s.files
         .read(n.jobDir, `logs/${n.key}_${n.task}.out`, LOG_TAIL_BYTES)
         .catch((e: unknown) => Buffer.from(`(its log cannot be read: ${getErrorMessage(e)})`))
-      const logTail = (log?.toString('utf8') ?? '').split('\n').filter(Boolean).slice(-15)
+      // the job's own last words: srun's `task N: Exited with exit code N`, appended whenever
+      // srun gets to it, only restates the exit code that Slurm's state already gives
+      const logTail = (log?.toString('utf8') ?? '')
+        .split('\n')
+        .filter(l => l && !SRUN_EXIT.test(l))
+        .slice(-15)
       return {
         metrics: read.metrics,
         problem: read.problem,
