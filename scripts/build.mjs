@@ -8,8 +8,16 @@ import {parse} from 'yaml'
 
 export const BUNDLES = ['hash', 'build', 'launch', 'launch-post', 'report', 'reconcile', 'command', 'cli', 'run']
 
+// `node scripts/build.mjs launch cli` builds only those bundles (the docs are regenerated all the same)
+const only = process.argv.slice(2)
+const unknown = only.filter(n => !BUNDLES.includes(n))
+if (unknown.length) {
+  console.error(`unknown bundle ${unknown.join(', ')}; bundles: ${BUNDLES.join(', ')}`)
+  process.exit(2)
+}
+const built = only.length ? only : BUNDLES
 const statsDir = mkdtempSync(join(tmpdir(), 'trainer-build-'))
-for (const name of BUNDLES) {
+for (const name of built) {
   rmSync(`dist/${name}`, {recursive: true, force: true})
   const r = spawnSync(
     process.execPath,
@@ -81,14 +89,15 @@ const dropNative = dir => {
     } else if (/\.(node|exe)$/.test(d.name)) rmSync(p)
   }
 }
-for (const name of BUNDLES) {
+for (const name of built) {
   // the entry and its lazily loaded chunks: each is a module of its own
   for (const js of readdirSync(`dist/${name}`).filter(f => f.endsWith('.js'))) {
     const file = `dist/${name}/${js}`
     let body = readFileSync(file, 'utf8')
     const bang = body.startsWith('#!') ? body.slice(0, body.indexOf('\n') + 1) : ''
     body = body.slice(bang.length)
-    if (/\b__dirname\b|\b__filename\b/.test(body)) body = SHIM + body
+    // once: a bundle another build already shimmed is left as it is
+    if (!body.startsWith(SHIM) && /\b__dirname\b|\b__filename\b/.test(body)) body = SHIM + body
     writeFileSync(file, (name === 'cli' && js === 'index.js' ? '#!/usr/bin/env node\n' : bang) + body)
   }
   dropNative(`dist/${name}`)

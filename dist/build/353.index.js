@@ -191,6 +191,22 @@ function parseConfig(text, file) {
                 message: `unknown backend '${exp.backend}'; backends: ${known.join(', ')} (declare others under backends:)`,
                 input: undefined,
             }, data);
+    const experiments = Object.keys(r.data.experiments ?? {});
+    const crons = new Map();
+    for (const [name, s] of Object.entries(r.data.schedules ?? {})) {
+        const at = (key, message) => locate(doc, lc, file, { code: 'custom', path: ['schedules', name, key], message, input: undefined }, data);
+        if (!Object.hasOwn(r.data.experiments ?? {}, s.experiment))
+            throw at('experiment', `unknown experiment '${s.experiment}'; ${experiments.length ? `experiments: ${experiments.join(', ')}` : 'trainer.yml defines none'}`);
+        if (s.backend !== undefined && !known.includes(s.backend))
+            throw at('backend', `unknown backend '${s.backend}'; backends: ${known.join(', ')}`);
+        if (s.cron !== undefined) {
+            const cron = s.cron.trim().replace(/\s+/g, ' ');
+            const other = crons.get(cron);
+            if (other !== undefined)
+                throw at('cron', `'${s.cron}' is schedules.${other}'s cron too: a schedule event could not say which to launch`);
+            crons.set(cron, name);
+        }
+    }
     return r.data;
 }
 /** The 1-based line of `experiments.<name>:` in trainer.yml text, for annotations; undefined when absent. */

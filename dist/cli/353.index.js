@@ -440,6 +440,22 @@ function parseConfig(text, file) {
                 message: `unknown backend '${exp.backend}'; backends: ${known.join(', ')} (declare others under backends:)`,
                 input: undefined,
             }, data);
+    const experiments = Object.keys(r.data.experiments ?? {});
+    const crons = new Map();
+    for (const [name, s] of Object.entries(r.data.schedules ?? {})) {
+        const at = (key, message) => locate(doc, lc, file, { code: 'custom', path: ['schedules', name, key], message, input: undefined }, data);
+        if (!Object.hasOwn(r.data.experiments ?? {}, s.experiment))
+            throw at('experiment', `unknown experiment '${s.experiment}'; ${experiments.length ? `experiments: ${experiments.join(', ')}` : 'trainer.yml defines none'}`);
+        if (s.backend !== undefined && !known.includes(s.backend))
+            throw at('backend', `unknown backend '${s.backend}'; backends: ${known.join(', ')}`);
+        if (s.cron !== undefined) {
+            const cron = s.cron.trim().replace(/\s+/g, ' ');
+            const other = crons.get(cron);
+            if (other !== undefined)
+                throw at('cron', `'${s.cron}' is schedules.${other}'s cron too: a schedule event could not say which to launch`);
+            crons.set(cron, name);
+        }
+    }
     return r.data;
 }
 /** The 1-based line of `experiments.<name>:` in trainer.yml text, for annotations; undefined when absent. */
@@ -467,7 +483,7 @@ function experimentLine(text, name) {
 /* harmony export */   dB: () => (/* binding */ REALM_HOST),
 /* harmony export */   rV: () => (/* binding */ BUILDERS)
 /* harmony export */ });
-/* unused harmony exports ImageSchema, ResourcesSchema, SweepSchema, ExperimentSchema */
+/* unused harmony exports ImageSchema, ResourcesSchema, SweepSchema, ExperimentSchema, FailOnSchema, ScheduleSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74528);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88532);
 /* harmony import */ var _backends_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44534);
@@ -524,6 +540,13 @@ const ImageSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
 /** An experiment's name: letters, digits, `_ . -`. */
 const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** Seeds: whole numbers that fit 32 bits (what numpy and torch take). */
+const seedList = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1));
+/** A backend of `backends:` by name, or `local`, `local-docker`. */
+const backendName = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a backend name');
 const paramKey = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(KEY, 'parameter names are letters, digits, _ . - (starting with a letter or _)');
 const ResourcesSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     gpus: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(0).optional(),
@@ -572,19 +595,13 @@ const ExperimentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .re
      */
     'param-types': zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(paramKey, zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['int', 'float', 'bool', 'string'])).optional(),
     /** seed 000's `random_seeds`: the seed of run i is seeds[i]. */
-    seeds: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
-        .int()
-        .min(0)
-        .max(2 ** 32 - 1))
-        .optional(),
+    seeds: seedList().optional(),
     /** How many runs (per sweep point); default: one per seed, else 1. */
     runs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).optional(),
     sweep: SweepSchema.optional(),
     resources: ResourcesSchema.optional(),
     /** A backend of `backends:` by name, or `local`, `local-docker`. */
-    backend: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a backend name')
-        .optional(),
+    backend: backendName().optional(),
     /** Globs of files to keep from a run's directory. */
     outputs: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1)).optional(),
     /**
@@ -601,6 +618,48 @@ const ExperimentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .re
     /** false: ignore `seeds`, use the explicit seed or a deterministic one (seed 000 --no-prefer-config-seed). */
     'prefer-config-seed': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
 });
+/** Regression thresholds per metric, against a baseline (`report.fail-on`, `schedules.<name>.fail-on`). */
+const FailOnSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1), zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    fail: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().optional(),
+    warn: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().optional(),
+    better: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['higher', 'lower']).optional(),
+}));
+/** A GitHub label: what the issues API takes (1 to 50 characters, no comma: the list filter splits on it). */
+const label = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .min(1)
+    .max(50)
+    .refine(v => !v.includes(','), 'a label cannot contain a comma');
+/**
+ * A named sweep for scheduled launches: the experiment, with this launch's parameters, sweep,
+ * seeds and backend, judged against the previous night's results by `fail-on`.
+ */
+const ScheduleSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    experiment: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(EXPERIMENT_NAME, 'an experiment of experiments:'),
+    /** The workflow's `on.schedule` cron this sweep answers (a schedule event names its cron, not a sweep). */
+    cron: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .regex(/^\s*\S+(\s+\S+){4}\s*$/, "five fields, as the workflow's on.schedule writes it ('17 3 * * *')")
+        .optional(),
+    /** Parameter overrides. */
+    params: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(paramKey, scalar).optional(),
+    /** Sweeps, each replacing the experiment's sweep of that parameter (or adding one). */
+    sweep: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(paramKey, zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(scalar).min(1, 'a sweep needs at least one value')).optional(),
+    seeds: seedList().min(1).optional(),
+    runs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).optional(),
+    backend: backendName().optional(),
+    /** Regression thresholds against the previous night (default `report.fail-on`). */
+    'fail-on': FailOnSchema.optional(),
+    /** The regression issue: false for none; labels (default `trainer-regression`) and assignees. */
+    issue: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+            labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(label).min(1).max(10).optional(),
+            assignees: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'a GitHub login'))
+                .max(10)
+                .optional(),
+        }),
+    ])
+        .optional(),
+});
 const ConfigSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1).optional(),
     image: ImageSchema.optional(),
@@ -616,13 +675,11 @@ const ConfigSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
          */
         baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
         /** Regression thresholds per metric: worse than the baseline by more than `fail` fails the check, `warn` makes it neutral. */
-        'fail-on': zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1), zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-            fail: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().optional(),
-            warn: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().optional(),
-            better: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['higher', 'lower']).optional(),
-        }))
-            .optional(),
+        'fail-on': FailOnSchema.optional(),
     })
+        .optional(),
+    /** Named sweeps that `schedule` and `workflow_dispatch` events launch (src/actions/schedule.ts). */
+    schedules: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(EXPERIMENT_NAME, 'schedule names are letters, digits, _ . -'), ScheduleSchema)
         .optional(),
     /** Named places to run (see src/config/backends.ts). */
     backends: _backends_js__WEBPACK_IMPORTED_MODULE_0__/* .BackendsSchema */ .pT.optional(),

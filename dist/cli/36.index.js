@@ -241,13 +241,15 @@ async function launch(io, deps) {
     // a detached local launch is reported by its own launcher
     // loaded only when asked for: the GitHub client stays out of the bundles that never report
     const reporter = i.report && !detachLocal
-        ? await (await Promise.all(/* import() */[__webpack_require__.e(167), __webpack_require__.e(836), __webpack_require__.e(254)]).then(__webpack_require__.bind(__webpack_require__, 99254))).LaunchReporter.start(io, {
+        ? await (await Promise.all(/* import() */[__webpack_require__.e(167), __webpack_require__.e(836), __webpack_require__.e(487), __webpack_require__.e(922)]).then(__webpack_require__.bind(__webpack_require__, 88922))).LaunchReporter.start(io, {
             ledger,
             launchId: plan.launchId,
             config,
             configFile: (await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z)(io.workspace, i.config)).file,
             token: i['github-token'] ?? io.env.GITHUB_TOKEN,
             resultsRoot: backend.remote ? undefined : resultsRoot,
+            schedule: deps.schedule,
+            checkRun: deps.checkRun,
         })
         : undefined;
     const ctx = launchContext(io, ledger, ledger.getLaunch(plan.launchId), {
@@ -277,6 +279,7 @@ async function launch(io, deps) {
             detached: i.detach,
             checkRunId: reporter?.checkRunId,
             conclusion: reporter?.conclusion,
+            night: reporter?.night,
         };
     };
     if (detachLocal) {
@@ -368,7 +371,7 @@ __webpack_require__.r(__webpack_exports__);
 const PlanInputs = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     config: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
     experiment: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optString)(),
-    /** One key=value per line (values may hold commas). */
+    /** One key=value per line (values may hold commas), or a JSON object (actions/command's overrides output). */
     overrides: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.lines)(),
     seed: (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.optInt)(0, 2 ** 32 - 1),
     'prefer-config-seed': (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_2__.bool)(true),
@@ -424,12 +427,43 @@ function sweepOf(text) {
     }
     return out;
 }
+/**
+ * The overrides input: one `key=value` per line, or a JSON object of parameter to value, as
+ * actions/command's `overrides` output holds them. A JSON value is kept exactly; a line is not:
+ * the runner trims an input and each line is trimmed, so a value ending in a blank (`note="a "`
+ * in a /train comment) reaches the training whole only as JSON.
+ */
+function overridesOf(lines) {
+    if (!lines[0]?.startsWith('{'))
+        return (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .parseOverrides */ .f$)(lines);
+    const shape = 'give key=value lines, or an object of parameter to value, {"lr": "0.01"}';
+    let raw;
+    try {
+        // a JSON string never spans lines, so the lines' trimming left every value alone
+        raw = JSON.parse(lines.join('\n'));
+    }
+    catch {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`overrides: not JSON; ${shape}`, { key: 'overrides' });
+    }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`overrides: ${shape}`, { key: 'overrides' });
+    const out = Object.create(null);
+    for (const [k, v] of Object.entries(raw)) {
+        if (!['string', 'number', 'boolean'].includes(typeof v))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`overrides: '${k}' must be a string, a number or a boolean`, { key: 'overrides' });
+        const value = String(v);
+        if (value.includes('\0'))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`override ${k}: the value contains a NUL byte`, { key: k });
+        out[k] = value;
+    }
+    return out;
+}
 /** The plan the plan inputs describe, and the configuration it came from. */
 async function planFromInputs(io, i) {
     const { config } = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfig */ .Z)(io.workspace, i.config);
     const p = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPlan */ .Gg)(config, {
         experiment: experimentName(i.experiment, config),
-        overrides: (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .parseOverrides */ .f$)(i.overrides),
+        overrides: overridesOf(i.overrides),
         seed: i.seed,
         seeds: seedsOf(i.seeds),
         runs: i.runs,

@@ -9,8 +9,9 @@
  *    usage. A comment without a command line is ignored, without a word.
  * 3. The commenter: a bot only if listed in `allow-bots`; then their permission on the
  *    repository (`getCollaboratorPermissionLevel`), whose `role_name` must be one of
- *    `permissions` (default write, maintain, admin). `author_association` is never the gate.
- *    Any error or time-out of the check refuses.
+ *    `permissions` (default write, maintain, admin), or else an active membership of one of
+ *    `teams` (`permissions: none` leaves the teams alone as the gate). `author_association` is
+ *    never the gate. Any error or time-out of a check refuses.
  * 4. The code that runs is the pull request's head commit when the comment was written: the
  *    head repository's activity (GitHub's own push times, not git's dates, which anyone sets)
  *    must show no push to the head branch after the comment, and its newest push must be the
@@ -18,11 +19,16 @@
  * 5. A `train` command's values are typed against the experiment's parameters in trainer.yml.
  *
  * Feedback: 👀 at once, 🚀 when accepted, 😕 and a reply (with the usage) when refused. The
- * outputs carry the pinned SHA; the example workflow checks out exactly it.
+ * outputs carry the pinned SHA; the example workflow checks out exactly it. `/train status`
+ * is answered here, with the launches on that SHA; `/train cancel` is carried out by
+ * actions/reconcile (`cancel`, `head-sha`), which has the backends.
  */
 import {z} from 'zod'
 import {parseComment, renderArgs, USAGE, type ParsedComment} from '../chatops/command.js'
 import {typedOverrides} from '../chatops/params.js'
+import {replyTo} from '../chatops/reply.js'
+import {statusReply} from '../chatops/status.js'
+import {parseTeam, teamName, type Team} from '../chatops/teams.js'
 import {loadConfig} from '../config/load.js'
 import {ConfigError, getErrorMessage} from '../kit/errors.js'
 import type {GithubRun} from '../kit/github.js'
@@ -31,12 +37,30 @@ import type {ActionIO} from '../kit/io.js'
 import {githubClient, type GitHubClient} from '../kit/octokit.js'
 import {experimentOf} from '../plan/plan.js'
 import {escapeMarkdown} from '../report/escape.js'
+import {launchChecks} from '../report/publish.js'
 
 export const CommandInputs = z.object({
   config: optString(),
   'github-token': optString(),
-  /** Roles (`role_name`) whose comments may launch (default write, maintain, admin). */
+  /** Roles (`role_name`) whose comments may launch (default write, maintain, admin; `none`: no role by itself). */
   permissions: list(),
+  /** Teams (`org/team-slug`) whose active members may launch, whatever their role. */
+  teams: list().transform((items, ctx) => {
+    const out: Team[] = []
+    for (const item of items) {
+      const t = parseTeam(item)
+      if ('problem' in t) {
+        ctx.addIssue({code: 'custom', message: t.problem})
+        return z.NEVER
+      }
+      out.push(t)
+    }
+    return out
+  }),
+  /** The token the team memberships are read with (default github-token): one that may read the organization's teams. */
+  'teams-token': optString(),
+  /** The app whose check runs are launches, for `/train status` (default github-actions). */
+  'check-app': optString(),
   /** Bot logins whose comments count (default none). */
   'allow-bots': list(),
   /** Count edited comments too (default false: an edit cannot launch). */
@@ -46,6 +70,26 @@ export const CommandInputs = z.object({
 })
 
 const DEFAULT_ROLES = ['write', 'maintain', 'admin']
+/** How long one team-membership lookup may take before it counts as a refusal. */
+const TEAM_TIMEOUT_MS = 30_000
+
+/**
+ * The roles that may launch by themselves: `permissions`, else the default; none for
+ * `permissions: none`, which leaves `teams` as the only gate.
+ */
+function gate(permissions: readonly string[], teams: readonly Team[]): string[] {
+  const none = permissions.some(p => p.toLowerCase() === 'none')
+  if (none && permissions.length > 1)
+    throw new ConfigError("Input 'permissions': none (no role launches by itself) cannot be listed with other roles", {
+      key: 'permissions',
+    })
+  if (none && !teams.length)
+    throw new ConfigError("Input 'permissions': none lets no role launch, and teams is empty: nobody could launch", {
+      key: 'permissions',
+    })
+  if (none) return []
+  return permissions.length ? [...permissions] : DEFAULT_ROLES
+}
 
 export type CommandOutcome =
   | {status: 'ignored'; why: string}
@@ -72,6 +116,7 @@ class Refusal extends Error {}
 
 export async function command(io: ActionIO): Promise<CommandOutcome> {
   const i = readInputs(io, CommandInputs)
+  const roles = gate(i.permissions, i.teams)
   const g = io.github()
   if (!g) throw new ConfigError('actions/command runs in a GitHub Actions step (GITHUB_REPOSITORY, GITHUB_EVENT_PATH)')
   const ev = commentEvent(g)
@@ -95,15 +140,26 @@ export async function command(io: ActionIO): Promise<CommandOutcome> {
   try {
     if (parsed.kind === 'error') throw new Refusal(parsed.message)
     if (!ev.issue.pull_request) throw new Refusal(`#${ev.issue.number} is an issue, not a pull request`)
-    await authorize(gh, g, ev, {
-      roles: i.permissions.length ? i.permissions : DEFAULT_ROLES,
-      bots: i['allow-bots'],
-    })
+    const token = i['teams-token']
+    if (token) io.setSecret(token)
+    const teamsClient = token ? githubClient({token, apiUrl: g.apiUrl, log: io.log}) : gh
+    const how = await authorize(gh, g, ev, {roles, bots: i['allow-bots'], teams: i.teams, teamsClient, log: io.log})
+    io.log.info(how)
     const pr = await pinHead(gh, g, ev, i['allow-forks'])
     // the outputs a launch may use are set only once every check has passed
     const accepted: Record<string, string | number | boolean> = {}
     if (parsed.kind === 'help') {
       await reply(gh, g, ev, `\`\`\`text\n${USAGE}\n\`\`\``)
+    } else if (parsed.kind === 'status') {
+      let launches
+      try {
+        launches = await launchChecks(gh, g, pr.sha, i['check-app'] ?? 'github-actions')
+      } catch (e: unknown) {
+        const status = (e as {status?: unknown}).status
+        const hint = status === 403 || status === 404 ? '; the github-token needs checks: read' : ''
+        throw new Refusal(`the launches on ${pr.sha.slice(0, 7)} could not be listed (${getErrorMessage(e)})${hint}`)
+      }
+      await reply(gh, g, ev, statusReply({sha: pr.sha, launches}))
     } else if (parsed.kind === 'cancel') {
       if (parsed.launchId) accepted['launch-id'] = parsed.launchId
     } else if (parsed.kind === 'train') {
@@ -152,36 +208,100 @@ function ignored(io: ActionIO, why: string): CommandOutcome {
 }
 
 async function reply(gh: GitHubClient, g: GithubRun, ev: CommentEvent, body: string): Promise<void> {
-  const quote = `@${ev.comment.user.login}`.replace(/@/g, '@\u2060') // said, not mentioned
-  await gh.rest.issues.createComment({
-    owner: g.owner,
-    repo: g.repo,
-    issue_number: ev.issue.number,
-    body: `> ${quote}: /train\n\n${body}`,
-  })
+  await replyTo(gh, g, {issue: ev.issue.number, login: ev.comment.user.login, id: ev.comment.id}, body)
 }
 
-/** The commenter may launch: a listed bot or a person, with one of `roles` on the repository. */
+/**
+ * The commenter may launch: a listed bot or a person, with one of `roles` on the repository or
+ * else an active member of one of `teams`. Says how they may; a Refusal says why not. No
+ * answer is never a yes: an error or time-out of a check refuses, unless another team answered
+ * that they are an active member.
+ */
 async function authorize(
   gh: GitHubClient,
   g: GithubRun,
   ev: CommentEvent,
-  o: {roles: readonly string[]; bots: readonly string[]},
-): Promise<void> {
+  o: {
+    roles: readonly string[]
+    bots: readonly string[]
+    teams: readonly Team[]
+    teamsClient: GitHubClient
+    log: ActionIO['log']
+  },
+): Promise<string> {
   const login = ev.comment.user.login
   const bot = ev.comment.user.type === 'Bot' || login.endsWith('[bot]')
   if (bot && !o.bots.some(b => b.toLowerCase() === login.toLowerCase()))
     throw new Refusal(`${login} is a bot; bots launch only when listed in allow-bots`)
-  let role: string
-  try {
-    const r = await gh.rest.repos.getCollaboratorPermissionLevel({owner: g.owner, repo: g.repo, username: login})
-    role = r.data.role_name || r.data.permission
-  } catch (e: unknown) {
-    // fail closed: no answer is no permission
-    throw new Refusal(`${login}'s permission on ${g.repository} could not be checked (${getErrorMessage(e)})`)
+  let role: string | undefined
+  if (o.roles.length) {
+    try {
+      const r = await gh.rest.repos.getCollaboratorPermissionLevel({owner: g.owner, repo: g.repo, username: login})
+      role = r.data.role_name || r.data.permission
+    } catch (e: unknown) {
+      // fail closed: no answer is no permission
+      throw new Refusal(`${login}'s permission on ${g.repository} could not be checked (${getErrorMessage(e)})`)
+    }
+    if (o.roles.includes(role)) return `${login} has ${role} access to ${g.repository}`
+    if (!o.teams.length)
+      throw new Refusal(`${login} has ${role} access to ${g.repository}; launching needs one of ${o.roles.join(', ')}`)
   }
-  if (!o.roles.includes(role))
-    throw new Refusal(`${login} has ${role} access to ${g.repository}; launching needs one of ${o.roles.join(', ')}`)
+  const teams = o.teams.map(teamName).join(', ')
+  const needs = o.roles.length
+    ? `launching needs one of ${o.roles.join(', ')}, or an active membership of ${teams}`
+    : `launching needs an active membership of ${teams}`
+  const m = await membership(o.teamsClient, login, o.teams, o.log)
+  if (m.member) return `${login} is an active member of ${m.member}${role ? ` (with ${role} access)` : ''}`
+  if (m.error)
+    throw new Refusal(`${login}'s membership of ${m.error.team} could not be checked (${m.error.why}); ${needs}`)
+  const who = role ? `${login} has ${role} access to ${g.repository} and is` : `${login} is`
+  const pending = m.pending.length ? ` (an invitation to ${m.pending.join(', ')} is still pending)` : ''
+  throw new Refusal(`${who} not an active member of ${teams}${pending}; ${needs}`)
+}
+
+/**
+ * Whether `login` is an active member of one of `teams` (GitHub's team membership: `active`,
+ * or `pending` until an invitation is accepted; 404 for no membership). Every team is asked
+ * until one says active; one that cannot be asked is the error unless another says yes.
+ */
+async function membership(
+  gh: GitHubClient,
+  login: string,
+  teams: readonly Team[],
+  log: ActionIO['log'],
+): Promise<{member?: string; pending: string[]; error?: {team: string; why: string}}> {
+  const pending: string[] = []
+  let error: {team: string; why: string} | undefined
+  for (const t of teams) {
+    const name = teamName(t)
+    const signal = AbortSignal.timeout(TEAM_TIMEOUT_MS)
+    try {
+      const r = await gh.rest.teams.getMembershipForUserInOrg({
+        org: t.org,
+        team_slug: t.slug,
+        username: login,
+        request: {signal},
+      })
+      if (r.data.state === 'active') return {member: name, pending}
+      pending.push(name)
+    } catch (e: unknown) {
+      const status = (e as {status?: unknown}).status
+      if (status === 404 && !signal.aborted) {
+        // not a member; or the team is invisible to this token, which GitHub answers the same way
+        log.info(
+          `${name}: GitHub answered 404 for ${login}: not a member, or a team the token cannot see (team membership needs a token with read:org in teams-token; GITHUB_TOKEN cannot read it)`,
+        )
+        continue
+      }
+      const why = signal.aborted ? `no answer within ${TEAM_TIMEOUT_MS / 1000} s` : getErrorMessage(e)
+      const hint =
+        status === 401 || status === 403
+          ? ': reading team membership needs a token with read:org in teams-token (GITHUB_TOKEN cannot read it)'
+          : ''
+      error ??= {team: name, why: `${why}${hint}`}
+    }
+  }
+  return {pending, ...(error ? {error} : {})}
 }
 
 /**

@@ -18,7 +18,8 @@ import {Ledger, type GithubContext, type LaunchStatus, type LedgerLaunch, type L
 import type {Plan} from '../plan/types.js'
 import {summarize, type PointSummary} from '../report/results.js'
 import {PlanInputs, planFromInputs} from './plan.js'
-import type {LaunchReporter} from './reporter.js'
+import type {JudgedNight, LaunchReporter} from './reporter.js'
+import type {ScheduledSweep} from './schedule.js'
 
 export const DEFAULT_LEDGER = '.trainer/ledger.db'
 export const DEFAULT_RESULTS = 'results'
@@ -53,6 +54,10 @@ export interface LaunchDeps {
   detach?: (launchId: string, resultsRoot: string) => Promise<ProcessIdentity>
   /** Told the launch id once the launch is recorded (the launch action keeps it for its post step). */
   recorded?: (launchId: string) => void
+  /** A scheduled sweep: judged against the previous night, with its regression issue (the launch action). */
+  schedule?: ScheduledSweep | undefined
+  /** Told the launch's check run once it exists (the launch action replies to a `/train` comment with it). */
+  checkRun?: (id: number, url: string) => void
 }
 
 export interface LaunchResult {
@@ -67,6 +72,8 @@ export interface LaunchResult {
   /** With `report`: the launch's check run, and its conclusion once the runs ended. */
   checkRunId?: number | undefined
   conclusion?: string | undefined
+  /** A scheduled sweep's night, once judged: its regressions and the issue that says them. */
+  night?: JudgedNight | undefined
 }
 
 /** Opens the ledger a workspace uses (trainer.yml `launch.ledger`, else .trainer/ledger.db). */
@@ -280,6 +287,8 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
           configFile: (await loadConfig(io.workspace, i.config)).file,
           token: i['github-token'] ?? io.env.GITHUB_TOKEN,
           resultsRoot: backend.remote ? undefined : resultsRoot,
+          schedule: deps.schedule,
+          checkRun: deps.checkRun,
         })
       : undefined
   const ctx = launchContext(io, ledger, ledger.getLaunch(plan.launchId)!, {
@@ -308,6 +317,7 @@ export async function launch(io: ActionIO, deps: LaunchDeps): Promise<LaunchResu
       detached: i.detach,
       checkRunId: reporter?.checkRunId,
       conclusion: reporter?.conclusion,
+      night: reporter?.night,
     }
   }
   if (detachLocal) {

@@ -12,7 +12,7 @@ import type {Plan} from '../plan/types.js'
 export const PlanInputs = z.object({
   config: optString(),
   experiment: optString(),
-  /** One key=value per line (values may hold commas). */
+  /** One key=value per line (values may hold commas), or a JSON object (actions/command's overrides output). */
   overrides: lines(),
   seed: optInt(0, 2 ** 32 - 1),
   'prefer-config-seed': bool(true),
@@ -72,6 +72,35 @@ function sweepOf(text: string | undefined): Record<string, Scalar[]> | undefined
   return out
 }
 
+/**
+ * The overrides input: one `key=value` per line, or a JSON object of parameter to value, as
+ * actions/command's `overrides` output holds them. A JSON value is kept exactly; a line is not:
+ * the runner trims an input and each line is trimmed, so a value ending in a blank (`note="a "`
+ * in a /train comment) reaches the training whole only as JSON.
+ */
+function overridesOf(lines: readonly string[]): Record<string, string> {
+  if (!lines[0]?.startsWith('{')) return parseOverrides(lines)
+  const shape = 'give key=value lines, or an object of parameter to value, {"lr": "0.01"}'
+  let raw: unknown
+  try {
+    // a JSON string never spans lines, so the lines' trimming left every value alone
+    raw = JSON.parse(lines.join('\n'))
+  } catch {
+    throw new ConfigError(`overrides: not JSON; ${shape}`, {key: 'overrides'})
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new ConfigError(`overrides: ${shape}`, {key: 'overrides'})
+  const out = Object.create(null) as Record<string, string>
+  for (const [k, v] of Object.entries(raw)) {
+    if (!['string', 'number', 'boolean'].includes(typeof v))
+      throw new ConfigError(`overrides: '${k}' must be a string, a number or a boolean`, {key: 'overrides'})
+    const value = String(v)
+    if (value.includes('\0')) throw new ConfigError(`override ${k}: the value contains a NUL byte`, {key: k})
+    out[k] = value
+  }
+  return out
+}
+
 /** The plan the plan inputs describe, and the configuration it came from. */
 export async function planFromInputs(
   io: ActionIO,
@@ -80,7 +109,7 @@ export async function planFromInputs(
   const {config} = await loadConfig(io.workspace, i.config)
   const p = buildPlan(config, {
     experiment: experimentName(i.experiment, config),
-    overrides: parseOverrides(i.overrides),
+    overrides: overridesOf(i.overrides),
     seed: i.seed,
     seeds: seedsOf(i.seeds),
     runs: i.runs,

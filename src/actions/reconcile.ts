@@ -15,27 +15,34 @@
  * A launch whose workflow run is still going is polled but never submitted to or cancelled:
  * that job owns it. Runs of a local backend lived in their job: once its workflow run is
  * over, those still under way are recorded CANCELLED, and the report says why.
+ *
+ * With `cancel` (a launch id, or `all` with `head-sha`: `/train cancel` through
+ * actions/command's outputs), the matching unfinished launches are cancelled through their
+ * backend instead, even while their job goes on (it was asked for), polled until the backend
+ * shows the runs ended (at most a minute), and their final report published.
  */
 import {EventEmitter} from 'node:events'
 import {mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {z} from 'zod'
+import {cancelLaunch, watchLaunch} from '../backends/driver.js'
 import {reconcileLaunch} from '../backends/reconcile.js'
 import {backendConfig, loadBackend} from '../backends/registry.js'
 import type {Backend, LaunchContext} from '../backends/types.js'
 import {loadConfig} from '../config/load.js'
 import type {TrainerConfig} from '../config/schema.js'
-import {ConfigError, getErrorMessage} from '../kit/errors.js'
+import {ConfigError, NotFoundError, getErrorMessage} from '../kit/errors.js'
 import type {GithubRun} from '../kit/github.js'
 import {bool, optInt, optString, readInputs} from '../kit/inputs.js'
 import type {ActionIO} from '../kit/io.js'
 import {countRequests, githubClient, type GitHubClient} from '../kit/octokit.js'
 import {Ledger, type LedgerLaunch, type LedgerRun} from '../ledger/ledger.js'
 import {isActive} from '../ledger/states.js'
+import {LAUNCH_ID} from '../plan/plan.js'
 import {escapeMarkdown, inlineCode} from '../report/escape.js'
 import {launchReport, recordText, reportSettings, type RunHistory} from '../report/launch-report.js'
-import {checkName, existingCheck, publishReport, type ExistingCheck} from '../report/publish.js'
+import {checkName, launchChecks, publishReport, type LaunchCheck} from '../report/publish.js'
 import {writesFor} from '../report/annotations.js'
 import {decodeRecord, statesKey, updateDue} from '../report/record.js'
 
@@ -50,7 +57,41 @@ export const ReconcileInputs = z.object({
   'check-app': optString(),
   /** Poll and report, but write nothing to GitHub. */
   'dry-run': bool(false),
+  /** Cancel this launch (an id), or every unfinished launch on head-sha (`all`). */
+  cancel: optString(),
+  /** Only this commit's launches: the head a `/train` comment pinned (actions/command's sha). */
+  'head-sha': optString(),
 })
+
+/** How long a cancel waits for the backend to show the runs ended before it reports what it saw. */
+const CANCEL_WAIT_MS = 60_000
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
+
+/** What to cancel, and the one commit to look at, from the inputs; a ConfigError naming the input. */
+function target(i: z.output<typeof ReconcileInputs>): {cancel?: string; sha?: string} {
+  const sha = i['head-sha']
+  const cancel = i.cancel
+  if (sha !== undefined && !SHA.test(sha))
+    throw new ConfigError(`Input 'head-sha': '${sha}' is not a commit SHA (40 lowercase hex digits)`, {key: 'head-sha'})
+  if (cancel !== undefined && cancel !== 'all' && !LAUNCH_ID.test(cancel))
+    throw new ConfigError(
+      `Input 'cancel': '${cancel}' is neither a launch id (letters, digits, _ . -, at most 100) nor all`,
+      {key: 'cancel'},
+    )
+  if (cancel === 'all' && sha === undefined)
+    throw new ConfigError("Input 'cancel': all cancels every unfinished launch of one commit: give head-sha too", {
+      key: 'cancel',
+    })
+  return {...(cancel === undefined ? {} : {cancel}), ...(sha === undefined ? {} : {sha})}
+}
+
+/** The reason a cancelled run records: who asked. */
+function cancelReason(g: GithubRun): string {
+  const login = (g.event?.comment as {user?: {login?: unknown}} | undefined)?.user?.login
+  if (g.eventName === 'issue_comment' && typeof login === 'string') return `cancelled by ${login}'s /train cancel`
+  if (g.runId) return `cancelled by workflow run ${g.runId}`
+  return 'cancelled by trainer reconcile --cancel'
+}
 
 /** What happened to one launch. */
 export interface Reconciled {
@@ -64,6 +105,8 @@ export interface Reconciled {
   action: 'published' | 'polled' | 'skipped'
   why: string
   conclusion?: string | undefined
+  /** A cancel was sent for its runs. */
+  cancelled?: boolean | undefined
 }
 
 export interface ReconcileResult {
@@ -71,8 +114,6 @@ export interface ReconcileResult {
   /** API requests this reconcile made. */
   requests: number
 }
-
-const PREFIX = 'trainer: '
 
 /** The repository to reconcile: the step's GitHub context, or GITHUB_REPOSITORY from a laptop. */
 function repository(io: ActionIO): GithubRun {
@@ -93,14 +134,6 @@ function repository(io: ActionIO): GithubRun {
     serverUrl: (io.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     apiUrl: (io.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
   }
-}
-
-/** An unfinished launch check run found on a commit. */
-interface Found {
-  check: ExistingCheck
-  name: string
-  externalId: string
-  headSha: string
 }
 
 /**
@@ -130,34 +163,51 @@ async function candidates(
   return {shas: [...shas].slice(0, max), runs}
 }
 
-/** The unfinished `trainer: *` check runs of `app` on each commit. */
-async function unfinished(gh: GitHubClient, g: GithubRun, shas: readonly string[], app: string): Promise<Found[]> {
-  const found = new Map<number, Found>()
-  for (const sha of shas) {
-    const checks = await gh.paginate(gh.rest.checks.listForRef, {
-      owner: g.owner,
-      repo: g.repo,
-      ref: sha,
-      filter: 'all',
-      per_page: 100,
-    })
-    for (const c of checks)
-      if (c.name.startsWith(PREFIX) && c.status !== 'completed' && c.app?.slug === app && c.external_id)
-        found.set(c.id, {check: existingCheck(c), name: c.name, externalId: c.external_id, headSha: c.head_sha})
-  }
+/** The launch check runs of `app` on each commit (src/report/publish.ts `launchChecks`), each once. */
+async function launchesOn(
+  gh: GitHubClient,
+  g: GithubRun,
+  shas: readonly string[],
+  app: string,
+): Promise<LaunchCheck[]> {
+  const found = new Map<number, LaunchCheck>()
+  for (const sha of shas) for (const c of await launchChecks(gh, g, sha, app)) found.set(c.check.id, c)
   return [...found.values()]
 }
 
 export async function reconcile(io: ActionIO): Promise<ReconcileResult> {
   const i = readInputs(io, ReconcileInputs)
+  const {cancel, sha} = target(i)
   const g = repository(io)
   const {config, file: configFile} = await loadConfig(io.workspace, i.config)
   const gh = githubClient({token: i['github-token'] ?? io.env.GITHUB_TOKEN, apiUrl: g.apiUrl, log: io.log})
   const spent = countRequests(gh)
   const now = io.now()
-  const {shas, runs: workflowRuns} = await candidates(gh, g, i['max-age-hours'] ?? 72, i['max-refs'] ?? 60, now)
-  const found = await unfinished(gh, g, shas, i['check-app'] ?? 'github-actions')
-  io.log.info(`${found.length} unfinished launch check runs on ${shas.length} commits`)
+  // one commit when it is named (the head a /train comment pinned), else every commit launches may be on
+  const {shas, runs: workflowRuns} = sha
+    ? {shas: [sha], runs: new Map<string, string>()}
+    : await candidates(gh, g, i['max-age-hours'] ?? 72, i['max-refs'] ?? 60, now)
+  const launches = await launchesOn(gh, g, shas, i['check-app'] ?? 'github-actions')
+  let found = launches.filter(c => c.check.status !== 'completed')
+  if (cancel !== undefined) {
+    found = found.filter(c => cancel === 'all' || c.externalId === cancel)
+    if (cancel !== 'all' && !found.length) {
+      const ended = launches.find(c => c.externalId === cancel)
+      const where = sha ? `commit ${sha}` : `the ${shas.length} commits searched`
+      if (!ended) {
+        const known = [...new Set(launches.map(c => c.externalId))].slice(0, 10)
+        throw new NotFoundError(
+          `no launch ${cancel} among the trainer check runs on ${where}${known.length ? ` (there: ${known.join(', ')})` : ''}`,
+        )
+      }
+      io.log.info(
+        `launch ${cancel} has ended (its check run is ${ended.check.conclusion ?? 'completed'}): nothing to cancel`,
+      )
+    }
+  }
+  io.log.info(
+    `${found.length} unfinished launch check runs${cancel === undefined ? '' : ' to cancel'} on ${shas.length} commits`,
+  )
 
   const dir = await mkdtemp(join(io.env.RUNNER_TEMP || tmpdir(), 'trainer-reconcile-'))
   const ledger = Ledger.open(join(dir, 'ledger.db'))
@@ -167,11 +217,21 @@ export async function reconcile(io: ActionIO): Promise<ReconcileResult> {
   })
   const out: Reconciled[] = []
   for (const f of found) {
-    const scope = {gh, g, ledger, config, configFile, workflowRuns, now, dryRun: i['dry-run']}
+    const scope: Scope = {
+      gh,
+      g,
+      ledger,
+      config,
+      configFile,
+      workflowRuns,
+      now,
+      dryRun: i['dry-run'],
+      ...(cancel === undefined ? {} : {cancel: cancelReason(g)}),
+    }
     // one launch that cannot be reconciled is said; the others still are
     const r = await reconcileOne(io, scope, f).catch((e: unknown): Reconciled => ({
       launch: f.externalId,
-      experiment: f.name.slice(PREFIX.length),
+      experiment: f.experiment,
       checkRunId: f.check.id,
       headSha: f.headSha,
       states: '',
@@ -181,9 +241,10 @@ export async function reconcile(io: ActionIO): Promise<ReconcileResult> {
     io.log.info(`${r.launch} (${r.experiment}): ${r.action}: ${r.why}`)
     out.push(r)
   }
-  await io.summary(summaryOf(out, spent.count()))
+  await io.summary(summaryOf(out, spent.count(), cancel))
   io.setOutput('launches', JSON.stringify(out))
   io.setOutput('finished', out.filter(r => r.conclusion).length)
+  io.setOutput('cancelled', out.filter(r => r.cancelled).length)
   return {launches: out, requests: spent.count()}
 }
 
@@ -196,12 +257,14 @@ interface Scope {
   workflowRuns: Map<string, string>
   now: Date
   dryRun: boolean
+  /** Cancel the launch, with this reason. */
+  cancel?: string | undefined
 }
 
-async function reconcileOne(io: ActionIO, s: Scope, f: Found): Promise<Reconciled> {
+async function reconcileOne(io: ActionIO, s: Scope, f: LaunchCheck): Promise<Reconciled> {
   const base = {
     launch: f.externalId,
-    experiment: f.name.slice(PREFIX.length),
+    experiment: f.experiment,
     checkRunId: f.check.id,
     headSha: f.headSha,
     states: '',
@@ -241,29 +304,49 @@ async function reconcileOne(io: ActionIO, s: Scope, f: Found): Promise<Reconcile
   }
   const histories = new Map<string, RunHistory>()
   ctx.collected = (run, res) => void histories.set(run.id, {history: res.metrics?.history, problem: res.problem})
+  let cancelled: string | undefined
   try {
     // a handle is data too: the backend must know it for one of this launch's (its job directory, its job name)
     for (const r of rec.runs) {
       const why = await backend.foreignHandle?.(ctx, r)
       if (why) return {...at, states: before, action: 'skipped', why}
     }
-    // the launching job (if any) submits again what the cluster lost; reconcile never submits
-    if (backend.remote) await reconcileLaunch(backend, ctx, {keepCreated: true, resubmit: false})
-    if (job === 'completed') settleOrphans(s.ledger, launch, backend, runId)
+    if (s.cancel !== undefined && backend.remote) {
+      if (s.dryRun) return {...at, states: before, action: 'polled', why: 'dry run: its runs would be cancelled'}
+      // asked for, so even while its workflow run goes on (that job then sees its runs cancelled)
+      const c = await cancelLaunch(backend, ctx, s.cancel)
+      cancelled = `${s.cancel}: ${c.stopping} runs asked to stop, ${c.cancelled} not yet submitted`
+      io.log.info(`launch ${launch.id}: ${cancelled}`)
+      // a cancel is a request: a run is CANCELLED once the backend shows it so
+      await watchLaunch(backend, ctx, {interval: 2, retries: 0, deadline: Date.now() + CANCEL_WAIT_MS})
+    } else {
+      // the launching job (if any) submits again what the cluster lost; reconcile never submits
+      if (backend.remote) await reconcileLaunch(backend, ctx, {keepCreated: true, resubmit: false})
+      if (job === 'completed') settleOrphans(s.ledger, launch, backend, runId)
+      else if (s.cancel !== undefined)
+        return {
+          ...at,
+          states: before,
+          action: 'skipped',
+          why: `its runs live in its workflow run ${runId ?? '(unknown)'}, which is ${job} (a ${backend.type} backend runs there): cancel that workflow run`,
+        }
+    }
   } catch (e: unknown) {
     return {...at, states: before, action: 'skipped', why: `its backend could not be asked: ${getErrorMessage(e)}`}
   }
+  const after = cancelled === undefined ? at : {...at, cancelled: true}
+  const said = (why: string): string => (cancelled === undefined ? why : `${cancelled}; ${why}`)
   const runs = s.ledger.listRuns(launch.id)
   const states = statesKey(runs)
   const final = !runs.some(r => isActive(r.state))
   const due = updateDue(rec.budget, {now: s.now, states, final})
-  if (!due.due) return {...at, states, action: 'polled', why: due.why}
+  if (!due.due) return {...after, states, action: 'polled', why: said(due.why)}
   if (final) await finalHistories(backend, ctx, runs, histories)
   const settings = await reportSettings(s.config, s.configFile, io.workspace, launch.experiment)
   const done = s.ledger.getLaunch(launch.id)!
   const report = launchReport(done, runs, histories, settings, {now: s.now})
   if (s.dryRun)
-    return {...at, states, action: 'polled', why: `dry run (${due.why})`, conclusion: report.rendered.conclusion}
+    return {...after, states, action: 'polled', why: `dry run (${due.why})`, conclusion: report.rendered.conclusion}
   const spent = countRequests(s.gh)
   const published = await publishReport(s.gh, s.g, report.model, report.rendered, {
     check: {
@@ -275,8 +358,8 @@ async function reconcileOne(io: ActionIO, s: Scope, f: Found): Promise<Reconcile
     commentId: rec.budget.commentId,
   })
   if (published.problems.length)
-    return {...at, states, action: 'skipped', why: published.problems.join('; '), conclusion: undefined}
-  return {...at, states, action: 'published', why: due.why, conclusion: report.rendered.conclusion}
+    return {...after, states, action: 'skipped', why: said(published.problems.join('; ')), conclusion: undefined}
+  return {...after, states, action: 'published', why: said(due.why), conclusion: report.rendered.conclusion}
 }
 
 /**
@@ -284,7 +367,7 @@ async function reconcileOne(io: ActionIO, s: Scope, f: Found): Promise<Reconcile
  * believed only where it agrees with what GitHub says of its check run (the launch id is its
  * external_id, the experiment its name, the commit its head, the repository this one).
  */
-function disagreement(g: GithubRun, f: Found, launch: LedgerLaunch): string | undefined {
+function disagreement(g: GithubRun, f: LaunchCheck, launch: LedgerLaunch): string | undefined {
   const gh = launch.github
   if (f.externalId !== launch.id) return `its record is launch ${launch.id}, but the check run's is ${f.externalId}`
   if (f.name !== checkName(launch.experiment))
@@ -351,8 +434,9 @@ async function finalHistories(
   await Promise.all(workers)
 }
 
-function summaryOf(rs: readonly Reconciled[], requests: number): string {
-  const head = `### trainer reconcile\n\n${rs.length} unfinished launches found; ${requests} GitHub API requests.\n`
+function summaryOf(rs: readonly Reconciled[], requests: number, cancel: string | undefined): string {
+  const what = cancel === undefined ? '' : cancel === 'all' ? ': cancel all' : `: cancel ${inlineCode(cancel)}`
+  const head = `### trainer reconcile${what}\n\n${rs.length} unfinished launches found; ${requests} GitHub API requests.\n`
   if (!rs.length) return head
   const rows = rs.map(
     r =>

@@ -27,8 +27,28 @@ import {
 import {checkStatus, findCheckRun, publishReport, type ExistingCheck} from '../report/publish.js'
 import type {CachePort} from '../kit/actions-cache.js'
 import {writesFor} from '../report/annotations.js'
-import {baselineCache, onDefaultBranch, restoreBaseline, saveBaseline} from './baseline-cache.js'
+import {
+  baselineCache,
+  onDefaultBranch,
+  restoreBaseline,
+  restoreNight,
+  saveBaseline,
+  saveNight,
+} from './baseline-cache.js'
+import {runUrl} from '../kit/github.js'
+import type {ReportModel} from '../report/model.js'
+import {publishRegressionIssue} from '../report/regression-issue.js'
+import {regressionsOf} from '../report/render.js'
+import type {ScheduledSweep} from './schedule.js'
 import {statesKey, updateDue, type ReportBudget} from '../report/record.js'
+
+/** A scheduled sweep's night, judged by its final report. */
+export interface JudgedNight {
+  /** The regressions against the previous night (fail and warn thresholds), as the report words them. */
+  regressions: string[]
+  /** The regression issue opened, updated or closed, if any. */
+  issue?: number | undefined
+}
 
 export class LaunchReporter {
   #budget: ReportBudget | undefined
@@ -37,12 +57,15 @@ export class LaunchReporter {
   #pending = false
   #timer: NodeJS.Timeout | undefined
   #closed = false
+  #checkRun: ((id: number, url: string) => void) | undefined
   readonly #histories = new Map<string, RunHistory>()
   /** What could not be published, said once each. */
   readonly #said = new Set<string>()
   checkRunId: number | undefined
   /** The check run's conclusion, once a report of the ended launch was published. */
   conclusion: string | undefined
+  /** A scheduled sweep's night, once its final report judged it. */
+  night: JudgedNight | undefined
 
   private constructor(
     private readonly io: ActionIO,
@@ -53,6 +76,7 @@ export class LaunchReporter {
     private readonly settings: ReportSettings,
     private readonly resultsRoot: string | undefined,
     private readonly cache: CachePort | undefined,
+    private readonly schedule: ScheduledSweep | undefined,
   ) {}
 
   /**
@@ -68,6 +92,10 @@ export class LaunchReporter {
       configFile: string | undefined
       token: string | undefined
       resultsRoot: string | undefined
+      /** A scheduled sweep: judged against the previous night (its own thresholds), with its regression issue. */
+      schedule?: ScheduledSweep | undefined
+      /** Told the check run once it exists (the launch action's reply to a `/train` comment). */
+      checkRun?: ((id: number, url: string) => void) | undefined
     },
   ): Promise<LaunchReporter | undefined> {
     const g = io.github()
@@ -81,13 +109,32 @@ export class LaunchReporter {
     const settings = await reportSettings(o.config, o.configFile, io.workspace, launch.experiment)
     // without a fixed baseline file, the default branch's through the Actions cache
     const cache = settings.baseline ? undefined : baselineCache(io)
-    if (cache && g.pullRequest !== undefined) {
+    if (o.schedule) {
+      // a night is judged by its schedule's thresholds against the last night that did not regress
+      settings.failOn = o.schedule.failOn
+      if (!settings.failOn || !Object.keys(settings.failOn).length)
+        io.log.warning(
+          `schedule ${o.schedule.name}: no fail-on thresholds (schedules.${o.schedule.name}.fail-on or report.fail-on): nights are not judged for regressions`,
+        )
+      const nightCache = baselineCache(io)
+      if (!nightCache)
+        io.log.warning(
+          `schedule ${o.schedule.name}: no Actions cache service here (ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN): the previous night cannot be compared`,
+        )
+      else {
+        const b = await restoreNight(io, nightCache, o.schedule.name, launch.experiment)
+        settings.baseline = b.baseline
+        if (b.problem) io.log.warning(`report: ${b.problem}`)
+        if (b.baseline) io.log.info(`schedule ${o.schedule.name}: judged against the ${b.baseline.source}`)
+      }
+    } else if (cache && g.pullRequest !== undefined) {
       const b = await restoreBaseline(io, cache, g, launch.experiment)
       if (b.baseline) settings.baseline = b.baseline
       if (b.problem) io.log.warning(`report: ${b.problem}`)
     }
     const gh = githubClient({token: o.token, apiUrl: g.apiUrl, log: io.log})
-    const r = new LaunchReporter(io, gh, g, o.ledger, o.launchId, settings, o.resultsRoot, cache)
+    const r = new LaunchReporter(io, gh, g, o.ledger, o.launchId, settings, o.resultsRoot, cache, o.schedule)
+    r.#checkRun = o.checkRun
     io.onClose(() => r.close())
     return r
   }
@@ -167,7 +214,14 @@ export class LaunchReporter {
       }
       const histories = new Map([...(await localHistories(this.resultsRoot, runs)), ...this.#histories])
       const report = launchReport(launch, runs, histories, this.settings, {now})
-      if (kind === 'final' && this.cache && report.rendered.conclusion && onDefaultBranch(this.g, this.io.env)) {
+      // a scheduled sweep keeps its nights (#judge), not the experiment's baseline: its parameters may differ
+      if (
+        kind === 'final' &&
+        this.cache &&
+        !this.schedule &&
+        report.rendered.conclusion &&
+        onDefaultBranch(this.g, this.io.env)
+      ) {
         const b = await saveBaseline(this.io, this.cache, report.model, this.g)
         if (b.problem) this.io.log.warning(`report: ${b.problem}`)
       }
@@ -201,7 +255,10 @@ export class LaunchReporter {
           this.#said.add(p)
           this.io.log.warning(`report: ${p}`)
         }
+      if (kind === 'final' && this.schedule && report.rendered.conclusion)
+        await this.#judge(report.model, published.checkRunUrl ?? this.#existing?.url)
       if (published.checkRunId !== undefined) {
+        if (this.checkRunId === undefined) this.#checkRun?.(published.checkRunId, published.checkRunUrl ?? '')
         this.checkRunId = published.checkRunId
         this.conclusion = report.rendered.conclusion
         this.#existing = {
@@ -218,5 +275,60 @@ export class LaunchReporter {
       // reporting never stops a launch
       this.io.log.warning(`report: ${getErrorMessage(e)}`)
     }
+  }
+
+  /**
+   * A scheduled sweep's ended night: its regressions against the previous night open, update or
+   * close the regression issue, and a night without one is kept for the next to be judged
+   * against. Only on the default branch: a dispatch on another branch is judged, not kept.
+   */
+  async #judge(model: ReportModel, checkRunUrl: string | undefined): Promise<void> {
+    const s = this.schedule!
+    const found = regressionsOf(model, this.settings.failOn ?? {})
+    const regressions = [...found.fail, ...found.warn]
+    this.night = {regressions}
+    if (!onDefaultBranch(this.g, this.io.env)) {
+      this.io.log.info(
+        `schedule ${s.name}: not on the default branch: this night is neither kept for the next nor written to an issue`,
+      )
+      return
+    }
+    // a night without a regression closes the issue only if it was compared: a first night, or
+    // one whose previous night the cache lost, says nothing about a regression
+    const compared =
+      this.settings.baseline !== undefined &&
+      Object.keys(this.settings.failOn ?? {}).length > 0 &&
+      found.unknown.length === 0 &&
+      model.runs.some(r => r.state === 'SUCCEEDED')
+    if (s.issue && (regressions.length || compared)) {
+      try {
+        const sha = model.github?.headSha ?? this.g.headSha
+        const issue = await publishRegressionIssue(this.gh, this.g, {
+          schedule: s.name,
+          experiment: model.experiment,
+          regressions,
+          against: this.settings.baseline?.source,
+          date: this.io.now().toISOString().slice(0, 10),
+          sha,
+          checkRunUrl,
+          runUrl: runUrl(this.g),
+          labels: s.issue.labels,
+          assignees: s.issue.assignees,
+        })
+        this.night.issue = issue.number
+        if (issue.action !== 'unchanged')
+          this.io.log.info(`schedule ${s.name}: regression issue #${issue.number} ${issue.action}`)
+      } catch (e: unknown) {
+        this.io.log.warning(
+          `schedule ${s.name}: the regression issue could not be written (permissions: issues: write): ${getErrorMessage(e)}`,
+        )
+      }
+    }
+    if (regressions.length) return
+    const cache = baselineCache(this.io)
+    if (!cache) return
+    const b = await saveNight(this.io, cache, model, this.g, s.name)
+    if (b.problem) this.io.log.warning(`report: ${b.problem}`)
+    else this.io.log.info(`schedule ${s.name}: this night is kept for the next to be judged against (${b.key})`)
   }
 }

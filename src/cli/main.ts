@@ -267,12 +267,14 @@ const VERBS: Record<string, Verb> = {
   },
   reconcile: {
     summary: "bring the reports of launches that outlived their workflow job up to date (GitHub's check runs)",
-    usage: 'trainer reconcile [--max-age-hours N] [--max-refs N] [--dry-run]',
+    usage: 'trainer reconcile [--max-age-hours N] [--max-refs N] [--head-sha SHA] [--cancel LAUNCH-ID|all] [--dry-run]',
     details: [
       '  finds the unfinished launch check runs of GITHUB_REPOSITORY (token: GITHUB_TOKEN), polls',
       "  their runs' backends (declared in this trainer.yml) and updates each check run and PR comment",
       '  --max-age-hours N     search the commits of workflow runs of the last N hours (default 72)',
       '  --max-refs N          at most N commits, one request each (default 60)',
+      "  --head-sha SHA        only this commit's launches",
+      '  --cancel ID|all       cancel that launch (all: every unfinished one on --head-sha) and report it',
       '  --dry-run             poll and say what would be published; write nothing to GitHub',
     ].join('\n'),
     options: flags(async () => (await import('../actions/reconcile.js')).ReconcileInputs, {}, ['github-token']),
@@ -282,7 +284,8 @@ const VERBS: Record<string, Verb> = {
       [
         `${r.launches.length} unfinished launches; ${r.requests} GitHub API requests`,
         ...r.launches.map(
-          l => `${l.launch} ${l.experiment}: ${l.action}${l.conclusion ? ` (${l.conclusion})` : ''}: ${l.why}`,
+          l =>
+            `${l.launch} ${l.experiment}: ${l.cancelled ? 'cancel sent, ' : ''}${l.action}${l.conclusion ? ` (${l.conclusion})` : ''}: ${l.why}`,
         ),
       ].join('\n'),
   },

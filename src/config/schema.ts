@@ -63,6 +63,19 @@ export const ImageSchema = z.strictObject({
 export const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/
+
+/** Seeds: whole numbers that fit 32 bits (what numpy and torch take). */
+const seedList = () =>
+  z.array(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1),
+  )
+
+/** A backend of `backends:` by name, or `local`, `local-docker`. */
+const backendName = () => z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a backend name')
 const paramKey = z.string().regex(KEY, 'parameter names are letters, digits, _ . - (starting with a letter or _)')
 
 export const ResourcesSchema = z.strictObject({
@@ -117,24 +130,13 @@ export const ExperimentSchema = z.strictObject({
    */
   'param-types': z.record(paramKey, z.enum(['int', 'float', 'bool', 'string'])).optional(),
   /** seed 000's `random_seeds`: the seed of run i is seeds[i]. */
-  seeds: z
-    .array(
-      z
-        .number()
-        .int()
-        .min(0)
-        .max(2 ** 32 - 1),
-    )
-    .optional(),
+  seeds: seedList().optional(),
   /** How many runs (per sweep point); default: one per seed, else 1. */
   runs: z.number().int().min(1).optional(),
   sweep: SweepSchema.optional(),
   resources: ResourcesSchema.optional(),
   /** A backend of `backends:` by name, or `local`, `local-docker`. */
-  backend: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a backend name')
-    .optional(),
+  backend: backendName().optional(),
   /** Globs of files to keep from a run's directory. */
   outputs: z.array(z.string().min(1)).optional(),
   /**
@@ -159,6 +161,58 @@ export const ExperimentSchema = z.strictObject({
   'prefer-config-seed': z.boolean().optional(),
 })
 
+/** Regression thresholds per metric, against a baseline (`report.fail-on`, `schedules.<name>.fail-on`). */
+export const FailOnSchema = z.record(
+  z.string().min(1),
+  z.strictObject({
+    fail: z.number().nonnegative().optional(),
+    warn: z.number().nonnegative().optional(),
+    better: z.enum(['higher', 'lower']).optional(),
+  }),
+)
+
+/** A GitHub label: what the issues API takes (1 to 50 characters, no comma: the list filter splits on it). */
+const label = z
+  .string()
+  .min(1)
+  .max(50)
+  .refine(v => !v.includes(','), 'a label cannot contain a comma')
+
+/**
+ * A named sweep for scheduled launches: the experiment, with this launch's parameters, sweep,
+ * seeds and backend, judged against the previous night's results by `fail-on`.
+ */
+export const ScheduleSchema = z.strictObject({
+  experiment: z.string().regex(EXPERIMENT_NAME, 'an experiment of experiments:'),
+  /** The workflow's `on.schedule` cron this sweep answers (a schedule event names its cron, not a sweep). */
+  cron: z
+    .string()
+    .regex(/^\s*\S+(\s+\S+){4}\s*$/, "five fields, as the workflow's on.schedule writes it ('17 3 * * *')")
+    .optional(),
+  /** Parameter overrides. */
+  params: z.record(paramKey, scalar).optional(),
+  /** Sweeps, each replacing the experiment's sweep of that parameter (or adding one). */
+  sweep: z.record(paramKey, z.array(scalar).min(1, 'a sweep needs at least one value')).optional(),
+  seeds: seedList().min(1).optional(),
+  runs: z.number().int().min(1).optional(),
+  backend: backendName().optional(),
+  /** Regression thresholds against the previous night (default `report.fail-on`). */
+  'fail-on': FailOnSchema.optional(),
+  /** The regression issue: false for none; labels (default `trainer-regression`) and assignees. */
+  issue: z
+    .union([
+      z.boolean(),
+      z.strictObject({
+        labels: z.array(label).min(1).max(10).optional(),
+        assignees: z
+          .array(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'a GitHub login'))
+          .max(10)
+          .optional(),
+      }),
+    ])
+    .optional(),
+})
+
 export const ConfigSchema = z.strictObject({
   version: z.literal(1).optional(),
   image: ImageSchema.optional(),
@@ -176,17 +230,12 @@ export const ConfigSchema = z.strictObject({
        */
       baseline: z.string().min(1).optional(),
       /** Regression thresholds per metric: worse than the baseline by more than `fail` fails the check, `warn` makes it neutral. */
-      'fail-on': z
-        .record(
-          z.string().min(1),
-          z.strictObject({
-            fail: z.number().nonnegative().optional(),
-            warn: z.number().nonnegative().optional(),
-            better: z.enum(['higher', 'lower']).optional(),
-          }),
-        )
-        .optional(),
+      'fail-on': FailOnSchema.optional(),
     })
+    .optional(),
+  /** Named sweeps that `schedule` and `workflow_dispatch` events launch (src/actions/schedule.ts). */
+  schedules: z
+    .record(z.string().regex(EXPERIMENT_NAME, 'schedule names are letters, digits, _ . -'), ScheduleSchema)
     .optional(),
   /** Named places to run (see src/config/backends.ts). */
   backends: BackendsSchema.optional(),
@@ -205,3 +254,4 @@ export const ConfigSchema = z.strictObject({
 export type ImageConfig = z.infer<typeof ImageSchema>
 export type TrainerConfig = z.infer<typeof ConfigSchema>
 export type ExperimentConfig = z.infer<typeof ExperimentSchema>
+export type ScheduleConfig = z.infer<typeof ScheduleSchema>

@@ -1,6 +1,7 @@
 /**
  * Cache keys for baselines: `trainer-baseline-<experiment>-<sha>`, restored on a pull request by the
- * base commit's key and, failing that, by the experiment's prefix (the newest baseline).
+ * base commit's key and, failing that, by the experiment's prefix (the newest baseline); and a
+ * scheduled sweep's nights, `trainer-night-<schedule>-<experiment>-<time>`, restored by the prefix.
  *
  * The Actions cache matches keys by prefix and case-insensitively, and refuses commas and keys over
  * 512 characters, so the experiment name is encoded: `[a-z0-9_.]` stay, an upper-case letter
@@ -43,4 +44,18 @@ export function baselineCachePrefix(experiment: string): string {
 export function baselineCacheKey(experiment: string, sha: string): string {
   if (!/^[0-9a-f]{4,64}$/i.test(sha)) throw new Error(`baselineCacheKey: not a commit SHA: ${JSON.stringify(sha)}`)
   return `${baselineCachePrefix(experiment)}${sha.toLowerCase()}`
+}
+
+const NIGHT = 'trainer-night-'
+
+/** The restore key that matches every night `schedule` stored for `experiment`, and no other's. */
+export function nightCachePrefix(schedule: string, experiment: string): string {
+  return `${NIGHT}${encodeExperiment(schedule)}-${encodeExperiment(experiment)}-`
+}
+
+/** A night's key: unique per save (the cache keeps the first entry of a key), newest restored by the prefix. */
+export function nightCacheKey(schedule: string, experiment: string, at: Date, runId?: string): string {
+  const stamp = at.toISOString().replace(/[-:.]/g, '').toLowerCase()
+  const run = runId && /^\d{1,20}$/.test(runId) ? `.${runId}` : ''
+  return `${nightCachePrefix(schedule, experiment)}${stamp}${run}`
 }

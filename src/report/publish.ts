@@ -25,8 +25,11 @@ export interface Published {
   problems: string[]
 }
 
+/** What every launch's check run is named with: `trainer: <experiment>`. */
+export const CHECK_PREFIX = 'trainer: '
+
 /** The check run's name for an experiment. */
-export const checkName = (experiment: string): string => `trainer: ${experiment}`
+export const checkName = (experiment: string): string => `${CHECK_PREFIX}${experiment}`
 
 /** Whether an API error is GitHub refusing this token a write (a fork PR's read-only token, missing permissions). */
 function refused(e: unknown): boolean {
@@ -90,6 +93,50 @@ export function existingCheck(c: {
     text: c.output.text,
     annotationsCount: c.output.annotations_count,
   }
+}
+
+/** A launch's check run as listed on its commit. */
+export interface LaunchCheck {
+  check: ExistingCheck
+  /** `trainer: <experiment>` */
+  name: string
+  experiment: string
+  /** The launch id. */
+  externalId: string
+  headSha: string
+  title: string | null
+}
+
+/**
+ * The launch check runs on a commit, newest first: named `trainer: *`, with a launch id
+ * (`external_id`), and made by `app` (a slug: `github-actions` for a workflow's GITHUB_TOKEN).
+ * A check run of any other app is never a launch, whatever its name: anyone whose workflow may
+ * write checks could make one.
+ */
+export async function launchChecks(
+  gh: GitHubClient,
+  g: Pick<GithubRun, 'owner' | 'repo'>,
+  sha: string,
+  app: string,
+): Promise<LaunchCheck[]> {
+  const checks = await gh.paginate(gh.rest.checks.listForRef, {
+    owner: g.owner,
+    repo: g.repo,
+    ref: sha,
+    filter: 'all',
+    per_page: 100,
+  })
+  return checks
+    .filter(c => c.name.startsWith(CHECK_PREFIX) && c.app?.slug === app && c.external_id)
+    .sort((a, b) => b.id - a.id)
+    .map(c => ({
+      check: existingCheck(c),
+      name: c.name,
+      experiment: c.name.slice(CHECK_PREFIX.length),
+      externalId: c.external_id ?? '',
+      headSha: c.head_sha,
+      title: c.output.title,
+    }))
 }
 
 export interface CheckRunWrite {
@@ -168,8 +215,8 @@ export async function publishCheckRun(
  * report, it would be edited by the bot and rewritten by its author afterwards, and the bot's
  * own report never made.
  */
-function isReport(
-  c: {user?: {type?: string} | null; author_association?: string; body?: string | undefined},
+export function isReport(
+  c: {user?: {type?: string} | null; author_association?: string; body?: string | null | undefined},
   marker: string,
 ): boolean {
   const writer = c.user?.type === 'Bot' || ['OWNER', 'MEMBER', 'COLLABORATOR'].includes(c.author_association ?? '')

@@ -339,7 +339,7 @@ export function conclusion(model: ReportModel, o: ConclusionOptions = {}): Verdi
   return {conclusion: c, title, reasons}
 }
 
-function regressionsOf(
+export function regressionsOf(
   model: ReportModel,
   failOn: Record<string, MetricThreshold>,
 ): {fail: string[]; warn: string[]; unknown: string[]} {

@@ -8,14 +8,14 @@
  */
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {parse} from 'yaml'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {sha, startGitHub, type GitHubEmulator} from '../emulators/github.js'
 import {webhookExample} from '../helpers/events.js'
-import {requireSlurmInfra, slurmEnv} from '../helpers/infra.js'
+import {requireSlurmInfra, slurmEnv, slurmBackendYml} from '../helpers/infra.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {start, workspace} from '../helpers/workspace.js'
 import {parseFileCommands} from '../helpers/run-dist.js'
+import {inputDefaults} from '../helpers/action-step.js'
 
 const infra = await requireSlurmInfra('launch action on Slurm')
 
@@ -41,16 +41,7 @@ describe('the launch action (dist/launch) against the GitHub API emulator', () =
     const summary = join(ws, `${bundle}-summary.md`)
     const state = join(ws, `${bundle}-state.txt`)
     for (const f of [out, summary, state]) writeFileSync(f, '', {flag: 'a'})
-    const yml = parse(
-      readFileSync(bundle === 'command' ? 'actions/command/action.yml' : 'launch/action.yml', 'utf8'),
-    ) as {
-      inputs: Record<string, {default?: string}>
-    }
-    const defaults = Object.fromEntries(
-      Object.entries(yml.inputs).flatMap(([k, v]) =>
-        v.default === undefined || v.default.includes('${{') ? [] : [[`INPUT_${k.toUpperCase()}`, v.default]],
-      ),
-    )
+    const defaults = inputDefaults(bundle === 'command' ? 'actions/command/action.yml' : 'launch/action.yml')
     const r = await start(bundle, [], {
       cwd: ws,
       env: {
@@ -172,6 +163,46 @@ experiments:
     expect(states).toBe('CANCELLED,CANCELLED')
   })
 
+  test('a launch from a /train comment that fails is answered with why, on the pull request', async () => {
+    const REPO = 'Codertocat/Hello-World'
+    const number = 901
+    gh.state.addPull(REPO, {number, head_sha: sha('fail-head')})
+    const c = gh.state.addComment(REPO, number, {body: '/train exp=sweep', user: 'writer'})
+    const e = structuredClone(webhookExample('issue_comment', 0)) as {
+      issue: {number: number; pull_request?: unknown}
+      comment: {id: number; user: {login: string}}
+    }
+    e.issue.number = number
+    e.issue.pull_request = {url: `https://api.github.com/repos/${REPO}/pulls/${number}`}
+    e.comment = {...e.comment, id: c.id, user: {...e.comment.user, login: 'writer'}}
+    const ws = workspace(`
+experiments:
+  sweep:
+    command: [$NODE, $TRAIN]
+    sweep: {lr: [0.1, 0.2, 0.3]}
+`)
+    const r = await step(
+      'launch',
+      ws,
+      {
+        GITHUB_REPOSITORY: REPO,
+        GITHUB_EVENT_NAME: 'issue_comment',
+        GITHUB_EVENT_PATH: eventFile(e),
+        GITHUB_SHA: 'd'.repeat(40),
+      },
+      {experiment: 'sweep', 'max-runs': '2'},
+    )
+    expect(r.code, r.stdout + r.stderr).not.toBe(0)
+    const replies = gh.state
+      .repo(REPO)
+      .commentsOn(number)
+      .filter(x => x.user === 'github-actions[bot]')
+    expect(replies, r.stdout + r.stderr).toHaveLength(1)
+    expect(replies[0]!.body).toMatch(
+      /^> @\u2060writer: \/train\n\n😕 The launch failed: 'sweep' expands to 3 runs .*over the limit of 2\n\nNarrow the sweep, or raise launch\.max-runs/s,
+    )
+  })
+
   test.skipIf(!infra)(
     'from a /train comment: dist/command accepts it, the launch runs it on Slurm at the pinned SHA',
     async () => {
@@ -191,13 +222,7 @@ experiments:
       e.comment = {...e.comment, id: c.id, body, created_at: c.created_at, user: {...e.comment.user, login: 'writer'}}
       const jobRoot = join(infra!.TRAINER_SLURM_JOB_ROOT, `launch-action-${process.pid}`)
       const ws = workspace(`
-backends:
-  slurm:
-    container: none
-    job-root: ${jobRoot}
-    node: ${process.execPath}
-    partition: debug
-    time: "00:05:00"
+${slurmBackendYml(jobRoot)}
 experiments:
   sweep:
     command: [$NODE, $TRAIN]
@@ -236,6 +261,11 @@ experiments:
       expect(comments[0]!.body).toContain('| 0.1 | 1/1 |')
       expect(comments[0]!.body).toContain('| 0.3 | 1/1 |')
       expect(comments[0]!.body).not.toMatch(/^\| 0\.2 \|/m) // the comment's sweep replaced trainer.yml's
+      // the /train comment is answered with the launch's check run, once
+      const replies = repo.commentsOn(number).filter(x => x.body.includes('Launched'))
+      expect(replies.map(x => x.body)).toEqual([
+        `> @\u2060writer: /train\n\n🚀 Launched <code>TC1</code>: follow it in [the check run](<https://github.com/${REPO}/runs/${check.id}>).`,
+      ])
       expect(gh.rejected()).toEqual([])
     },
   )

@@ -3,15 +3,18 @@
  * reported from a real pull_request payload; then its ledger is thrown away (the job is over),
  * and dist/reconcile, run as a scheduled workflow runs it, finds the launch's check run,
  * reads the launch record it keeps, polls Slurm and completes the report. A local launch
- * whose job ended mid-way is settled as cancelled, with why. Everything through the GitHub
+ * whose job ended mid-way is settled as cancelled, with why. `/train cancel` (dist/command from
+ * a real issue_comment payload, then dist/reconcile with `cancel` and `head-sha`) stops a
+ * launch's jobs on Slurm and completes its check run cancelled. Everything through the GitHub
  * API emulator, which must reject nothing.
  */
+import {execFileSync} from 'node:child_process'
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {startGitHub, type GitHubEmulator} from '../emulators/github.js'
+import {sha, startGitHub, type GitHubEmulator} from '../emulators/github.js'
 import {webhookExample} from '../helpers/events.js'
-import {requireSlurmInfra, slurmEnv} from '../helpers/infra.js'
+import {requireSlurmInfra, slurmEnv, slurmBackendYml} from '../helpers/infra.js'
 import {tempDir} from '../helpers/temp-dir.js'
 import {start, workspace} from '../helpers/workspace.js'
 import {parseFileCommands} from '../helpers/run-dist.js'
@@ -77,7 +80,7 @@ describe.skipIf(!infra)('actions/reconcile (dist/reconcile): runs that outlive t
     }
   }
 
-  async function step(bundle: 'report' | 'reconcile', ws: string, env: Record<string, string>) {
+  async function step(bundle: 'report' | 'reconcile' | 'command', ws: string, env: Record<string, string>) {
     const out = join(ws, `${bundle}-output.txt`)
     const summary = join(ws, `${bundle}-summary.md`)
     writeFileSync(out, '')
@@ -108,13 +111,7 @@ describe.skipIf(!infra)('actions/reconcile (dist/reconcile): runs that outlive t
   test('a Slurm launch whose job is over: reconcile completes its check run and PR comment from the record', async () => {
     const jobRoot = join(infra!.TRAINER_SLURM_JOB_ROOT, `reconcile-${process.pid}`)
     const ws = workspace(`
-backends:
-  slurm:
-    container: none
-    job-root: ${jobRoot}
-    node: ${process.execPath}
-    partition: debug
-    time: "00:05:00"
+${slurmBackendYml(jobRoot)}
 experiments:
   sweep:
     command: [$NODE, $TRAIN]
@@ -226,6 +223,159 @@ experiments:
     expect(gh.rejected(from)).toEqual([])
   })
 
+  test('/train cancel on Slurm: the command pins the head, reconcile cancels one launch by id, then all the rest', async () => {
+    const jobRoot = join(infra!.TRAINER_SLURM_JOB_ROOT, `reconcile-cancel-${process.pid}`)
+    const ws = workspace(`
+${slurmBackendYml(jobRoot)}
+experiments:
+  slow-one:
+    command: [$NODE, $TRAIN]
+    params: {mode: slow}
+    runs: 2
+    backend: slurm
+  slow-two:
+    command: [$NODE, $TRAIN]
+    params: {mode: slow}
+    backend: slurm
+`)
+    const repoName = 'acme/cancel-reconcile'
+    const number = 31
+    const head = sha(`cancel-head-${process.pid}`)
+    const [one, two] = [`CA${process.pid}`, `CB${process.pid}`]
+    const pr = pullRequestEvent()
+    const e = JSON.parse(readFileSync(pr.path, 'utf8')) as {
+      number: number
+      repository: {full_name: string}
+      pull_request: {number: number; head: {sha: string}}
+    }
+    Object.assign(e, {number})
+    e.repository.full_name = repoName
+    e.pull_request.number = number
+    e.pull_request.head.sha = head
+    writeFileSync(pr.path, JSON.stringify(e))
+    gh.state.addPull(repoName, {number, head_sha: head})
+    gh.state.setRole(repoName, 'writer', 'write')
+    // the launching workflow run goes on: a cancel that was asked for does not wait for it
+    const wf = gh.state.addWorkflowRun(repoName, {event: 'pull_request', head_sha: head})
+    const env = {...slurmEnv(infra!), PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: ws}
+    const from = gh.calls.length
+    for (const [exp, id] of [
+      ['slow-one', one],
+      ['slow-two', two],
+    ] as const) {
+      const l = await start('cli', ['launch', `exp=${exp}`, '--launch-id', id, '--detach', '--report'], {
+        cwd: ws,
+        env: {
+          ...env,
+          ...githubEnv(ws, {...pr, repo: repoName, number, head}, String(wf.id)),
+          GITHUB_TOKEN: gh.env.GITHUB_TOKEN,
+        },
+      }).done
+      expect(l.code, l.stderr + l.stdout).toBe(0)
+    }
+    rmSync(join(ws, '.trainer'), {recursive: true, force: true})
+    const repo = gh.state.repo(repoName)
+    const check = (id: string) => [...repo.checkRuns.values()].find(c => c.external_id === id)!
+    /** Slurm's word on each job (array task) of a launch: squeue while it is there, then sacct. */
+    const slurm = (cmd: 'squeue' | 'sacct', id: string): string[] => {
+      const args =
+        cmd === 'squeue'
+          ? ['-h', '-o', '%j|%T']
+          : ['--parsable2', '--noheader', '-X', '-S', 'now-2hours', '--format=JobName,State']
+      const out = execFileSync(cmd, args, {env: {...process.env, ...slurmEnv(infra!)}, encoding: 'utf8'})
+      return out
+        .split('\n')
+        .filter(l => l.startsWith(`tr-${id}-`))
+        .map(l => l.split('|')[1]!.split(' ')[0]!)
+    }
+    // the long-running jobs start
+    for (let i = 0; i < 60 && slurm('squeue', one).filter(x => x === 'RUNNING').length < 2; i++)
+      await new Promise(r => setTimeout(r, 500))
+    expect(slurm('squeue', one)).toEqual(['RUNNING', 'RUNNING'])
+
+    /** A `/train …` comment by the writer, checked by dist/command, then dist/reconcile as the workflow runs it. */
+    const cancel = async (body: string) => {
+      const c = gh.state.addComment(repoName, number, {body, user: 'writer'})
+      const ev = structuredClone(webhookExample('issue_comment', 0)) as {
+        issue: {number: number; pull_request?: unknown}
+        comment: {id: number; body: string; created_at: string; user: {login: string; type: string}}
+        repository: {full_name: string}
+      }
+      ev.issue.number = number
+      ev.issue.pull_request = {url: `https://api.github.com/repos/${repoName}/pulls/${number}`}
+      ev.comment = {
+        ...ev.comment,
+        id: c.id,
+        body,
+        created_at: c.created_at,
+        user: {...ev.comment.user, login: 'writer'},
+      }
+      ev.repository.full_name = repoName
+      const path = join(tempDir('reconcile-comment-'), 'event.json')
+      writeFileSync(path, JSON.stringify(ev))
+      const stepEnv = reconcileEnv(ws, repoName, {
+        GITHUB_EVENT_NAME: 'issue_comment',
+        GITHUB_EVENT_PATH: path,
+        GITHUB_RUN_ID: '9002',
+      })
+      const cmd = await step('command', ws, stepEnv)
+      expect(cmd.code, cmd.stderr + cmd.stdout).toBe(0)
+      const out = parseFileCommands(cmd.outputs)
+      expect(out).toMatchObject({command: 'cancel', sha: head})
+      // the workflow: cancel: ${{ steps.cmd.outputs.launch-id || 'all' }}, head-sha: ${{ steps.cmd.outputs.sha }}
+      const r = await step('reconcile', ws, {
+        ...stepEnv,
+        INPUT_CANCEL: out['launch-id'] || 'all',
+        'INPUT_HEAD-SHA': out.sha!,
+      })
+      expect(r.code, r.stderr + r.stdout).toBe(0)
+      return {...r, outputs: parseFileCommands(r.outputs)}
+    }
+
+    // /train cancel ONE: that launch only
+    const first = await cancel(`/train cancel ${one}`)
+    expect(first.outputs).toMatchObject({cancelled: '1', finished: '1'})
+    expect(check(one)).toMatchObject({status: 'completed', conclusion: 'cancelled', head_sha: head})
+    expect(check(one).output.summary).toMatch(/^### ⏹️ slow-one: 0\/2 succeeded, 2 cancelled/)
+    const done = JSON.parse(first.outputs.launches!) as {launch: string; action: string; why: string}[]
+    expect(done).toMatchObject([
+      {
+        launch: one,
+        action: 'published',
+        cancelled: true,
+        why: "cancelled by writer's /train cancel: 2 runs asked to stop, 0 not yet submitted; final",
+      },
+    ])
+    expect(check(two).status).not.toBe('completed')
+    expect(slurm('squeue', two)).toEqual(['RUNNING'])
+    expect(first.summary).toContain(`cancel <code>${one}</code>`)
+    // the PR's report of that experiment is final too
+    const report = repo.commentsOn(number).find(c => c.body.includes(one))!
+    expect(report.body).toMatch(/cancel/i)
+
+    // /train cancel: every unfinished launch on the head
+    const all = await cancel('/train cancel')
+    expect(all.outputs).toMatchObject({cancelled: '1', finished: '1'})
+    expect(check(two)).toMatchObject({status: 'completed', conclusion: 'cancelled'})
+
+    // Slurm says so too (slurmctld hands ended jobs to slurmdbd asynchronously)
+    let states: string[] = []
+    for (let i = 0; i < 60; i++) {
+      states = [...slurm('sacct', one), ...slurm('sacct', two)]
+      if (states.length === 3 && states.every(x => x === 'CANCELLED')) break
+      await new Promise(r => setTimeout(r, 500))
+    }
+    expect(states).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED'])
+    expect(gh.rejected(from)).toEqual([])
+
+    // nothing left to cancel: the step says so and writes nothing
+    const mark = gh.calls.length
+    const again = await cancel(`/train cancel ${one}`)
+    expect(again.outputs).toMatchObject({cancelled: '0'})
+    expect(again.stdout).toContain(`launch ${one} has ended (its check run is cancelled): nothing to cancel`)
+    expect(gh.calls.slice(mark).filter(c => c.method !== 'GET' && c.operationId?.startsWith('checks/'))).toEqual([])
+  })
+
   test('check runs it must not trust are left alone: another app, no record, a garbled record', async () => {
     const ws = workspace('experiments: {}\n')
     const repoName = 'acme/hostile'
@@ -266,6 +416,96 @@ experiments:
     expect(launches.find(x => x.experiment === 'evil')).toBeUndefined()
     expect(launches.find(x => x.experiment === 'garbled')!.why).toMatch(/cannot be read/)
     expect(gh.calls.slice(from).filter(c => c.method !== 'GET')).toEqual([])
+    expect(gh.rejected(from)).toEqual([])
+  })
+})
+
+describe('actions/reconcile (dist/reconcile) cancel: what it refuses before touching anything', () => {
+  let gh: GitHubEmulator
+  beforeAll(async () => {
+    gh = await startGitHub()
+  })
+  afterAll(() => gh.close())
+
+  async function reconcile(ws: string, inputs: Record<string, string>) {
+    const out = join(ws, 'output.txt')
+    writeFileSync(out, '')
+    return start('reconcile', [], {
+      cwd: ws,
+      env: {
+        ...gh.env,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_REPOSITORY: 'acme/refusals',
+        GITHUB_EVENT_NAME: 'workflow_dispatch',
+        GITHUB_SHA: 'e'.repeat(40),
+        GITHUB_WORKSPACE: ws,
+        GITHUB_OUTPUT: out,
+        RUNNER_TEMP: tempDir('reconcile-refusals-'),
+        'INPUT_GITHUB-TOKEN': gh.env.GITHUB_TOKEN,
+        ...inputs,
+      },
+    }).done
+  }
+
+  test.each([
+    [
+      'cancel all without head-sha',
+      {INPUT_CANCEL: 'all'},
+      /^::error::reconcile: Input 'cancel': all cancels every unfinished launch of one commit: give head-sha too$/m,
+    ],
+    [
+      'a head-sha that is not a SHA',
+      {INPUT_CANCEL: 'L1', 'INPUT_HEAD-SHA': 'main'},
+      /^::error::reconcile: Input 'head-sha': 'main' is not a commit SHA \(40 lowercase hex digits\)$/m,
+    ],
+    [
+      'a launch id that is not one',
+      {INPUT_CANCEL: '../L1'},
+      /^::error::reconcile: Input 'cancel': '..\/L1' is neither a launch id \(letters, digits, _ . -, at most 100\) nor all$/m,
+    ],
+  ])('%s: the step fails naming the input, before any request', async (_, inputs, why) => {
+    const from = gh.calls.length
+    const r = await reconcile(workspace('experiments: {}\n'), inputs)
+    expect(r.code, r.stderr + r.stdout).toBe(1)
+    expect(r.stdout).toMatch(why)
+    expect(gh.calls.slice(from)).toEqual([])
+  })
+
+  test('a launch that is not on the commit: the step fails naming it and the launches there', async () => {
+    const head = sha('refusals-head')
+    const r = gh.state.repo('acme/refusals')
+    const id = gh.state.nextId('checkRun')
+    r.checkRuns.set(id, {
+      id,
+      name: 'trainer: resnet',
+      head_sha: head,
+      external_id: 'L7',
+      status: 'in_progress',
+      conclusion: null,
+      started_at: gh.state.now(),
+      completed_at: null,
+      details_url: null,
+      output: {title: 't', summary: 's', text: null},
+      annotations: [],
+      updates: 0,
+    })
+    const from = gh.calls.length
+    const res = await reconcile(workspace('experiments: {}\n'), {INPUT_CANCEL: 'L8', 'INPUT_HEAD-SHA': head})
+    expect(res.code, res.stderr + res.stdout).toBe(1)
+    expect(res.stdout).toContain(
+      `::error::reconcile: no launch L8 among the trainer check runs on commit ${head} (there: L7)`,
+    )
+    expect(gh.calls.slice(from).map(c => c.operationId)).toEqual(['checks/list-for-ref'])
+    expect(r.checkRuns.get(id)!.status).toBe('in_progress')
+    // the same from a laptop: trainer reconcile --cancel … --head-sha …
+    const ws = workspace('experiments: {}\n')
+    const cli = await start('cli', ['reconcile', '--cancel', 'L8', '--head-sha', head], {
+      cwd: ws,
+      env: {...gh.env, GITHUB_REPOSITORY: 'acme/refusals'},
+    }).done
+    expect(cli.code, cli.stdout + cli.stderr).not.toBe(0)
+    expect(cli.stderr).toContain(`no launch L8 among the trainer check runs on commit ${head} (there: L7)`)
+    expect(r.checkRuns.get(id)!.status).toBe('in_progress')
     expect(gh.rejected(from)).toEqual([])
   })
 })

@@ -11,6 +11,7 @@ import {
   type Reaction,
   type Repo,
   type Role,
+  type TeamMembership,
   type TimelineItem,
   type WorkflowRun,
 } from './github-state.js'
@@ -433,6 +434,15 @@ export class Renderer {
         permissions: {pull: rank >= 1, triage: rank >= 2, push: rank >= 3, maintain: rank >= 4, admin: rank >= 5},
         role_name: role,
       },
+    }
+  }
+
+  teamMembership(org: string, slug: string, login: string, m: TeamMembership): Json {
+    return {
+      ...this.template('teams/get-membership-for-user-in-org'),
+      url: `${this.api}/organizations/${parseInt(sha(`org:${org.toLowerCase()}`).slice(0, 7), 16)}/team/${parseInt(sha(`team:${org.toLowerCase()}/${slug.toLowerCase()}`).slice(0, 7), 16)}/memberships/${encodeURIComponent(login)}`,
+      role: m.role,
+      state: m.state,
     }
   }
 

@@ -102,6 +102,14 @@ export interface Activity {
   actor: string
 }
 
+/** One login's membership of an organization's team (GET /orgs/{org}/teams/{team_slug}/memberships/{username}). */
+export interface TeamMembership {
+  /** `pending` until the invitation is accepted; only `active` members are members. */
+  state: 'active' | 'pending'
+  /** GitHub gives organization owners `maintainer`. */
+  role: 'member' | 'maintainer'
+}
+
 /** A workflow run (GET /repos/{owner}/{repo}/actions/runs): what a reconcile asks of the run that launched. */
 export interface WorkflowRun {
   id: number
@@ -175,6 +183,8 @@ export class GitHubState {
   readonly repos = new Map<string, Repo>()
   /** Logins that do not exist: the collaborator permission endpoint answers 404 for them. */
   readonly missingUsers = new Set<string>()
+  /** `org/team-slug` (lowercase) → login (lowercase) → membership. A team not here does not exist (404). */
+  readonly teams = new Map<string, Map<string, TeamMembership>>()
   /** Ids come from separate ranges, so a comment id passed as a check run id is a 404. */
   private readonly ids = {repo: 100_000_000, checkRun: 20_000_000_000, comment: 1_000_000_000, other: 500_000_000}
 
@@ -225,6 +235,19 @@ export class GitHubState {
 
   setRole(fullName: string, login: string, role: Role): void {
     this.repo(fullName).roles.set(login.toLowerCase(), role)
+  }
+
+  /** A team of `org` (made on first mention, empty), and `login` in it: active member by default. */
+  addTeamMember(org: string, slug: string, login: string, o: Partial<TeamMembership> = {}): void {
+    this.team(org, slug, true)!.set(login.toLowerCase(), {state: o.state ?? 'active', role: o.role ?? 'member'})
+  }
+
+  /** The team `org/slug` (names compare case-insensitively, as on GitHub), made when `create`. */
+  team(org: string, slug: string, create = false): Map<string, TeamMembership> | undefined {
+    const key = `${org}/${slug}`.toLowerCase()
+    let t = this.teams.get(key)
+    if (!t && create) this.teams.set(key, (t = new Map<string, TeamMembership>()))
+    return t
   }
 
   /** An issue written by a person. */

@@ -5,7 +5,7 @@ import {Renderer} from './github-render.js'
 import {fieldErrors, githubSpec, type FieldError} from './github-spec.js'
 import {GitHubState, type Annotation, type CheckRun, type Issue, type Pull, type Repo} from './github-state.js'
 
-export {GitHubState, iso, sha, type Role} from './github-state.js'
+export {GitHubState, iso, sha, type Role, type TeamMembership} from './github-state.js'
 
 /**
  * A local GitHub REST API for tests: `new Octokit({baseUrl: gh.url, auth: gh.token})`, or
@@ -480,6 +480,19 @@ export const HANDLERS: Record<string, Handler> = {
     if (c.state.missingUsers.has(login.toLowerCase())) return notFound(c.op)
     const role = c.repo.roles.get(login.toLowerCase()) ?? (c.repo.private ? 'none' : 'read')
     return {status: 200, body: c.render.permission(login, role)}
+  },
+
+  // GitHub documents 200 (`state` active or pending, `role` member or maintainer) and 404 "if user
+  // has no team membership". A team the token cannot see also answers 404 (a GITHUB_TOKEN
+  // without read:org): test that with failNext.
+  'teams/get-membership-for-user-in-org': c => {
+    const m = c.state.team(c.params.org ?? '', c.params.team_slug ?? '')?.get((c.params.username ?? '').toLowerCase())
+    return m
+      ? {
+          status: 200,
+          body: c.render.teamMembership(c.params.org ?? '', c.params.team_slug ?? '', c.params.username ?? '', m),
+        }
+      : notFound(c.op)
   },
 
   'pulls/get': c => {

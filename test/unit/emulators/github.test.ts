@@ -300,6 +300,30 @@ describe('who may /train, and what they saw', () => {
     ).toBe(404)
   })
 
+  it('team membership: active or pending with its role, 404 for a non-member and for a team that does not exist; names compare case-insensitively', async () => {
+    gh.state.addTeamMember('acme', 'ml-team', 'Ada')
+    gh.state.addTeamMember('acme', 'ml-team', 'pat', {state: 'pending'})
+    gh.state.addTeamMember('acme', 'ml-team', 'owner', {role: 'maintainer'})
+    const get = (team_slug: string, username: string) =>
+      octokit.rest.teams.getMembershipForUserInOrg({org: 'ACME', team_slug, username}).then(r => r.data)
+    expect(await get('ml-team', 'ada')).toMatchObject({state: 'active', role: 'member'})
+    expect((await get('ML-Team', 'ada')).url).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/organizations\/\d+\/team\/\d+\/memberships\/ada$/,
+    )
+    expect(await get('ml-team', 'pat')).toMatchObject({state: 'pending', role: 'member'})
+    expect(await get('ml-team', 'owner')).toMatchObject({state: 'active', role: 'maintainer'})
+    expect((await failure(get('ml-team', 'stranger'))).status).toBe(404)
+    expect((await failure(get('no-such-team', 'ada'))).status).toBe(404)
+    expect(since().map(c => [c.operationId, c.status, c.rejected])).toEqual([
+      ['teams/get-membership-for-user-in-org', 200, false],
+      ['teams/get-membership-for-user-in-org', 200, false],
+      ['teams/get-membership-for-user-in-org', 200, false],
+      ['teams/get-membership-for-user-in-org', 200, false],
+      ['teams/get-membership-for-user-in-org', 404, false],
+      ['teams/get-membership-for-user-in-org', 404, false],
+    ])
+  })
+
   it('a push after the comment shows in pulls.get, the repository activity (GitHub time) and the timeline', async () => {
     let t = Date.parse('2026-03-01T10:00:00Z')
     gh.state.clock = () => new Date(t)
