@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   PlanInputs: () => (/* binding */ PlanInputs),
 /* harmony export */   PlanOnlyInputs: () => (/* binding */ PlanOnlyInputs),
+/* harmony export */   overridesOf: () => (/* binding */ overridesOf),
 /* harmony export */   plan: () => (/* binding */ plan),
 /* harmony export */   planFromInputs: () => (/* binding */ planFromInputs)
 /* harmony export */ });

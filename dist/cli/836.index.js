@@ -507,6 +507,7 @@ const writesFor = (annotations) => 1 + Math.max(0, Math.ceil(annotations.length 
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bv: () => (/* binding */ baselineOf),
+/* harmony export */   Q8: () => (/* binding */ unmeasured),
 /* harmony export */   RB: () => (/* binding */ BaselineFileSchema),
 /* harmony export */   mF: () => (/* binding */ readBaseline)
 /* harmony export */ });
@@ -547,6 +548,16 @@ function baselineOf(model) {
         source: sha ? `${model.launchId}@${sha.slice(0, 7)}` : model.launchId,
         points,
     };
+}
+/**
+ * The points of `model` that `baseline` has a value of one of `metrics` for and that have none
+ * here (their runs failed, or did not report it): a comparison that says nothing about them.
+ */
+function unmeasured(model, baseline, metrics) {
+    return (0,_results_js__WEBPACK_IMPORTED_MODULE_3__/* .summarize */ .e)(model.runs.map(r => ({ point: r.point, state: r.state, final: r.final })))
+        .map(s => ({ key: (0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .pointKey */ .G)(s.point), metrics: s.metrics }))
+        .filter(s => metrics.some(m => baseline.points[s.key]?.[m] !== undefined && s.metrics[m] === undefined))
+        .map(s => s.key);
 }
 /** A baseline file for an experiment; a file that is not one, or is another experiment's, is a ConfigError naming it. */
 async function readBaseline(file, experiment) {

@@ -17,7 +17,7 @@ export const modules = {
 /* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67127);
 /* harmony import */ var _kit_safe_fs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63131);
 /* harmony import */ var _ledger_ledger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(99424);
-/* harmony import */ var _launch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(76834);
+/* harmony import */ var _launch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(97036);
 
 
 

@@ -103,6 +103,16 @@ function baselineOf(model) {
         points,
     };
 }
+/**
+ * The points of `model` that `baseline` has a value of one of `metrics` for and that have none
+ * here (their runs failed, or did not report it): a comparison that says nothing about them.
+ */
+function unmeasured(model, baseline, metrics) {
+    return summarize(model.runs.map(r => ({ point: r.point, state: r.state, final: r.final })))
+        .map(s => ({ key: (0,report_model/* pointKey */.G)(s.point), metrics: s.metrics }))
+        .filter(s => metrics.some(m => baseline.points[s.key]?.[m] !== undefined && s.metrics[m] === undefined))
+        .map(s => s.key);
+}
 /** A baseline file for an experiment; a file that is not one, or is another experiment's, is a ConfigError naming it. */
 async function readBaseline(file, experiment) {
     let raw;
@@ -1769,6 +1779,7 @@ var regression_issue = __webpack_require__(86815);
 
 
 
+
 class LaunchReporter {
     io;
     gh;
@@ -1997,11 +2008,15 @@ class LaunchReporter {
             this.io.log.info(`schedule ${s.name}: not on the default branch: this night is neither kept for the next nor written to an issue`);
             return;
         }
-        // a night without a regression closes the issue only if it was compared: a first night, or
-        // one whose previous night the cache lost, says nothing about a regression
+        // a night without a regression closes the issue only if it was compared: a first night, one
+        // whose previous night the cache lost, or one that lacks a point the previous night measured
+        // (its runs failed: the point that regressed, maybe) says nothing about a regression
+        const metrics = Object.keys(this.settings.failOn ?? {});
+        const missed = this.settings.baseline ? unmeasured(model, this.settings.baseline, metrics) : [];
         const compared = this.settings.baseline !== undefined &&
-            Object.keys(this.settings.failOn ?? {}).length > 0 &&
+            metrics.length > 0 &&
             found.unknown.length === 0 &&
+            missed.length === 0 &&
             model.runs.some(r => r.state === 'SUCCEEDED');
         if (s.issue && (regressions.length || compared)) {
             try {
@@ -2028,6 +2043,11 @@ class LaunchReporter {
         }
         if (regressions.length)
             return;
+        // kept, it would be the next night's baseline without those points: their regression lost
+        if (missed.length) {
+            this.io.log.info(`schedule ${s.name}: ${missed.length} sweep point${missed.length === 1 ? '' : 's'} the previous night measured ${missed.length === 1 ? 'has' : 'have'} no value tonight: this night is not kept`);
+            return;
+        }
         const cache = baselineCache(this.io);
         if (!cache)
             return;
@@ -2522,22 +2542,35 @@ function links(n) {
         .filter(Boolean)
         .join(' · ');
 }
+/** GitHub's limit on an issue's body, in characters. */
+const BODY_MAX = 65_536;
 function body(n) {
-    const lines = n.regressions.slice(0, 100).map(r => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(r, { max: 500 })}`);
-    if (n.regressions.length > 100)
-        lines.push(`- … and ${n.regressions.length - 100} more (the check run lists them)`);
-    return [
+    const head = [
         regressionMarker(n.schedule, n.experiment),
         `The scheduled sweep ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(n.schedule)} of ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(n.experiment)} regressed on ${n.date} ` +
-            `(commit ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(n.sha.slice(0, 7))})${n.against ? `, against the ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(n.against)}` : ''}:`,
+            `(commit ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(n.sha.slice(0, 7))})${n.against ? `, against the ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(n.against, { max: 500 })}` : ''}:`,
         '',
-        ...lines,
+    ];
+    const tail = [
         '',
         links(n),
         '',
         'Each night that still regresses updates this issue; the first night without a regression closes it. ' +
             "A night is judged against the last night that did not regress, by the schedule's `fail-on` thresholds in trainer.yml.",
-    ].join('\n');
+    ];
+    // the first 100, as many as fit: escaping may make a line several times its length
+    let room = BODY_MAX - [...head, ...tail].join('\n').length - 100;
+    const lines = [];
+    for (const r of n.regressions.slice(0, 100)) {
+        const line = `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(r, { max: 500 })}`;
+        if (line.length + 1 > room)
+            break;
+        lines.push(line);
+        room -= line.length + 1;
+    }
+    if (lines.length < n.regressions.length)
+        lines.push(`- … and ${n.regressions.length - lines.length} more (the check run lists them)`);
+    return [...head, ...lines, ...tail].join('\n');
 }
 /** Opens, updates or closes the schedule's regression issue for tonight. */
 async function publishRegressionIssue(gh, g, n) {

@@ -12,7 +12,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   scheduledSweep: () => (/* binding */ scheduledSweep)
 /* harmony export */ });
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
-/* harmony import */ var _report_regression_issue_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86815);
+/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67127);
+/* harmony import */ var _plan_resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28315);
+/* harmony import */ var _report_regression_issue_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86815);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17568);
+
+
+
 
 
 const cronOf = (c) => c.trim().replace(/\s+/g, ' ');
@@ -56,18 +62,16 @@ function scheduleFor(config, i, g) {
 function scheduleInputs(s, given) {
     const c = s.schedule;
     const out = { experiment: c.experiment };
-    const overrides = Object.entries(c.params ?? {}).map(([k, v]) => {
-        const text = String(v);
-        if (/[\r\n]/.test(text))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`schedules.${s.name}.params.${k}: a value with a line break cannot be an override`, {
-                key: `schedules.${s.name}.params.${k}`,
-            });
-        return `${k}=${text}`;
-    });
-    // the step's overrides after the schedule's: the later of two overrides of a key wins
-    const stepOverrides = given.overrides?.trim();
-    if (overrides.length || stepOverrides)
-        out.overrides = [...overrides, ...(stepOverrides ? [stepOverrides] : [])].join('\n');
+    // as JSON, every value is kept exactly (a line is trimmed); the step's override of a key
+    // replaces the schedule's (keys matched as overrides match them: - and _ alike)
+    const step = given.overrides?.trim() ? (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .overridesOf */ .FB)((0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .lines */ .Mn)().parse(given.overrides)) : {};
+    const norm = new Set(Object.keys(step).map(_plan_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .normKey */ .MI));
+    const overrides = {
+        ...Object.fromEntries(Object.entries(c.params ?? {}).filter(([k]) => !norm.has((0,_plan_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .normKey */ .MI)(k)))),
+        ...step,
+    };
+    if (Object.keys(overrides).length)
+        out.overrides = JSON.stringify(overrides);
     if (c.sweep)
         out.sweep = JSON.stringify(c.sweep);
     if (c.seeds)
@@ -93,7 +97,7 @@ function scheduledSweep(config, s) {
         issue: issue === false
             ? false
             : {
-                labels: (issue === true ? undefined : issue.labels) ?? [_report_regression_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REGRESSION_LABEL */ .$e],
+                labels: (issue === true ? undefined : issue.labels) ?? [_report_regression_issue_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_REGRESSION_LABEL */ .$e],
                 assignees: (issue === true ? undefined : issue.assignees) ?? [],
             },
     };
@@ -521,22 +525,35 @@ function links(n) {
         .filter(Boolean)
         .join(' · ');
 }
+/** GitHub's limit on an issue's body, in characters. */
+const BODY_MAX = 65_536;
 function body(n) {
-    const lines = n.regressions.slice(0, 100).map(r => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(r, { max: 500 })}`);
-    if (n.regressions.length > 100)
-        lines.push(`- … and ${n.regressions.length - 100} more (the check run lists them)`);
-    return [
+    const head = [
         regressionMarker(n.schedule, n.experiment),
         `The scheduled sweep ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(n.schedule)} of ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(n.experiment)} regressed on ${n.date} ` +
-            `(commit ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(n.sha.slice(0, 7))})${n.against ? `, against the ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(n.against)}` : ''}:`,
+            `(commit ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(n.sha.slice(0, 7))})${n.against ? `, against the ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(n.against, { max: 500 })}` : ''}:`,
         '',
-        ...lines,
+    ];
+    const tail = [
         '',
         links(n),
         '',
         'Each night that still regresses updates this issue; the first night without a regression closes it. ' +
             "A night is judged against the last night that did not regress, by the schedule's `fail-on` thresholds in trainer.yml.",
-    ].join('\n');
+    ];
+    // the first 100, as many as fit: escaping may make a line several times its length
+    let room = BODY_MAX - [...head, ...tail].join('\n').length - 100;
+    const lines = [];
+    for (const r of n.regressions.slice(0, 100)) {
+        const line = `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(r, { max: 500 })}`;
+        if (line.length + 1 > room)
+            break;
+        lines.push(line);
+        room -= line.length + 1;
+    }
+    if (lines.length < n.regressions.length)
+        lines.push(`- … and ${n.regressions.length - lines.length} more (the check run lists them)`);
+    return [...head, ...lines, ...tail].join('\n');
 }
 /** Opens, updates or closes the schedule's regression issue for tonight. */
 async function publishRegressionIssue(gh, g, n) {

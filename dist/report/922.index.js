@@ -27,6 +27,8 @@ var annotations = __webpack_require__(856);
 var baseline_cache = __webpack_require__(7487);
 // EXTERNAL MODULE: ./src/kit/github.ts
 var github = __webpack_require__(60369);
+// EXTERNAL MODULE: ./src/report/baseline.ts
+var baseline = __webpack_require__(67355);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/regression-issue.ts
@@ -43,22 +45,35 @@ function links(n) {
         .filter(Boolean)
         .join(' · ');
 }
+/** GitHub's limit on an issue's body, in characters. */
+const BODY_MAX = 65_536;
 function body(n) {
-    const lines = n.regressions.slice(0, 100).map(r => `- ${(0,report_escape/* escapeMarkdown */.FV)(r, { max: 500 })}`);
-    if (n.regressions.length > 100)
-        lines.push(`- … and ${n.regressions.length - 100} more (the check run lists them)`);
-    return [
+    const head = [
         regressionMarker(n.schedule, n.experiment),
         `The scheduled sweep ${(0,report_escape/* inlineCode */.ti)(n.schedule)} of ${(0,report_escape/* inlineCode */.ti)(n.experiment)} regressed on ${n.date} ` +
-            `(commit ${(0,report_escape/* inlineCode */.ti)(n.sha.slice(0, 7))})${n.against ? `, against the ${(0,report_escape/* escapeMarkdown */.FV)(n.against)}` : ''}:`,
+            `(commit ${(0,report_escape/* inlineCode */.ti)(n.sha.slice(0, 7))})${n.against ? `, against the ${(0,report_escape/* escapeMarkdown */.FV)(n.against, { max: 500 })}` : ''}:`,
         '',
-        ...lines,
+    ];
+    const tail = [
         '',
         links(n),
         '',
         'Each night that still regresses updates this issue; the first night without a regression closes it. ' +
             "A night is judged against the last night that did not regress, by the schedule's `fail-on` thresholds in trainer.yml.",
-    ].join('\n');
+    ];
+    // the first 100, as many as fit: escaping may make a line several times its length
+    let room = BODY_MAX - [...head, ...tail].join('\n').length - 100;
+    const lines = [];
+    for (const r of n.regressions.slice(0, 100)) {
+        const line = `- ${(0,report_escape/* escapeMarkdown */.FV)(r, { max: 500 })}`;
+        if (line.length + 1 > room)
+            break;
+        lines.push(line);
+        room -= line.length + 1;
+    }
+    if (lines.length < n.regressions.length)
+        lines.push(`- … and ${n.regressions.length - lines.length} more (the check run lists them)`);
+    return [...head, ...lines, ...tail].join('\n');
 }
 /** Opens, updates or closes the schedule's regression issue for tonight. */
 async function publishRegressionIssue(gh, g, n) {
@@ -107,6 +122,7 @@ var render = __webpack_require__(21736);
 // EXTERNAL MODULE: ./src/report/record.ts
 var record = __webpack_require__(51117);
 ;// CONCATENATED MODULE: ./src/actions/reporter.ts
+
 
 
 
@@ -345,11 +361,15 @@ class LaunchReporter {
             this.io.log.info(`schedule ${s.name}: not on the default branch: this night is neither kept for the next nor written to an issue`);
             return;
         }
-        // a night without a regression closes the issue only if it was compared: a first night, or
-        // one whose previous night the cache lost, says nothing about a regression
+        // a night without a regression closes the issue only if it was compared: a first night, one
+        // whose previous night the cache lost, or one that lacks a point the previous night measured
+        // (its runs failed: the point that regressed, maybe) says nothing about a regression
+        const metrics = Object.keys(this.settings.failOn ?? {});
+        const missed = this.settings.baseline ? (0,baseline/* unmeasured */.Q8)(model, this.settings.baseline, metrics) : [];
         const compared = this.settings.baseline !== undefined &&
-            Object.keys(this.settings.failOn ?? {}).length > 0 &&
+            metrics.length > 0 &&
             found.unknown.length === 0 &&
+            missed.length === 0 &&
             model.runs.some(r => r.state === 'SUCCEEDED');
         if (s.issue && (regressions.length || compared)) {
             try {
@@ -376,6 +396,11 @@ class LaunchReporter {
         }
         if (regressions.length)
             return;
+        // kept, it would be the next night's baseline without those points: their regression lost
+        if (missed.length) {
+            this.io.log.info(`schedule ${s.name}: ${missed.length} sweep point${missed.length === 1 ? '' : 's'} the previous night measured ${missed.length === 1 ? 'has' : 'have'} no value tonight: this night is not kept`);
+            return;
+        }
         const cache = (0,baseline_cache/* baselineCache */.wN)(this.io);
         if (!cache)
             return;

@@ -57,23 +57,23 @@ export async function launchStep(given: ActionIO, deps: LaunchDeps): Promise<Lau
     io.log.warning(
       `schedule ${schedule.name}: with wait: false this step does not see the night end: it is not judged against the previous night and no regression issue is written`,
     )
-  const mode = i.build ?? 'auto'
-  if (!['auto', 'always', 'never'].includes(mode))
-    throw new ConfigError(`build: '${mode}' is not one of auto, always, never`, {key: 'build'})
+  // a /train comment is answered whatever fails: trainer.yml, the image, the launch
+  const replies = i.experiment ? commandReplies(io, i['github-token']) : undefined
   let image = i.image
   let built: boolean | undefined
-  if (!image && mode !== 'never' && (mode === 'always' || !i.experiment || (await needsImage(io, i)))) {
-    const {build} = await import('./build.js')
-    const r = await build(io)
-    image = r.ref.full
-    built = r.built
-  }
-  if (!i.experiment) return {image, built}
-
-  const replies = commandReplies(io, i['github-token'])
   let launchId: string | undefined
   let launched: LaunchResult
   try {
+    const mode = i.build ?? 'auto'
+    if (!['auto', 'always', 'never'].includes(mode))
+      throw new ConfigError(`build: '${mode}' is not one of auto, always, never`, {key: 'build'})
+    if (!image && mode !== 'never' && (mode === 'always' || !i.experiment || (await needsImage(io, i)))) {
+      const {build} = await import('./build.js')
+      const r = await build(io)
+      image = r.ref.full
+      built = r.built
+    }
+    if (!i.experiment) return {image, built}
     launched = await launch(
       withInputs(io, {...(image ? {image} : {}), report: 'true', detach: i.wait ? 'false' : 'true'}),
       {

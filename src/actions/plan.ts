@@ -78,7 +78,7 @@ function sweepOf(text: string | undefined): Record<string, Scalar[]> | undefined
  * the runner trims an input and each line is trimmed, so a value ending in a blank (`note="a "`
  * in a /train comment) reaches the training whole only as JSON.
  */
-function overridesOf(lines: readonly string[]): Record<string, string> {
+export function overridesOf(lines: readonly string[]): Record<string, string> {
   if (!lines[0]?.startsWith('{')) return parseOverrides(lines)
   const shape = 'give key=value lines, or an object of parameter to value, {"lr": "0.01"}'
   let raw: unknown

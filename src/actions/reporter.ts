@@ -37,6 +37,7 @@ import {
 } from './baseline-cache.js'
 import {runUrl} from '../kit/github.js'
 import type {ReportModel} from '../report/model.js'
+import {unmeasured} from '../report/baseline.js'
 import {publishRegressionIssue} from '../report/regression-issue.js'
 import {regressionsOf} from '../report/render.js'
 import type {ScheduledSweep} from './schedule.js'
@@ -293,12 +294,16 @@ export class LaunchReporter {
       )
       return
     }
-    // a night without a regression closes the issue only if it was compared: a first night, or
-    // one whose previous night the cache lost, says nothing about a regression
+    // a night without a regression closes the issue only if it was compared: a first night, one
+    // whose previous night the cache lost, or one that lacks a point the previous night measured
+    // (its runs failed: the point that regressed, maybe) says nothing about a regression
+    const metrics = Object.keys(this.settings.failOn ?? {})
+    const missed = this.settings.baseline ? unmeasured(model, this.settings.baseline, metrics) : []
     const compared =
       this.settings.baseline !== undefined &&
-      Object.keys(this.settings.failOn ?? {}).length > 0 &&
+      metrics.length > 0 &&
       found.unknown.length === 0 &&
+      missed.length === 0 &&
       model.runs.some(r => r.state === 'SUCCEEDED')
     if (s.issue && (regressions.length || compared)) {
       try {
@@ -325,6 +330,13 @@ export class LaunchReporter {
       }
     }
     if (regressions.length) return
+    // kept, it would be the next night's baseline without those points: their regression lost
+    if (missed.length) {
+      this.io.log.info(
+        `schedule ${s.name}: ${missed.length} sweep point${missed.length === 1 ? '' : 's'} the previous night measured ${missed.length === 1 ? 'has' : 'have'} no value tonight: this night is not kept`,
+      )
+      return
+    }
     const cache = baselineCache(this.io)
     if (!cache) return
     const b = await saveNight(this.io, cache, model, this.g, s.name)

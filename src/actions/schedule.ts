@@ -16,8 +16,11 @@
 import type {MetricThreshold} from '../report/render.js'
 import type {ScheduleConfig, TrainerConfig} from '../config/schema.js'
 import {ConfigError} from '../kit/errors.js'
+import {lines} from '../kit/inputs.js'
 import type {GithubRun} from '../kit/github.js'
+import {normKey} from '../plan/resolve.js'
 import {DEFAULT_REGRESSION_LABEL} from '../report/regression-issue.js'
+import {overridesOf} from './plan.js'
 
 /** What the reporter needs of a scheduled sweep. */
 export interface ScheduledSweep {
@@ -80,18 +83,15 @@ export function scheduleInputs(
 ): Record<string, string> {
   const c = s.schedule
   const out: Record<string, string> = {experiment: c.experiment}
-  const overrides = Object.entries(c.params ?? {}).map(([k, v]) => {
-    const text = String(v)
-    if (/[\r\n]/.test(text))
-      throw new ConfigError(`schedules.${s.name}.params.${k}: a value with a line break cannot be an override`, {
-        key: `schedules.${s.name}.params.${k}`,
-      })
-    return `${k}=${text}`
-  })
-  // the step's overrides after the schedule's: the later of two overrides of a key wins
-  const stepOverrides = given.overrides?.trim()
-  if (overrides.length || stepOverrides)
-    out.overrides = [...overrides, ...(stepOverrides ? [stepOverrides] : [])].join('\n')
+  // as JSON, every value is kept exactly (a line is trimmed); the step's override of a key
+  // replaces the schedule's (keys matched as overrides match them: - and _ alike)
+  const step = given.overrides?.trim() ? overridesOf(lines().parse(given.overrides)) : {}
+  const norm = new Set(Object.keys(step).map(normKey))
+  const overrides = {
+    ...Object.fromEntries(Object.entries(c.params ?? {}).filter(([k]) => !norm.has(normKey(k)))),
+    ...step,
+  }
+  if (Object.keys(overrides).length) out.overrides = JSON.stringify(overrides)
   if (c.sweep) out.sweep = JSON.stringify(c.sweep)
   if (c.seeds) out.seeds = c.seeds.join(',')
   if (c.runs !== undefined) out.runs = String(c.runs)

@@ -34,6 +34,17 @@ export function baselineOf(model: ReportModel): BaselineFile {
   }
 }
 
+/**
+ * The points of `model` that `baseline` has a value of one of `metrics` for and that have none
+ * here (their runs failed, or did not report it): a comparison that says nothing about them.
+ */
+export function unmeasured(model: ReportModel, baseline: Baseline, metrics: readonly string[]): string[] {
+  return summarize(model.runs.map(r => ({point: r.point, state: r.state, final: r.final})))
+    .map(s => ({key: pointKey(s.point), metrics: s.metrics}))
+    .filter(s => metrics.some(m => baseline.points[s.key]?.[m] !== undefined && s.metrics[m] === undefined))
+    .map(s => s.key)
+}
+
 /** A baseline file for an experiment; a file that is not one, or is another experiment's, is a ConfigError naming it. */
 export async function readBaseline(file: string, experiment: string): Promise<Baseline> {
   let raw: unknown

@@ -48,21 +48,35 @@ function links(n: Night): string {
     .join(' · ')
 }
 
+/** GitHub's limit on an issue's body, in characters. */
+const BODY_MAX = 65_536
+
 function body(n: Night): string {
-  const lines = n.regressions.slice(0, 100).map(r => `- ${escapeMarkdown(r, {max: 500})}`)
-  if (n.regressions.length > 100) lines.push(`- … and ${n.regressions.length - 100} more (the check run lists them)`)
-  return [
+  const head = [
     regressionMarker(n.schedule, n.experiment),
     `The scheduled sweep ${inlineCode(n.schedule)} of ${inlineCode(n.experiment)} regressed on ${n.date} ` +
-      `(commit ${inlineCode(n.sha.slice(0, 7))})${n.against ? `, against the ${escapeMarkdown(n.against)}` : ''}:`,
+      `(commit ${inlineCode(n.sha.slice(0, 7))})${n.against ? `, against the ${escapeMarkdown(n.against, {max: 500})}` : ''}:`,
     '',
-    ...lines,
+  ]
+  const tail = [
     '',
     links(n),
     '',
     'Each night that still regresses updates this issue; the first night without a regression closes it. ' +
       "A night is judged against the last night that did not regress, by the schedule's `fail-on` thresholds in trainer.yml.",
-  ].join('\n')
+  ]
+  // the first 100, as many as fit: escaping may make a line several times its length
+  let room = BODY_MAX - [...head, ...tail].join('\n').length - 100
+  const lines: string[] = []
+  for (const r of n.regressions.slice(0, 100)) {
+    const line = `- ${escapeMarkdown(r, {max: 500})}`
+    if (line.length + 1 > room) break
+    lines.push(line)
+    room -= line.length + 1
+  }
+  if (lines.length < n.regressions.length)
+    lines.push(`- … and ${n.regressions.length - lines.length} more (the check run lists them)`)
+  return [...head, ...lines, ...tail].join('\n')
 }
 
 /** Opens, updates or closes the schedule's regression issue for tonight. */

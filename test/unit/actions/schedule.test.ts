@@ -101,24 +101,33 @@ describe('scheduleInputs and scheduledSweep', () => {
   test("the schedule's experiment, overrides, sweep and seeds; the step's own win", () => {
     expect(scheduleInputs(nightly, {})).toEqual({
       experiment: 'resnet',
-      overrides: 'epochs=20',
+      overrides: '{"epochs":20}',
       sweep: '{"lr":[0.01,0.1]}',
       seeds: '1,2',
     })
     expect(scheduleInputs(nightly, {overrides: 'epochs=1', seeds: '7', runs: '', backend: ' local '})).toEqual({
       experiment: 'resnet',
-      overrides: 'epochs=20\nepochs=1',
+      overrides: '{"epochs":"1"}',
       sweep: '{"lr":[0.01,0.1]}',
       seeds: '7',
       backend: 'local',
     })
   })
 
-  test('a parameter value with a line break cannot be an override', () => {
-    const s = {name: 'n', schedule: {experiment: 'resnet', params: {msg: 'a\nb'}}}
-    expect(() => scheduleInputs(s, {})).toThrow(
-      'schedules.n.params.msg: a value with a line break cannot be an override',
-    )
+  test('JSON keeps every value exactly; the step replaces a key the schedule sets, - and _ alike', () => {
+    const s = {name: 'n', schedule: {experiment: 'resnet', params: {msg: ' a\nb ', 'max-len': 3, epochs: 20}}}
+    expect(JSON.parse(scheduleInputs(s, {}).overrides!)).toEqual({msg: ' a\nb ', 'max-len': 3, epochs: 20})
+    expect(JSON.parse(scheduleInputs(s, {overrides: 'max_len=4\n'}).overrides!)).toEqual({
+      msg: ' a\nb ',
+      epochs: 20,
+      max_len: '4',
+    })
+    expect(JSON.parse(scheduleInputs(s, {overrides: '{"epochs": 1}'}).overrides!)).toEqual({
+      msg: ' a\nb ',
+      'max-len': 3,
+      epochs: '1',
+    })
+    expect(() => scheduleInputs(s, {overrides: 'epochs'})).toThrow("'epochs' is not key=value")
   })
 
   test("thresholds: the schedule's, else report.fail-on; the issue's labels", () => {
