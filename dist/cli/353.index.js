@@ -260,7 +260,9 @@ const BackendsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(v 
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90131);
+/* harmony import */ var _plan_resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28315);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90131);
+
 
 
 
@@ -328,7 +330,7 @@ function shapeAt(path, data) {
         }
     };
     let v = data;
-    let s = unwrap(_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigSchema */ .Sk, v);
+    let s = unwrap(_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigSchema */ .Sk, v);
     for (const p of path) {
         const d = def(s);
         v = v !== null && typeof v === 'object' ? v[p] : undefined;
@@ -424,7 +426,7 @@ function parseConfig(text, file) {
     const proto = protoKeyPath(data);
     if (proto)
         throw locate(doc, lc, file, { code: 'custom', path: proto, message: "'__proto__' cannot be a key", input: undefined }, data);
-    const r = _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigSchema */ .Sk.safeParse(data);
+    const r = _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigSchema */ .Sk.safeParse(data);
     if (!r.success) {
         // an unknown key is the likeliest cause of the other issues at the same place (a typo)
         const issue = r.error.issues.find(i => i.code === 'unrecognized_keys') ?? r.error.issues[0];
@@ -442,18 +444,41 @@ function parseConfig(text, file) {
             }, data);
     const experiments = Object.keys(r.data.experiments ?? {});
     const crons = new Map();
-    for (const [name, s] of Object.entries(r.data.schedules ?? {})) {
-        const at = (key, message) => locate(doc, lc, file, { code: 'custom', path: ['schedules', name, key], message, input: undefined }, data);
+    for (const [sname, s] of Object.entries(r.data.schedules ?? {})) {
+        const at = (key, message) => locate(doc, lc, file, { code: 'custom', path: ['schedules', sname, key], message, input: undefined }, data);
         if (!Object.hasOwn(r.data.experiments ?? {}, s.experiment))
             throw at('experiment', `unknown experiment '${s.experiment}'; ${experiments.length ? `experiments: ${experiments.join(', ')}` : 'trainer.yml defines none'}`);
         if (s.backend !== undefined && !known.includes(s.backend))
             throw at('backend', `unknown backend '${s.backend}'; backends: ${known.join(', ')}`);
+        // the night's overrides and sweep, checked now as the launch would check them: not at 3 a.m.
+        const exp = r.data.experiments[s.experiment];
+        const defaults = exp.params ?? {};
+        const valid = [...new Set([...Object.keys(defaults), ...Object.keys(exp.sweep?.grid ?? {})])];
+        const param = (kind, key, values) => {
+            const name = kind === 'params' ? valid.find(v => (0,_plan_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .normKey */ .MI)(v) === (0,_plan_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .normKey */ .MI)(key)) : valid.find(v => v === key);
+            const where = (message) => locate(doc, lc, file, { code: 'custom', path: ['schedules', sname, kind, key], message, input: undefined }, data);
+            if (name === undefined) {
+                const guess = (0,_plan_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .nearest */ .pA)(key, valid);
+                throw where(`experiment '${s.experiment}' has no parameter '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid: ${valid.join(', ') || '(none)'}`);
+            }
+            for (const v of values)
+                try {
+                    (0,_plan_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .coerce */ .au)(name, String(v), defaults[name], `schedule ${sname}`, exp['param-types']?.[name]);
+                }
+                catch (e) {
+                    throw where(e instanceof Error ? e.message : String(e));
+                }
+        };
+        for (const [k, v] of Object.entries(s.params ?? {}))
+            param('params', k, [v]);
+        for (const [k, v] of Object.entries(s.sweep ?? {}))
+            param('sweep', k, v);
         if (s.cron !== undefined) {
             const cron = s.cron.trim().replace(/\s+/g, ' ');
             const other = crons.get(cron);
             if (other !== undefined)
                 throw at('cron', `'${s.cron}' is schedules.${other}'s cron too: a schedule event could not say which to launch`);
-            crons.set(cron, name);
+            crons.set(cron, sname);
         }
     }
     return r.data;
@@ -693,6 +718,159 @@ const ConfigSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     })
         .optional(),
 });
+
+
+/***/ }),
+
+/***/ 28315:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MI: () => (/* binding */ normKey),
+/* harmony export */   Sq: () => (/* binding */ selectSeed),
+/* harmony export */   au: () => (/* binding */ coerce),
+/* harmony export */   iu: () => (/* binding */ applyOverrides),
+/* harmony export */   pA: () => (/* binding */ nearest)
+/* harmony export */ });
+/* unused harmony exports distance, paramType, fallbackSeed */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
+
+
+/** Edit distance, for "did you mean" suggestions. */
+function distance(a, b) {
+    const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let prev = d[0];
+        d[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = d[j];
+            d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            prev = tmp;
+        }
+    }
+    return d[b.length];
+}
+/** The closest of `choices` to `name`, when it is close enough to be a typo. */
+function nearest(name, choices) {
+    let best;
+    let bestD = Infinity;
+    for (const c of choices) {
+        const dd = distance(name.toLowerCase(), c.toLowerCase());
+        if (dd < bestD)
+            [best, bestD] = [c, dd];
+    }
+    return best !== undefined && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+/** Parameter names match across `_` and `-` (seed 000: `--override-batch-size` sets `batch_size`). */
+const normKey = (k) => k.replace(/-/g, '_');
+/** The type a parameter keeps: declared, else its default's (a whole number is an int). */
+function paramType(dflt, declared) {
+    if (declared)
+        return declared;
+    if (typeof dflt === 'boolean')
+        return 'bool';
+    if (typeof dflt === 'string')
+        return 'string';
+    if (typeof dflt === 'number')
+        return Number.isInteger(dflt) ? 'int' : 'float';
+    return undefined;
+}
+const INT_TEXT = /^[+-]?\d+$/;
+const FLOAT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * Coerces an override (text from a command line, or a typed YAML value of a sweep) to the
+ * parameter's type, which it must keep: an int takes whole numbers in decimal, a float
+ * decimal or exponent notation, a bool true or false. `0x10`, `1_000`, `2.5` for an int, or
+ * `inf`, are errors at plan time. Without a default or declared type, numbers and booleans
+ * are recognised.
+ */
+function coerce(key, raw, dflt, where, declared) {
+    const type = paramType(dflt, declared);
+    const shown = dflt === undefined ? '' : ` (default ${String(dflt)})`;
+    const bad = (what) => new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${where}: ${key}=${String(raw)} is not ${what}${shown}`, { key });
+    if (typeof raw !== 'string') {
+        if (type === 'int' && !(typeof raw === 'number' && Number.isInteger(raw)))
+            throw bad('a whole number');
+        if (type === 'float' && typeof raw !== 'number')
+            throw bad('a number');
+        if (type === 'bool' && typeof raw !== 'boolean')
+            throw bad('true or false');
+        if (type === 'string')
+            return String(raw);
+        return raw;
+    }
+    const v = raw.trim();
+    switch (type) {
+        case 'int':
+            if (!INT_TEXT.test(v) || !Number.isSafeInteger(Number(v)))
+                throw bad('a whole number');
+            return Number(v);
+        case 'float':
+            if (!FLOAT_TEXT.test(v) || !Number.isFinite(Number(v)))
+                throw bad('a number');
+            return Number(v);
+        case 'bool':
+            if (v === 'true' || v === 'True')
+                return true;
+            if (v === 'false' || v === 'False')
+                return false;
+            throw bad('true or false');
+        case 'string':
+            return raw;
+        case undefined:
+            if (FLOAT_TEXT.test(v))
+                return Number(v);
+            if (v === 'true' || v === 'false')
+                return v === 'true';
+            return raw;
+    }
+}
+/** seed 000's deterministic fallback seed: derived from the experiment name and run index. */
+function fallbackSeed(experiment, index) {
+    return parseInt((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${experiment}/${index}`).digest('hex').slice(0, 8), 16) % 2 ** 31;
+}
+/**
+ * Seed selection, exactly as seed 000 says: `seeds[run_index]` when present; an
+ * explicit seed overrides; `prefer-config-seed: false` forces the explicit seed or a
+ * deterministic fallback.
+ */
+function selectSeed(experiment, runIndex, rule) {
+    if (rule.explicit !== undefined)
+        return { seed: rule.explicit, source: 'explicit' };
+    const fromConfig = rule.preferConfig ? rule.seeds?.[runIndex] : undefined;
+    if (fromConfig !== undefined)
+        return { seed: fromConfig, source: 'config' };
+    return { seed: fallbackSeed(experiment, runIndex), source: 'fallback' };
+}
+/**
+ * Experiment defaults, then this launch's overrides. Unknown keys are an error that
+ * lists the valid ones.
+ */
+function applyOverrides(experiment, defaults, overrides, extraKeys = [], types = {}) {
+    const params = { ...defaults };
+    const applied = {};
+    const valid = [...new Set([...Object.keys(defaults), ...extraKeys])];
+    const byNorm = new Map(valid.map(k => [normKey(k), k]));
+    const given = new Map();
+    for (const [rawKey, raw] of Object.entries(overrides)) {
+        const key = byNorm.get(normKey(rawKey));
+        const twice = key === undefined ? undefined : given.get(key);
+        if (twice !== undefined)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`override ${key} is given twice (as '${twice}' and '${rawKey}')`, { key: rawKey });
+        if (key !== undefined)
+            given.set(key, rawKey);
+        if (key === undefined) {
+            const guess = nearest(rawKey, valid);
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`experiment '${experiment}' has no parameter '${rawKey}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid: ${valid.join(', ') || '(none)'}`, { key: rawKey });
+        }
+        const v = coerce(key, raw, defaults[key], `override for '${experiment}'`, types[key]);
+        params[key] = v;
+        applied[key] = v;
+    }
+    return { params, applied };
+}
 
 
 /***/ })

@@ -487,12 +487,13 @@ function parseOverrides(words) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MI: () => (/* binding */ normKey),
 /* harmony export */   Sq: () => (/* binding */ selectSeed),
 /* harmony export */   au: () => (/* binding */ coerce),
 /* harmony export */   iu: () => (/* binding */ applyOverrides),
 /* harmony export */   pA: () => (/* binding */ nearest)
 /* harmony export */ });
-/* unused harmony exports distance, normKey, paramType, fallbackSeed */
+/* unused harmony exports distance, paramType, fallbackSeed */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);

@@ -118,7 +118,7 @@ async function apply(backend, ctx, r, o) {
         to = m ? (0,_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .stateOfStatus */ .tG)(m.status) : 'FAILED';
     if (o.state === 'CANCELLED' && m?.status === 'succeeded')
         to = 'SUCCEEDED';
-    const reason = to === 'SUCCEEDED'
+    const own = to === 'SUCCEEDED'
         ? undefined
         : (m?.reason ??
             // without the run's own record, everything that says why: the backend's word, what is
@@ -126,6 +126,9 @@ async function apply(backend, ctx, r, o) {
             [o.reason, res.problem && to !== 'CANCELLED' ? res.problem : undefined, res.logTail.at(-1)]
                 .filter((x, i, all) => !!x && !all.slice(0, i).some(y => y?.includes(x)))
                 .join('; '));
+    // a run stopped on request says who asked first (`cancelled by …`), then how it ended (`interrupted (SIGTERM)`)
+    const asked = r.state === 'STOPPING' && to === 'CANCELLED' ? r.reason : undefined;
+    const reason = asked && !own?.includes(asked) ? [asked, own].filter(Boolean).join('; ') : own;
     const fields = {
         ...native,
         polled: true,

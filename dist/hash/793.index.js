@@ -45,7 +45,7 @@ async function loadConfig(cwd, path) {
     }
     const label = (0,external_node_path_.isAbsolute)(path ?? '') ? file : explicit ? path : DEFAULT_CONFIG;
     // The YAML parser loads only when there is a file to parse (start-up time of the small actions).
-    const { parseConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(353)]).then(__webpack_require__.bind(__webpack_require__, 8353));
+    const { parseConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(90)]).then(__webpack_require__.bind(__webpack_require__, 4090));
     return { config: parseConfig(text, label), file };
 }
 

@@ -11,7 +11,9 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3713);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(131);
+/* harmony import */ var _plan_resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8315);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(131);
+
 
 
 
@@ -79,7 +81,7 @@ function shapeAt(path, data) {
         }
     };
     let v = data;
-    let s = unwrap(_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigSchema */ .Sk, v);
+    let s = unwrap(_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigSchema */ .Sk, v);
     for (const p of path) {
         const d = def(s);
         v = v !== null && typeof v === 'object' ? v[p] : undefined;
@@ -175,7 +177,7 @@ function parseConfig(text, file) {
     const proto = protoKeyPath(data);
     if (proto)
         throw locate(doc, lc, file, { code: 'custom', path: proto, message: "'__proto__' cannot be a key", input: undefined }, data);
-    const r = _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigSchema */ .Sk.safeParse(data);
+    const r = _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigSchema */ .Sk.safeParse(data);
     if (!r.success) {
         // an unknown key is the likeliest cause of the other issues at the same place (a typo)
         const issue = r.error.issues.find(i => i.code === 'unrecognized_keys') ?? r.error.issues[0];
@@ -193,18 +195,41 @@ function parseConfig(text, file) {
             }, data);
     const experiments = Object.keys(r.data.experiments ?? {});
     const crons = new Map();
-    for (const [name, s] of Object.entries(r.data.schedules ?? {})) {
-        const at = (key, message) => locate(doc, lc, file, { code: 'custom', path: ['schedules', name, key], message, input: undefined }, data);
+    for (const [sname, s] of Object.entries(r.data.schedules ?? {})) {
+        const at = (key, message) => locate(doc, lc, file, { code: 'custom', path: ['schedules', sname, key], message, input: undefined }, data);
         if (!Object.hasOwn(r.data.experiments ?? {}, s.experiment))
             throw at('experiment', `unknown experiment '${s.experiment}'; ${experiments.length ? `experiments: ${experiments.join(', ')}` : 'trainer.yml defines none'}`);
         if (s.backend !== undefined && !known.includes(s.backend))
             throw at('backend', `unknown backend '${s.backend}'; backends: ${known.join(', ')}`);
+        // the night's overrides and sweep, checked now as the launch would check them: not at 3 a.m.
+        const exp = r.data.experiments[s.experiment];
+        const defaults = exp.params ?? {};
+        const valid = [...new Set([...Object.keys(defaults), ...Object.keys(exp.sweep?.grid ?? {})])];
+        const param = (kind, key, values) => {
+            const name = kind === 'params' ? valid.find(v => (0,_plan_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .normKey */ .MI)(v) === (0,_plan_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .normKey */ .MI)(key)) : valid.find(v => v === key);
+            const where = (message) => locate(doc, lc, file, { code: 'custom', path: ['schedules', sname, kind, key], message, input: undefined }, data);
+            if (name === undefined) {
+                const guess = (0,_plan_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .nearest */ .pA)(key, valid);
+                throw where(`experiment '${s.experiment}' has no parameter '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid: ${valid.join(', ') || '(none)'}`);
+            }
+            for (const v of values)
+                try {
+                    (0,_plan_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .coerce */ .au)(name, String(v), defaults[name], `schedule ${sname}`, exp['param-types']?.[name]);
+                }
+                catch (e) {
+                    throw where(e instanceof Error ? e.message : String(e));
+                }
+        };
+        for (const [k, v] of Object.entries(s.params ?? {}))
+            param('params', k, [v]);
+        for (const [k, v] of Object.entries(s.sweep ?? {}))
+            param('sweep', k, v);
         if (s.cron !== undefined) {
             const cron = s.cron.trim().replace(/\s+/g, ' ');
             const other = crons.get(cron);
             if (other !== undefined)
                 throw at('cron', `'${s.cron}' is schedules.${other}'s cron too: a schedule event could not say which to launch`);
-            crons.set(cron, name);
+            crons.set(cron, sname);
         }
     }
     return r.data;

@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/kit/errors.ts
 var errors = __webpack_require__(3713);
+// EXTERNAL MODULE: ./src/plan/resolve.ts
+var resolve = __webpack_require__(8315);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
@@ -459,6 +461,7 @@ const ConfigSchema = schemas/* strictObject */.rej({
 
 
 
+
 function keyList(valid) {
     return valid.map(k => `'${k}'`).join(', ');
 }
@@ -637,18 +640,41 @@ function parseConfig(text, file) {
             }, data);
     const experiments = Object.keys(r.data.experiments ?? {});
     const crons = new Map();
-    for (const [name, s] of Object.entries(r.data.schedules ?? {})) {
-        const at = (key, message) => locate(doc, lc, file, { code: 'custom', path: ['schedules', name, key], message, input: undefined }, data);
+    for (const [sname, s] of Object.entries(r.data.schedules ?? {})) {
+        const at = (key, message) => locate(doc, lc, file, { code: 'custom', path: ['schedules', sname, key], message, input: undefined }, data);
         if (!Object.hasOwn(r.data.experiments ?? {}, s.experiment))
             throw at('experiment', `unknown experiment '${s.experiment}'; ${experiments.length ? `experiments: ${experiments.join(', ')}` : 'trainer.yml defines none'}`);
         if (s.backend !== undefined && !known.includes(s.backend))
             throw at('backend', `unknown backend '${s.backend}'; backends: ${known.join(', ')}`);
+        // the night's overrides and sweep, checked now as the launch would check them: not at 3 a.m.
+        const exp = r.data.experiments[s.experiment];
+        const defaults = exp.params ?? {};
+        const valid = [...new Set([...Object.keys(defaults), ...Object.keys(exp.sweep?.grid ?? {})])];
+        const param = (kind, key, values) => {
+            const name = kind === 'params' ? valid.find(v => (0,resolve/* normKey */.MI)(v) === (0,resolve/* normKey */.MI)(key)) : valid.find(v => v === key);
+            const where = (message) => locate(doc, lc, file, { code: 'custom', path: ['schedules', sname, kind, key], message, input: undefined }, data);
+            if (name === undefined) {
+                const guess = (0,resolve/* nearest */.pA)(key, valid);
+                throw where(`experiment '${s.experiment}' has no parameter '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid: ${valid.join(', ') || '(none)'}`);
+            }
+            for (const v of values)
+                try {
+                    (0,resolve/* coerce */.au)(name, String(v), defaults[name], `schedule ${sname}`, exp['param-types']?.[name]);
+                }
+                catch (e) {
+                    throw where(e instanceof Error ? e.message : String(e));
+                }
+        };
+        for (const [k, v] of Object.entries(s.params ?? {}))
+            param('params', k, [v]);
+        for (const [k, v] of Object.entries(s.sweep ?? {}))
+            param('sweep', k, v);
         if (s.cron !== undefined) {
             const cron = s.cron.trim().replace(/\s+/g, ' ');
             const other = crons.get(cron);
             if (other !== undefined)
                 throw at('cron', `'${s.cron}' is schedules.${other}'s cron too: a schedule event could not say which to launch`);
-            crons.set(cron, name);
+            crons.set(cron, sname);
         }
     }
     return r.data;

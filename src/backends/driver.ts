@@ -112,7 +112,7 @@ async function apply(backend: Backend, ctx: LaunchContext, r: LedgerRun, o: Obse
   // the scheduler says how the job script ended; metrics.json says how the training did
   if (o.state === 'SUCCEEDED' || o.state === 'FAILED') to = m ? stateOfStatus(m.status) : 'FAILED'
   if (o.state === 'CANCELLED' && m?.status === 'succeeded') to = 'SUCCEEDED'
-  const reason =
+  const own =
     to === 'SUCCEEDED'
       ? undefined
       : (m?.reason ??
@@ -121,6 +121,9 @@ async function apply(backend: Backend, ctx: LaunchContext, r: LedgerRun, o: Obse
         [o.reason, res.problem && to !== 'CANCELLED' ? res.problem : undefined, res.logTail.at(-1)]
           .filter((x, i, all): x is string => !!x && !all.slice(0, i).some(y => y?.includes(x)))
           .join('; '))
+  // a run stopped on request says who asked first (`cancelled by …`), then how it ended (`interrupted (SIGTERM)`)
+  const asked = r.state === 'STOPPING' && to === 'CANCELLED' ? r.reason : undefined
+  const reason = asked && !own?.includes(asked) ? [asked, own].filter(Boolean).join('; ') : own
   const fields: TransitionFields = {
     ...native,
     polled: true,

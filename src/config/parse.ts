@@ -1,6 +1,7 @@
 import {isMap, isScalar, LineCounter, parseDocument, type Document} from 'yaml'
 import type {z} from 'zod'
 import {ConfigError} from '../kit/errors.js'
+import {coerce, nearest, normKey} from '../plan/resolve.js'
 import {ConfigSchema, type TrainerConfig} from './schema.js'
 
 function keyList(valid: readonly string[]): string {
@@ -192,9 +193,9 @@ export function parseConfig(text: string, file: string): TrainerConfig {
       )
   const experiments = Object.keys(r.data.experiments ?? {})
   const crons = new Map<string, string>()
-  for (const [name, s] of Object.entries(r.data.schedules ?? {})) {
+  for (const [sname, s] of Object.entries(r.data.schedules ?? {})) {
     const at = (key: string, message: string): ConfigError =>
-      locate(doc, lc, file, {code: 'custom', path: ['schedules', name, key], message, input: undefined}, data)
+      locate(doc, lc, file, {code: 'custom', path: ['schedules', sname, key], message, input: undefined}, data)
     if (!Object.hasOwn(r.data.experiments ?? {}, s.experiment))
       throw at(
         'experiment',
@@ -202,12 +203,35 @@ export function parseConfig(text: string, file: string): TrainerConfig {
       )
     if (s.backend !== undefined && !known.includes(s.backend))
       throw at('backend', `unknown backend '${s.backend}'; backends: ${known.join(', ')}`)
+    // the night's overrides and sweep, checked now as the launch would check them: not at 3 a.m.
+    const exp = r.data.experiments![s.experiment]!
+    const defaults = exp.params ?? {}
+    const valid = [...new Set([...Object.keys(defaults), ...Object.keys(exp.sweep?.grid ?? {})])]
+    const param = (kind: 'params' | 'sweep', key: string, values: readonly (string | number | boolean)[]): void => {
+      const name = kind === 'params' ? valid.find(v => normKey(v) === normKey(key)) : valid.find(v => v === key)
+      const where = (message: string): ConfigError =>
+        locate(doc, lc, file, {code: 'custom', path: ['schedules', sname, kind, key], message, input: undefined}, data)
+      if (name === undefined) {
+        const guess = nearest(key, valid)
+        throw where(
+          `experiment '${s.experiment}' has no parameter '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; valid: ${valid.join(', ') || '(none)'}`,
+        )
+      }
+      for (const v of values)
+        try {
+          coerce(name, String(v), defaults[name], `schedule ${sname}`, exp['param-types']?.[name])
+        } catch (e: unknown) {
+          throw where(e instanceof Error ? e.message : String(e))
+        }
+    }
+    for (const [k, v] of Object.entries(s.params ?? {})) param('params', k, [v])
+    for (const [k, v] of Object.entries(s.sweep ?? {})) param('sweep', k, v)
     if (s.cron !== undefined) {
       const cron = s.cron.trim().replace(/\s+/g, ' ')
       const other = crons.get(cron)
       if (other !== undefined)
         throw at('cron', `'${s.cron}' is schedules.${other}'s cron too: a schedule event could not say which to launch`)
-      crons.set(cron, name)
+      crons.set(cron, sname)
     }
   }
   return r.data

@@ -352,6 +352,8 @@ experiments:
     // the PR's report of that experiment is final too
     const report = repo.commentsOn(number).find(c => c.body.includes(one))!
     expect(report.body).toMatch(/cancel/i)
+    // each run says who stopped it before how it ended
+    expect(check(one).output.summary).toContain("cancelled by writer's /train cancel; ")
 
     // /train cancel: every unfinished launch on the head
     const all = await cancel('/train cancel')

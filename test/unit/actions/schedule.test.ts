@@ -41,6 +41,22 @@ describe('trainer.yml schedules:', () => {
       `${EXP}schedules:\n  n:\n    experiment: resnet\n    when: nightly\n`,
       "trainer.yml:8:5: schedules.n.when: unknown key 'when'; valid keys: 'experiment', 'cron', 'params', 'sweep', 'seeds', 'runs', 'backend', 'fail-on', 'issue'",
     ],
+    [
+      `${EXP}schedules:\n  n:\n    experiment: resnet\n    params: {lrr: 0.1}\n`,
+      "trainer.yml:8:19: schedules.n.params.lrr: experiment 'resnet' has no parameter 'lrr' (did you mean 'lr'?); valid: lr, epochs",
+    ],
+    [
+      `${EXP}schedules:\n  n:\n    experiment: resnet\n    params: {epochs: 2.5}\n`,
+      'trainer.yml:8:22: schedules.n.params.epochs: schedule n: epochs=2.5 is not a whole number (default 3)',
+    ],
+    [
+      `${EXP}schedules:\n  n:\n    experiment: resnet\n    sweep: {lr: [0.1, fast]}\n`,
+      'trainer.yml:8:17: schedules.n.sweep.lr: schedule n: lr=fast is not a number (default 0.1)',
+    ],
+    [
+      `${EXP}schedules:\n  n:\n    experiment: resnet\n    sweep: {batch: [1, 2]}\n`,
+      "trainer.yml:8:20: schedules.n.sweep.batch: experiment 'resnet' has no parameter 'batch'; valid: lr, epochs",
+    ],
   ])('[%#] %j fails at %s', (text, expected) => {
     expect(located(text)).toBe(expected)
   })
