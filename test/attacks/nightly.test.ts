@@ -23,10 +23,9 @@ import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {GithubRun} from '../../src/kit/github.js'
-import {githubClient} from '../../src/kit/octokit.js'
 import {publishRegressionIssue} from '../../src/report/regression-issue.js'
 import {startCacheService, type CacheEmulator} from '../emulators/cache.js'
-import {unspacedWrites} from '../emulators/github-client.js'
+import {quietClient} from '../emulators/github-client.js'
 import {startGitHub, type GitHubEmulator} from '../emulators/github.js'
 import {webhookExample} from '../helpers/events.js'
 import {runDist} from '../helpers/run-dist.js'
@@ -201,13 +200,7 @@ describe('the regression issue', () => {
     serverUrl: 'https://github.com',
     apiUrl: gh.url,
   })
-  const client = () =>
-    githubClient({
-      token: gh.token,
-      apiUrl: gh.url,
-      log: {debug: () => undefined, warning: () => undefined},
-      throttle: unspacedWrites,
-    })
+  const client = () => quietClient(gh)
 
   test('1,000 regressions whose points escape to several times their length still open an issue under 65,536', async () => {
     const repo = `acme/nightly-big-${++seq}`

@@ -1,6 +1,7 @@
 import {retry} from '@octokit/plugin-retry'
 import {throttling, type ThrottlingOptions} from '@octokit/plugin-throttling'
 import {Octokit} from '@octokit/rest'
+import {githubClient, type GitHubClient} from '../../src/kit/octokit.js'
 
 /**
  * A real Octokit (`@octokit/rest` + throttling + retry, as the action uses) for tests against
@@ -51,5 +52,15 @@ export function testOctokit(baseUrl: string, auth: string | undefined, limits: L
     log: silent,
     throttle: {...unspacedWrites, onRateLimit: handler('primary'), onSecondaryRateLimit: handler('secondary')},
     retry: {retryAfterBaseValue: 10},
+  })
+}
+
+/** The action's own client (src/kit/octokit.ts) for the emulator: silent, and without the write spacing. */
+export function quietClient(gh: {url: string; token: string}): GitHubClient {
+  return githubClient({
+    token: gh.token,
+    apiUrl: gh.url,
+    log: {debug: () => undefined, warning: () => undefined},
+    throttle: unspacedWrites,
   })
 }

@@ -1,14 +1,14 @@
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {experimentLine} from '../../../src/config/parse.js'
 import type {GithubRun} from '../../../src/kit/github.js'
-import {countRequests, githubClient} from '../../../src/kit/octokit.js'
+import {countRequests} from '../../../src/kit/octokit.js'
 import {failureAnnotations, MAX_ANNOTATIONS} from '../../../src/report/annotations.js'
 import type {ReportModel, ReportRun} from '../../../src/report/model.js'
 import {findCheckRun, publishCheckRun} from '../../../src/report/publish.js'
 import {FINAL_RESERVE, REQUEST_BUDGET, statesKey, updateDue} from '../../../src/report/record.js'
 import {renderReports} from '../../../src/report/render.js'
 import {startGitHub, type GitHubEmulator} from '../../emulators/github.js'
-import {unspacedWrites} from '../../emulators/github-client.js'
+import {quietClient} from '../../emulators/github-client.js'
 
 const SHA = 'b'.repeat(40)
 
@@ -49,13 +49,7 @@ describe('failure annotations on the completed check run', () => {
     serverUrl: 'https://github.com',
     apiUrl: gh.url,
   })
-  const client = () =>
-    githubClient({
-      token: gh.token,
-      apiUrl: gh.url,
-      log: {debug: () => undefined, warning: () => undefined},
-      throttle: unspacedWrites,
-    })
+  const client = () => quietClient(gh)
 
   test('120 failed runs: 100 annotations (the last says how many more), 50 a request, sent once', async () => {
     const m = model(130, 120)
