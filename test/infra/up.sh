@@ -46,6 +46,8 @@ install_packages() {
   fi
   command -v htpasswd >/dev/null 2>&1 || pkgs+=(apache2-utils)
   command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+  # the quick start's image is built from this machine's Python (test/e2e/quickstart.e2e.test.ts)
+  command -v python3 >/dev/null 2>&1 || pkgs+=(python3)
   # the job scripts the Slurm backend renders are checked with it (test/unit/backends/slurm-script.test.ts)
   command -v shellcheck >/dev/null 2>&1 || pkgs+=(shellcheck)
   # mermaid-cli draws the report's charts in it (test/e2e/report-charts.e2e.test.ts); 25 packages without recommends
